@@ -1,0 +1,3 @@
+from projterr.cli import main
+
+main()

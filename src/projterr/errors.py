@@ -1,0 +1,35 @@
+"""projterr's own exceptions. The CLI turns each into one French line and exit code 2."""
+
+from __future__ import annotations
+
+
+class ProjterrError(Exception):
+    """Bad input or usage: a message in French, naming the file when there is one."""
+
+    def __init__(self, message: str, fichier: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fichier = fichier
+
+    def __str__(self) -> str:
+        return f"{self.fichier} : {self.message}" if self.fichier else self.message
+
+
+class FichierIllisible(ProjterrError):
+    """Missing, a directory, empty, binary, or not decodable."""
+
+
+class YamlInvalide(ProjterrError):
+    """The file is not well-formed YAML."""
+
+
+class SchemaInvalide(ProjterrError):
+    """Well-formed YAML that does not follow the projterr schema."""
+
+
+class ProfilInvalide(ProjterrError):
+    """An import profil that cannot be used."""
+
+
+class FormatNonPris(ProjterrError):
+    """A file type that no importer reads."""

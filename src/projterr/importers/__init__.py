@@ -1,0 +1,54 @@
+"""Importers: every source format behind one entry point, :func:`importer_fichier`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from projterr.errors import FormatNonPris
+from projterr.model import NonClasse, Projet
+
+TEXTE = {".txt", ".md", ".markdown", ".text"}
+YAML = {".yaml", ".yml"}
+A_VENIR = {
+    ".pdf": "PDF",
+    ".docx": "Word",
+    ".doc": "Word 97-2003",
+    ".odt": "OpenDocument",
+    ".xlsx": "Excel",
+    ".xls": "Excel 97-2003",
+    ".ods": "OpenDocument tableur",
+}
+
+
+@dataclass
+class ResultatImport:
+    """A Projet and what the import learnt on the way (profil, encoding, labels)."""
+
+    projet: Projet
+    profil: str | None = None
+    remarques: list[str] = field(default_factory=list)
+    etiquettes: list[NonClasse] = field(default_factory=list)  # structure labels read
+
+
+def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
+    """Read any supported file into a :class:`Projet`."""
+    suffixe = chemin.suffix.lower()
+    if suffixe in YAML:
+        from projterr.yamlio import charger_projet as charger_yaml
+
+        return ResultatImport(charger_yaml(chemin))
+    if suffixe in A_VENIR and chemin.is_file():
+        raise FormatNonPris(
+            f"les fichiers {A_VENIR[suffixe]} ne sont pas encore pris en charge ; "
+            "enregistrez le document en texte (.txt) et importez ce fichier",
+            str(chemin),
+        )
+    from projterr.importers.texte import importer_texte
+
+    return importer_texte(chemin, profil)
+
+
+def charger_projet(chemin: Path) -> Projet:
+    """A Projet from a projterr YAML file or from any source ``import`` accepts."""
+    return importer_fichier(chemin).projet

@@ -1,0 +1,214 @@
+"""Import *profils*: the rules that recognise a document's levels, bullets and artefacts.
+
+A profil is a YAML file; projterr ships one per known document family (``profils/``) and a
+user can write their own without any Python. See ``docs/profils.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from projterr.errors import ProfilInvalide
+
+
+class _Regle(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiler(motif: str) -> re.Pattern[str]:
+    try:
+        return re.compile(motif)
+    except re.error as exc:
+        raise ValueError(f"expression régulière invalide « {motif} » ({exc.msg})") from exc
+
+
+class Niveau(_Regle):
+    """A heading level: lines matching one of ``motifs`` open a node of ``type``."""
+
+    type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    rang: int = Field(ge=0, description="Profondeur : 0 pour le premier niveau.")
+    motifs: list[str] = Field(
+        min_length=1, description="Regex ; groupes nommés « numero » et « titre »."
+    )
+    suivi_de: str | None = Field(
+        default=None, description="La ligne non vide suivante doit correspondre à ce motif."
+    )
+    dans: str | None = Field(
+        default=None, description="Seulement sous un niveau dont le titre correspond à ce motif."
+    )
+
+    @field_validator("motifs")
+    @classmethod
+    def _valider(cls, motifs: list[str]) -> list[str]:
+        for motif in motifs:
+            _compiler(motif)
+        return motifs
+
+    @cached_property
+    def regex(self) -> list[re.Pattern[str]]:
+        return [re.compile(m) for m in self.motifs]
+
+    @cached_property
+    def regex_suivi(self) -> re.Pattern[str] | None:
+        return re.compile(self.suivi_de) if self.suivi_de else None
+
+    @cached_property
+    def regex_dans(self) -> re.Pattern[str] | None:
+        return re.compile(self.dans) if self.dans else None
+
+
+class Ignorer(_Regle):
+    """Lines that are page or web artefacts: kept in ``non_classe`` with their reason."""
+
+    motif: str
+    raison: str
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return _compiler(self.motif)
+
+
+class Mode(_Regle):
+    """A line after which the bullets mean something else (nodes of a type, or actions)."""
+
+    motif: str
+    puces: str = Field(description="« action » ou un type de niveau, ex. « thematique ».")
+    etiquette: bool = Field(
+        default=False,
+        description="La ligne n'est qu'une étiquette de structure (ex. « Ambitions : ») : "
+        "elle n'est pas reprise comme texte.",
+    )
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return _compiler(self.motif)
+
+
+class Etiquette(_Regle):
+    """A label line such as « Comment ? »: structure, optionally kept before the next paragraph."""
+
+    motif: str
+    garder: Literal["non", "prefixe"] = "non"
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return _compiler(self.motif)
+
+
+class Profil(_Regle):
+    nom: str
+    description: str = ""
+    detection: list[str] = Field(
+        default_factory=list, description="Motifs qui signalent ce type de document."
+    )
+    lignes_coupees: bool = Field(
+        default=False,
+        description="Texte extrait d'un PDF : les titres, puces et paragraphes se poursuivent "
+        "sur les lignes suivantes (même après une ligne vide pour les titres et les puces).",
+    )
+    titre_document: Literal["profil", "premier_paragraphe"] = "profil"
+    document: dict[str, Any] = Field(default_factory=dict)
+    territoire: dict[str, Any] = Field(default_factory=dict)
+    nettoyage: list[str] = Field(
+        default_factory=list, description="Motifs retirés de chaque ligne (ex. « \\*\\* »)."
+    )
+    ignorer: list[Ignorer] = Field(default_factory=list)
+    niveaux: list[Niveau] = Field(default_factory=list)
+    puce: str = r"^\s*[-•*–▪◦]\s*(?P<texte>.+)$"
+    sous_point: str | None = Field(
+        default=None, description="Motif d'un sous-point d'action (ex. « → … »)."
+    )
+    modes: list[Mode] = Field(default_factory=list)
+    etiquettes: list[Etiquette] = Field(default_factory=list)
+    contexte: list[str] = Field(
+        default_factory=list,
+        description="Un paragraphe qui correspond ouvre le contexte (historique…) : "
+        "les paragraphes suivants y vont jusqu'au prochain titre.",
+    )
+
+    @field_validator("detection", "nettoyage", "contexte")
+    @classmethod
+    def _valider(cls, motifs: list[str]) -> list[str]:
+        for motif in motifs:
+            _compiler(motif)
+        return motifs
+
+    @cached_property
+    def regex_puce(self) -> re.Pattern[str]:
+        return _compiler(self.puce)
+
+    @cached_property
+    def regex_sous_point(self) -> re.Pattern[str] | None:
+        return _compiler(self.sous_point) if self.sous_point else None
+
+    @cached_property
+    def regex_nettoyage(self) -> list[re.Pattern[str]]:
+        return [re.compile(m) for m in self.nettoyage]
+
+    @cached_property
+    def regex_contexte(self) -> list[re.Pattern[str]]:
+        return [re.compile(m) for m in self.contexte]
+
+    def score(self, texte: str) -> float:
+        """Share of the detection patterns found in the text (0 when it has none)."""
+        if not self.detection:
+            return 0.0
+        trouves = sum(1 for m in self.detection if re.search(m, texte, re.MULTILINE))
+        return trouves / len(self.detection)
+
+
+def _depuis_donnees(data: Any, origine: str) -> Profil:
+    if not isinstance(data, dict):
+        raise ProfilInvalide("un profil doit être un dictionnaire YAML (nom, niveaux…)", origine)
+    try:
+        return Profil.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        chemin = ".".join(str(p) for p in err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            message = "champ obligatoire manquant"
+        elif err["type"] == "extra_forbidden":
+            message = "champ inconnu"
+        raise ProfilInvalide(f"profil invalide, champ « {chemin} » : {message}", origine) from exc
+
+
+def charger_profil_fichier(chemin: Path) -> Profil:
+    from projterr.yamlio import charger_yaml
+
+    return _depuis_donnees(charger_yaml(chemin), str(chemin))
+
+
+def profils_integres() -> list[Profil]:
+    """The profils shipped with projterr, in name order."""
+    from projterr.yamlio import loads
+
+    dossier = resources.files("projterr") / "profils"
+    profils = []
+    for entree in sorted(dossier.iterdir(), key=lambda e: e.name):
+        if entree.name.endswith(".yaml"):
+            profils.append(_depuis_donnees(loads(entree.read_text("utf-8"), entree.name), entree.name))
+    return profils
+
+
+def choisir_profil(texte: str, demande: str | None) -> Profil:
+    """The profil asked for (a name or a .yaml file), or the best-scoring one for ``texte``."""
+    if demande:
+        if demande.endswith((".yaml", ".yml")) or "/" in demande:
+            return charger_profil_fichier(Path(demande))
+        for profil in profils_integres():
+            if profil.nom == demande:
+                return profil
+        noms = ", ".join(p.nom for p in profils_integres())
+        raise ProfilInvalide(f"profil « {demande} » inconnu (profils disponibles : {noms})")
+    candidats = [(p.score(texte), p) for p in profils_integres()]
+    meilleur_score, meilleur = max(candidats, key=lambda c: c[0])
+    if meilleur_score < 0.5:
+        return next(p for _, p in candidats if p.nom == "generique")
+    return meilleur

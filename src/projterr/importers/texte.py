@@ -1,0 +1,309 @@
+"""Text importer: a line-by-line reading of a plain-text source driven by a :class:`Profil`.
+
+Every non-blank line ends in one of four places, never nowhere: a node (title or
+description), an action (text or sous-point), the document's preambule or contexte, or the
+``non_classe`` list with its line number and a reason. Structure labels (« Comment ? »,
+« Ambitions : ») are returned apart, so the summary can name them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from projterr.ids import Identifiants
+from projterr.importers import ResultatImport
+from projterr.importers.profil import Niveau, Profil, choisir_profil
+from projterr.model import Action, Document, Noeud, NonClasse, Projet, Source, Territoire
+from projterr.normalize import espaces
+from projterr.sources import lire_texte
+
+
+@dataclass
+class _BAction:
+    ligne: int
+    parts: list[str]
+    sous_points: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class _BNoeud:
+    type: str
+    rang: int
+    numero: str | None
+    ligne: int
+    titre: list[str]
+    description: list[list[str]] = field(default_factory=list)
+    enfants: list[_BNoeud] = field(default_factory=list)
+    actions: list[_BAction] = field(default_factory=list)
+
+
+@dataclass
+class _Bloc:
+    """What a continuation line would extend."""
+
+    genre: str  # "titre" | "action" | "sous_point" | "paragraphe"
+    cible: object  # _BNoeud, _BAction or the list of paragraphs
+
+
+class _Lecture:
+    def __init__(self, profil: Profil, lignes: list[str]) -> None:
+        self.profil = profil
+        self.lignes = [self._nettoyer(ligne) for ligne in lignes]
+        self.racines: list[_BNoeud] = []
+        self.pile: list[_BNoeud] = []
+        self.preambule: list[list[str]] = []
+        self.contexte: list[list[str]] = []
+        self.non_classe: list[NonClasse] = []
+        self.etiquettes: list[NonClasse] = []
+        self.bloc: _Bloc | None = None
+        self.mode_puces = "action"
+        self.en_contexte = False
+        self.prefixe: str | None = None
+        self.vide_depuis_bloc = False
+
+    def _nettoyer(self, ligne: str) -> str:
+        for regex in self.profil.regex_nettoyage:
+            ligne = regex.sub("", ligne)
+        return ligne.replace("\f", " ").replace("\u00a0", " ").strip()
+
+    # --- the reading loop ---------------------------------------------------------------
+
+    def lire(self) -> None:
+        for index, ligne in enumerate(self.lignes):
+            numero = index + 1
+            if not ligne:
+                self.vide_depuis_bloc = True
+                if not self.profil.lignes_coupees and self.bloc and self.bloc.genre != "titre":
+                    self.bloc = None
+                continue
+            self._classer(ligne, numero, index)
+            self.vide_depuis_bloc = False
+
+    def _classer(self, ligne: str, numero: int, index: int) -> None:
+        p = self.profil
+        for regle in p.ignorer:
+            if regle.regex.search(ligne):
+                self.non_classe.append(NonClasse(ligne=numero, texte=ligne, raison=regle.raison))
+                return
+        niveau, m = self._titre(ligne, index)
+        if niveau and m:
+            self._ouvrir(niveau, m, numero)
+            return
+        for etiquette in p.etiquettes:
+            if etiquette.regex.search(ligne):
+                self.etiquettes.append(NonClasse(ligne=numero, texte=ligne, raison="étiquette"))
+                if etiquette.garder == "prefixe":
+                    self.prefixe = ligne
+                self.bloc = None
+                return
+        for mode in p.modes:
+            if mode.regex.search(ligne):
+                self.mode_puces = mode.puces
+                if mode.etiquette:
+                    self.etiquettes.append(NonClasse(ligne=numero, texte=ligne, raison="étiquette"))
+                    self.bloc = None
+                else:
+                    self._paragraphe(ligne, nouveau=True)
+                return
+        if p.regex_sous_point and self.bloc and self.bloc.genre in ("action", "sous_point"):
+            m = p.regex_sous_point.match(ligne)
+            if m:
+                action = self._action_du_bloc()
+                action.sous_points.append([m.group("texte")])
+                self.bloc = _Bloc("sous_point", action)
+                return
+        m = p.regex_puce.match(ligne)
+        if m:
+            self._puce(m.group("texte"), numero)
+            return
+        self._suite(ligne, numero)
+
+    def _titre(self, ligne: str, index: int) -> tuple[Niveau | None, re.Match[str] | None]:
+        for niveau in self.profil.niveaux:
+            for regex in niveau.regex:
+                m = regex.match(ligne)
+                if not m:
+                    continue
+                if niveau.regex_suivi and not niveau.regex_suivi.search(self._suivante(index)):
+                    continue
+                if niveau.regex_dans and not any(
+                    niveau.regex_dans.search(" ".join(n.titre)) for n in self.pile
+                ):
+                    continue
+                return niveau, m
+        return None, None
+
+    def _suivante(self, index: int) -> str:
+        for ligne in self.lignes[index + 1 :]:
+            if ligne:
+                return ligne
+        return ""
+
+    # --- building the tree ---------------------------------------------------------------
+
+    def _ouvrir(self, niveau: Niveau, m: re.Match[str], numero: int) -> None:
+        groupes = m.groupdict()
+        titre = (groupes.get("titre") or "").strip()
+        noeud = _BNoeud(
+            type=niveau.type,
+            rang=niveau.rang,
+            numero=(groupes.get("numero") or None),
+            ligne=numero,
+            titre=[titre] if titre else [],
+        )
+        while self.pile and self.pile[-1].rang >= niveau.rang:
+            self.pile.pop()
+        (self.pile[-1].enfants if self.pile else self.racines).append(noeud)
+        self.pile.append(noeud)
+        self.bloc = _Bloc("titre", noeud)
+        self.mode_puces = "action"
+        self.en_contexte = False
+        self.prefixe = None
+
+    def _puce(self, texte: str, numero: int) -> None:
+        if not self.pile:
+            # A bullet before any heading is introduction text: keep it in the preambule.
+            self._paragraphe(f"• {texte}", nouveau=True)
+            return
+        parent = self.pile[-1]
+        if self.mode_puces == "action":
+            action = _BAction(ligne=numero, parts=[texte])
+            parent.actions.append(action)
+            self.bloc = _Bloc("action", action)
+        else:
+            noeud = _BNoeud(self.mode_puces, parent.rang + 1, None, numero, [texte])
+            parent.enfants.append(noeud)
+            self.bloc = _Bloc("titre", noeud)
+
+    def _action_du_bloc(self) -> _BAction:
+        assert self.bloc is not None and isinstance(self.bloc.cible, _BAction)
+        return self.bloc.cible
+
+    def _suite(self, ligne: str, numero: int) -> None:
+        bloc = self.bloc
+        coupees = self.profil.lignes_coupees
+        if bloc and bloc.genre == "titre" and isinstance(bloc.cible, _BNoeud):
+            if coupees or not bloc.cible.titre:
+                bloc.cible.titre.append(ligne)
+                return
+        if bloc and coupees and bloc.genre == "action" and isinstance(bloc.cible, _BAction):
+            bloc.cible.parts.append(ligne)
+            return
+        if bloc and coupees and bloc.genre == "sous_point" and isinstance(bloc.cible, _BAction):
+            bloc.cible.sous_points[-1].append(ligne)
+            return
+        if bloc and bloc.genre == "paragraphe" and coupees and not self.vide_depuis_bloc:
+            assert isinstance(bloc.cible, list)
+            bloc.cible[-1].append(ligne)
+            return
+        self._paragraphe(ligne, nouveau=True)
+
+    def _paragraphe(self, ligne: str, nouveau: bool) -> None:
+        if any(r.search(ligne) for r in self.profil.regex_contexte):
+            self.en_contexte = True
+        if self.en_contexte:
+            cible = self.contexte
+        elif self.pile:
+            cible = self.pile[-1].description
+        else:
+            cible = self.preambule
+        if self.prefixe:
+            ligne = f"{self.prefixe} {ligne}"
+            self.prefixe = None
+        cible.append([ligne])
+        self.bloc = _Bloc("paragraphe", cible)
+
+
+_COUPURE = re.compile(r"(?<=\w)-\s*$")
+
+
+def _joindre(parts: list[str]) -> str:
+    """Join wrapped lines; a compound cut after its hyphen (« au-» / « delà ») is rejoined."""
+    texte = ""
+    for part in parts:
+        part = part.strip()
+        if texte and _COUPURE.search(texte):
+            texte = texte.rstrip() + part
+        else:
+            texte = f"{texte} {part}" if texte else part
+    return espaces(texte)
+
+
+def _construire(lecture: _Lecture, ids: Identifiants) -> list[Noeud]:
+    def action(b: _BAction, parent: str) -> Action:
+        texte = _joindre(b.parts)
+        a = Action(
+            id=ids.action(texte, parent),
+            texte=texte,
+            sous_points=[_joindre(sp) for sp in b.sous_points],
+        )
+        a._ligne = b.ligne
+        return a
+
+    def noeud(b: _BNoeud, parent: str) -> Noeud:
+        titre = _joindre(b.titre)
+        n = Noeud(
+            id=ids.noeud(b.type, titre, b.numero, parent),
+            type=b.type,
+            numero=b.numero,
+            titre=titre,
+            description=[_joindre(p) for p in b.description],
+            enfants=[noeud(e, titre) for e in b.enfants],
+            actions=[action(a, titre) for a in b.actions],
+        )
+        n._ligne = b.ligne
+        return n
+
+    return [noeud(r, "") for r in lecture.racines]
+
+
+def _niveaux(contenu: list[Noeud]) -> list[str]:
+    profondeurs: dict[str, int] = {}
+    for racine in contenu:
+        for parents, n in racine.walk():
+            profondeurs.setdefault(n.type, len(parents))
+    return sorted(profondeurs, key=lambda t: profondeurs[t])
+
+
+def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatImport:
+    """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed)."""
+    lecture = _Lecture(profil, texte.replace("\r\n", "\n").split("\n"))
+    lecture.lire()
+    contenu = _construire(lecture, Identifiants())
+    preambule = [_joindre(p) for p in lecture.preambule]
+
+    doc = dict(profil.document)
+    if profil.titre_document == "premier_paragraphe" and preambule:
+        doc.setdefault("titre", preambule.pop(0))
+    doc.setdefault("titre", Path(fichier).stem)
+    territoire = dict(profil.territoire) or {"nom": "(territoire à compléter)"}
+
+    projet = Projet(
+        territoire=Territoire.model_validate(territoire),
+        document=Document.model_validate(doc),
+        niveaux=_niveaux(contenu),
+        preambule=preambule,
+        contexte=[_joindre(p) for p in lecture.contexte],
+        contenu=contenu,
+        non_classe=lecture.non_classe,
+    )
+    return ResultatImport(projet=projet, profil=profil.nom, etiquettes=lecture.etiquettes)
+
+
+def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
+    source = lire_texte(chemin)
+    profil = choisir_profil(source.texte, profil_demande)
+    resultat = analyser(source.texte, profil, chemin.name)
+    ancienne = resultat.projet.document.source
+    resultat.projet.document.source = Source(
+        url=ancienne.url if ancienne else None,
+        fichier=chemin.name,
+        empreinte=source.empreinte,
+        profil=profil.nom,
+        encodage=source.encodage,
+    )
+    if source.remarque:
+        resultat.remarques.append(source.remarque)
+    return resultat

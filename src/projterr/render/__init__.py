@@ -1,0 +1,1 @@
+"""Renderers: reports are data, rendered here for the terminal, Markdown, JSON, HTML…"""

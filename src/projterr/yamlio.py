@@ -1,0 +1,202 @@
+"""The only place that configures ruamel.yaml.
+
+Round-trip loading keeps comments, key order, quotes and line numbers, so that loading then
+dumping an unchanged file gives the same bytes, and schema errors point at ``fichier.yaml:42``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from projterr.errors import SchemaInvalide, YamlInvalide
+from projterr.model import Noeud, Projet
+from projterr.sources import lire_octets
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "extra_forbidden": "champ inconnu",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "list_type": "liste attendue",
+    "dict_type": "dictionnaire attendu (clé : valeur)",
+    "model_type": "dictionnaire attendu (clé : valeur)",
+    "model_attributes_type": "dictionnaire attendu (clé : valeur)",
+    "date_type": "date attendue (AAAA-MM-JJ)",
+    "date_parsing": "date attendue (AAAA-MM-JJ)",
+    "date_from_datetime_parsing": "date attendue (AAAA-MM-JJ)",
+    "string_pattern_mismatch": "identifiant en minuscules attendu (lettres, chiffres, _)",
+    "bool_type": "oui/non attendu",
+}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never fold long texts: folding makes line diffs of the YAML noisy
+    yaml.allow_unicode = True
+    return yaml
+
+
+def loads(texte: str, fichier: str = "<texte>") -> Any:
+    """Parse YAML text into ruamel's round-trip objects (CommentedMap, CommentedSeq…)."""
+    try:
+        return _yaml().load(texte)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
+        probleme = _traduire_probleme(exc.problem or exc.context or "")
+        raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
+    except YAMLError as exc:
+        raise YamlInvalide(f"YAML invalide ({exc})", fichier) from exc
+
+
+def dumps(data: Any) -> str:
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def charger_yaml(chemin: Path) -> Any:
+    """Read and parse a YAML file; bad bytes and bad syntax become French errors."""
+    data = lire_octets(chemin)
+    try:
+        texte = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlInvalide("un fichier YAML doit être encodé en UTF-8", str(chemin)) from exc
+    if "\x00" in texte:
+        raise YamlInvalide("fichier binaire, pas un YAML", str(chemin))
+    return loads(texte, str(chemin))
+
+
+def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
+    """Validate parsed YAML against the schema; errors name line, column and field path."""
+    if not isinstance(doc, Mapping):
+        raise SchemaInvalide("un document projterr doit commencer par « schema: projterr/1 »", fichier)
+    try:
+        projet = Projet.model_validate(doc)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        ligne, colonne = _position(doc, loc, err["type"])
+        chemin = _chemin_champ(loc)
+        message = _message(err)
+        ou = f"ligne {ligne}, colonne {colonne}, " if ligne else ""
+        autres = len(exc.errors()) - 1
+        suite = f" (et {autres} autre{'s' if autres > 1 else ''} erreur{'s' if autres > 1 else ''})" if autres else ""
+        raise SchemaInvalide(f"{ou}champ « {chemin} » : {message}{suite}", fichier) from exc
+    _attacher_lignes(doc.get("contenu"), projet.contenu)
+    return projet
+
+
+def charger_projet(chemin: Path) -> Projet:
+    """Load a projterr YAML file into a validated :class:`Projet`."""
+    return valider_projet(charger_yaml(chemin), str(chemin))
+
+
+def projet_vers_donnees(projet: Projet) -> dict[str, Any]:
+    """Plain data for YAML output: schema key first, empty lists and nulls left out."""
+    data = projet.model_dump(mode="python", by_alias=True)
+    return _elaguer(data)
+
+
+def projet_vers_yaml(projet: Projet) -> str:
+    return dumps(projet_vers_donnees(projet))
+
+
+def ecrire_projet(projet: Projet, chemin: Path) -> None:
+    chemin.write_text(projet_vers_yaml(projet), encoding="utf-8")
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _elaguer(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _elaguer(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_elaguer(v) for v in value]
+    return value
+
+
+def _position(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, int | None]:
+    """1-based line and column of the YAML node that an error location designates."""
+    node = doc
+    ligne = colonne = None
+    for i, key in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, CommentedMap) and key in node:
+            pos = node.lc.key(key) if (last and kind == "extra_forbidden") else node.lc.value(key)
+            ligne, colonne = pos
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+            ligne, colonne = node.lc.item(key)
+            node = node[key]
+        elif isinstance(node, CommentedMap | CommentedSeq):
+            # missing key, or a location pydantic adds (e.g. a union branch): the container
+            ligne, colonne = node.lc.line, node.lc.col
+            break
+        else:
+            break
+    if ligne is None:
+        return None, None
+    return ligne + 1, colonne + 1
+
+
+def _chemin_champ(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for key in loc:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        else:
+            parts.append(("." if parts else "") + str(key))
+    return "".join(parts) or "(racine)"
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "literal_error":
+        attendu = err.get("ctx", {}).get("expected", "")
+        return f"valeur non autorisée (attendu : {attendu.replace(' or ', ' ou ')})"
+    return _MESSAGES.get(kind, f"valeur invalide ({err['msg']})")
+
+
+def _traduire_probleme(probleme: str) -> str:
+    traductions = {
+        "mapping values are not allowed here": "deux-points inattendu",
+        "could not find expected ':'": "deux-points manquant",
+        "found character '\\t' that cannot start any token": "tabulation interdite en YAML",
+        "found undefined alias": "alias non défini",
+        "expected <block end>, but found": "indentation incohérente",
+        "found unexpected end of stream": "fin de fichier inattendue",
+        "found duplicate key": "clé en double",
+    }
+    for anglais, francais in traductions.items():
+        if anglais in probleme:
+            return francais
+    return probleme or "syntaxe"
+
+
+def _attacher_lignes(seq: Any, noeuds: Sequence[Noeud]) -> None:
+    """Record each node's and action's YAML line so findings can point at it."""
+    if not isinstance(seq, CommentedSeq):
+        return
+    for i, noeud in enumerate(noeuds):
+        item = seq[i]
+        if isinstance(item, CommentedMap):
+            noeud._ligne = item.lc.line + 1
+            _attacher_lignes(item.get("enfants"), noeud.enfants)
+            actions = item.get("actions")
+            if isinstance(actions, CommentedSeq):
+                for j, action in enumerate(noeud.actions):
+                    if isinstance(actions[j], CommentedMap):
+                        action._ligne = actions[j].lc.line + 1
