@@ -41,5 +41,7 @@ class Identifiants:
 
     def noeud(self, type_: str, titre: str, numero: str | None = None, parent: str = "") -> str:
         prefixe = "".join(w[0] for w in type_.split("_"))
+        if prefixe == "a":  # "a-" is for actions
+            prefixe = type_[:2]
         cle = normaliser(titre) or (numero or "")
         return self._unique(f"{prefixe}-" + _court(type_, cle), normaliser(parent))

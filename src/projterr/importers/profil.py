@@ -112,7 +112,15 @@ class Profil(_Regle):
         description="Texte extrait d'un PDF : les titres, puces et paragraphes se poursuivent "
         "sur les lignes suivantes (même après une ligne vide pour les titres et les puces).",
     )
-    titre_document: Literal["profil", "premier_paragraphe"] = "profil"
+    titre_document: Literal["profil", "premier_paragraphe", "premiere_ligne"] = Field(
+        default="profil",
+        description="D'où vient le titre du document : le profil, le premier paragraphe du "
+        "préambule ou la première ligne du texte.",
+    )
+    territoire_depuis: str | None = Field(
+        default=None,
+        description="Motif qui trouve le nom du territoire dans le texte (groupe « nom »).",
+    )
     document: dict[str, Any] = Field(default_factory=dict)
     territoire: dict[str, Any] = Field(default_factory=dict)
     nettoyage: list[str] = Field(
@@ -131,6 +139,13 @@ class Profil(_Regle):
         description="Un paragraphe qui correspond ouvre le contexte (historique…) : "
         "les paragraphes suivants y vont jusqu'au prochain titre.",
     )
+
+    @field_validator("territoire_depuis")
+    @classmethod
+    def _valider_un(cls, motif: str | None) -> str | None:
+        if motif:
+            _compiler(motif)
+        return motif
 
     @field_validator("detection", "nettoyage", "contexte")
     @classmethod

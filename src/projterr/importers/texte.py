@@ -269,16 +269,27 @@ def _niveaux(contenu: list[Noeud]) -> list[str]:
 
 def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatImport:
     """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed)."""
-    lecture = _Lecture(profil, texte.replace("\r\n", "\n").split("\n"))
+    lignes = texte.replace("\r\n", "\n").split("\n")
+    doc = dict(profil.document)
+    if profil.titre_document == "premiere_ligne":
+        premiere = next((i for i, ligne in enumerate(lignes) if ligne.strip()), None)
+        if premiere is not None:
+            doc.setdefault("titre", espaces(lignes[premiere]))
+            lignes[premiere] = ""  # now in document.titre: not read again
+    territoire = dict(profil.territoire)
+    if profil.territoire_depuis and "nom" not in territoire:
+        trouve = re.search(profil.territoire_depuis, texte, re.MULTILINE)
+        if trouve:
+            territoire["nom"] = espaces(trouve.group("nom"))
+    lecture = _Lecture(profil, lignes)
     lecture.lire()
     contenu = _construire(lecture, Identifiants())
     preambule = [_joindre(p) for p in lecture.preambule]
 
-    doc = dict(profil.document)
     if profil.titre_document == "premier_paragraphe" and preambule:
         doc.setdefault("titre", preambule.pop(0))
     doc.setdefault("titre", Path(fichier).stem)
-    territoire = dict(profil.territoire) or {"nom": "(territoire à compléter)"}
+    territoire.setdefault("nom", "(territoire à compléter)")
 
     projet = Projet(
         territoire=Territoire.model_validate(territoire),
