@@ -20,7 +20,9 @@ _LIBELLES = {
 
 def libelle(type_: str, nombre: int = 1) -> str:
     """``libelle("objectif_strategique", 2)`` → ``"objectifs stratégiques"``."""
-    singulier, pluriel = _LIBELLES.get(type_, (type_.replace("_", " "), type_.replace("_", " ") + "s"))
+    singulier, pluriel = _LIBELLES.get(
+        type_, (type_.replace("_", " "), type_.replace("_", " ") + "s")
+    )
     return singulier if nombre <= 1 else pluriel
 
 

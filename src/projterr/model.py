@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "projterr/1"
+SCHEMA_VERSION: Literal["projterr/1"] = "projterr/1"
 
 TypeDocument = Literal[
     "projet_de_territoire",
@@ -93,7 +93,9 @@ class Document(_Strict):
 class Action(_Strict):
     """A fiche action: the leaves of the strategy."""
 
-    id: str = Field(description="Identifiant stable : survit à la renumérotation et à la reformulation.")
+    id: str = Field(
+        description="Identifiant stable : survit à la renumérotation et à la reformulation."
+    )
     numero: str | None = Field(default=None, description="Numéro tel qu'imprimé dans la source.")
     texte: str = Field(description="Intitulé de l'action.")
     sous_points: list[str] = Field(
@@ -122,7 +124,9 @@ class Action(_Strict):
 class Noeud(_Strict):
     """A level of the strategy tree: pilier, axe, objectif stratégique, objectif opérationnel…"""
 
-    id: str = Field(description="Identifiant stable : survit à la renumérotation et à la reformulation.")
+    id: str = Field(
+        description="Identifiant stable : survit à la renumérotation et à la reformulation."
+    )
     type: str = Field(
         pattern=_TYPE_NOEUD_PATTERN,
         description="Niveau : pilier, axe, defi, orientation, objectif_strategique, "

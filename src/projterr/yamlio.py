@@ -81,7 +81,9 @@ def charger_yaml(chemin: Path) -> Any:
 def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
     """Validate parsed YAML against the schema; errors name line, column and field path."""
     if not isinstance(doc, Mapping):
-        raise SchemaInvalide("un document projterr doit commencer par « schema: projterr/1 »", fichier)
+        raise SchemaInvalide(
+            "un document projterr doit commencer par « schema: projterr/1 »", fichier
+        )
     try:
         projet = Projet.model_validate(doc)
     except ValidationError as exc:
@@ -92,7 +94,11 @@ def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
         message = _message(err)
         ou = f"ligne {ligne}, colonne {colonne}, " if ligne else ""
         autres = len(exc.errors()) - 1
-        suite = f" (et {autres} autre{'s' if autres > 1 else ''} erreur{'s' if autres > 1 else ''})" if autres else ""
+        suite = (
+            f" (et {autres} autre{'s' if autres > 1 else ''} erreur{'s' if autres > 1 else ''})"
+            if autres
+            else ""
+        )
         raise SchemaInvalide(f"{ou}champ « {chemin} » : {message}{suite}", fichier) from exc
     _attacher_lignes(doc.get("contenu"), projet.contenu)
     return projet
@@ -131,7 +137,8 @@ def _elaguer(value: Any) -> Any:
 def _position(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, int | None]:
     """1-based line and column of the YAML node that an error location designates."""
     node = doc
-    ligne = colonne = None
+    ligne: int | None = None
+    colonne: int | None = None
     for i, key in enumerate(loc):
         last = i == len(loc) - 1
         if isinstance(node, CommentedMap) and key in node:
@@ -147,7 +154,7 @@ def _position(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, in
             break
         else:
             break
-    if ligne is None:
+    if ligne is None or colonne is None:
         return None, None
     return ligne + 1, colonne + 1
 

@@ -44,8 +44,9 @@ def _options_generales(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Afficher la version et quitter.", callback=_version,
-                     is_eager=True),
+        typer.Option(
+            "--version", help="Afficher la version et quitter.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """projterr : importer, contrôler, comparer et exporter les projets de territoire."""

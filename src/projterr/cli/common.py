@@ -42,8 +42,10 @@ def commande(func: F) -> F:
         except Exception as exc:
             if DEBUG or "--debug" in sys.argv:
                 raise
-            erreur(f"erreur interne ({type(exc).__name__} : {exc}) ; relancez avec --debug "
-                   "pour le détail")
+            erreur(
+                f"erreur interne ({type(exc).__name__} : {exc}) ; relancez avec --debug "
+                "pour le détail"
+            )
             raise typer.Exit(ERREUR) from None
         raise typer.Exit(code or OK)
 
@@ -57,8 +59,10 @@ def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = (
         return
     for entree in entrees:
         if entree.exists() and sortie.exists() and sortie.resolve() == entree.resolve():
-            raise ProjterrError("la sortie écraserait le fichier d'entrée ; choisissez un autre "
-                                "nom avec -o", str(sortie))
+            raise ProjterrError(
+                "la sortie écraserait le fichier d'entrée ; choisissez un autre nom avec -o",
+                str(sortie),
+            )
     if sortie.is_dir():
         raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
     try:
@@ -74,8 +78,10 @@ _TRADUCTIONS = [
     (r"No such command '([^']+)'\.?", r"commande inconnue : \1"),
     (r"Got unexpected extra arguments? \((.+)\)", r"argument en trop : \1"),
     (r"Option '([^']+)' requires an argument\.?", r"l'option \1 attend une valeur"),
-    (r"Invalid value for '([^']+)': '([^']*)' is not one of (.+)\.",
-     r"valeur invalide pour \1 : « \2 » (choix possibles : \3)"),
+    (
+        r"Invalid value for '([^']+)': '([^']*)' is not one of (.+)\.",
+        r"valeur invalide pour \1 : « \2 » (choix possibles : \3)",
+    ),
     (r"Invalid value for '([^']+)': (.+)", r"valeur invalide pour \1 : \2"),
 ]
 

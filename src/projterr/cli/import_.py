@@ -16,7 +16,9 @@ def importer(
     fichier: Annotated[Path, typer.Argument(help="Document source : .txt, .md (ou .yaml).")],
     sortie: Annotated[
         Path | None,
-        typer.Option("-o", "--sortie", help="Fichier YAML à écrire (par défaut : la sortie standard)."),
+        typer.Option(
+            "-o", "--sortie", help="Fichier YAML à écrire (par défaut : la sortie standard)."
+        ),
     ] = None,
     profil: Annotated[
         str | None,

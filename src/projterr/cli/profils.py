@@ -11,7 +11,9 @@ from projterr.cli.common import commande
 
 @commande
 def profils(
-    details: Annotated[bool, typer.Option("--details", help="Afficher les motifs de chaque profil.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="Afficher les motifs de chaque profil.")
+    ] = False,
 ) -> int:
     """Lister les profils d'import disponibles (reconnaissance des titres, puces, niveaux)."""
     from projterr.importers.profil import profils_integres

@@ -12,7 +12,9 @@ from projterr.cli.common import commande
 
 @commande
 def show(
-    fichier: Annotated[Path, typer.Argument(help="Document projterr (.yaml) ou source à importer.")],
+    fichier: Annotated[
+        Path, typer.Argument(help="Document projterr (.yaml) ou source à importer.")
+    ],
     niveau: Annotated[
         int | None,
         typer.Option("--niveau", "-n", min=1, help="Profondeur d'affichage (1 = premier niveau)."),
@@ -23,8 +25,8 @@ def show(
 ) -> int:
     """Afficher l'arbre de la stratégie avec les effectifs, et un résumé."""
     from projterr.importers import charger_projet
-    from projterr.render.terminal import console
     from projterr.render.show import rendre_arbre
+    from projterr.render.terminal import console
     from projterr.synthese import synthese
 
     projet = charger_projet(fichier)

@@ -208,7 +208,9 @@ def profils_integres() -> list[Profil]:
     profils = []
     for entree in sorted(dossier.iterdir(), key=lambda e: e.name):
         if entree.name.endswith(".yaml"):
-            profils.append(_depuis_donnees(loads(entree.read_text("utf-8"), entree.name), entree.name))
+            profils.append(
+                _depuis_donnees(loads(entree.read_text("utf-8"), entree.name), entree.name)
+            )
     return profils
 
 

@@ -184,10 +184,14 @@ class _Lecture:
     def _suite(self, ligne: str, numero: int) -> None:
         bloc = self.bloc
         coupees = self.profil.lignes_coupees
-        if bloc and bloc.genre == "titre" and isinstance(bloc.cible, _BNoeud):
-            if coupees or not bloc.cible.titre:
-                bloc.cible.titre.append(ligne)
-                return
+        if (
+            bloc
+            and bloc.genre == "titre"
+            and isinstance(bloc.cible, _BNoeud)
+            and (coupees or not bloc.cible.titre)
+        ):
+            bloc.cible.titre.append(ligne)
+            return
         if bloc and coupees and bloc.genre == "action" and isinstance(bloc.cible, _BAction):
             bloc.cible.parts.append(ligne)
             return
