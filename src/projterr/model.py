@@ -51,6 +51,10 @@ class _Strict(BaseModel):
 class Territoire(_Strict):
     """The territory that owns the strategy."""
 
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"description": "Le territoire qui porte la stratégie."}
+    )
+
     nom: str = Field(description="Nom du territoire, ex. « PETR Cœur de Lorraine ».")
     type: str | None = Field(
         default=None, description="PETR, communauté de communes, commune, pays…"
@@ -61,12 +65,21 @@ class Territoire(_Strict):
 
 
 class Periode(_Strict):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"description": "Période couverte par le document (années)."},
+    )
     debut: int | None = Field(default=None, description="Année de début.")
     fin: int | None = Field(default=None, description="Année de fin.")
 
 
 class Source(_Strict):
     """Where the document was imported from."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"description": "Le fichier d'où le document a été importé."},
+    )
 
     fichier: str | None = Field(default=None, description="Nom du fichier source.")
     empreinte: str | None = Field(
@@ -78,6 +91,12 @@ class Source(_Strict):
 
 
 class Document(_Strict):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "description": "Métadonnées du document : titre, nature, version, statut."
+        },
+    )
     titre: str = Field(description="Titre du document.")
     type: TypeDocument = Field(default="autre", description="Nature du document.")
     version: str | None = Field(default=None, description="Version ou millésime, ex. « 2025 ».")
@@ -92,6 +111,11 @@ class Document(_Strict):
 
 class Action(_Strict):
     """A fiche action: the leaves of the strategy."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"description": "Une fiche action : les feuilles de la stratégie."},
+    )
 
     id: str = Field(
         description="Identifiant stable : survit à la renumérotation et à la reformulation."
@@ -124,6 +148,13 @@ class Action(_Strict):
 class Noeud(_Strict):
     """A level of the strategy tree: pilier, axe, objectif stratégique, objectif opérationnel…"""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "description": "Un niveau de la stratégie : pilier, axe, objectif stratégique, objectif opérationnel…"
+        },
+    )
+
     id: str = Field(
         description="Identifiant stable : survit à la renumérotation et à la reformulation."
     )
@@ -154,6 +185,13 @@ class Noeud(_Strict):
 class NonClasse(_Strict):
     """A source line that the import could not place in the tree: kept, never dropped."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "description": "Une ligne de la source que l'import n'a pas pu placer dans l'arbre : gardée, jamais jetée."
+        },
+    )
+
     ligne: int = Field(description="Numéro de ligne dans le fichier source.")
     texte: str
     raison: str | None = Field(default=None, description="Pourquoi la ligne n'a pas été classée.")
@@ -183,7 +221,11 @@ class Projet(_Strict):
         default_factory=list, description="Lignes de la source que l'import n'a pas classées."
     )
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_extra={"description": "Une version d'un document de stratégie territoriale."},
+    )
 
     def noeuds(self) -> Iterator[tuple[tuple[Noeud, ...], Noeud]]:
         """Every node with its ancestors, in document order."""
