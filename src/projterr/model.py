@@ -151,7 +151,8 @@ class Noeud(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "description": "Un niveau de la stratégie : pilier, axe, objectif stratégique, objectif opérationnel…"
+            "description": "Un niveau de la stratégie : pilier, axe, objectif stratégique, "
+            "objectif opérationnel…"
         },
     )
 
@@ -188,7 +189,8 @@ class NonClasse(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "description": "Une ligne de la source que l'import n'a pas pu placer dans l'arbre : gardée, jamais jetée."
+            "description": "Une ligne de la source que l'import n'a pas pu placer dans "
+            "l'arbre : gardée, jamais jetée."
         },
     )
 
