@@ -7,11 +7,14 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from projterr.errors import ProjterrError
+
+if TYPE_CHECKING:
+    from projterr.model import Projet
 
 DEBUG = False  # set by the --debug option, before any command runs
 
@@ -50,6 +53,17 @@ def commande(func: F) -> F:
         raise typer.Exit(code or OK)
 
     return wrapper  # type: ignore[return-value]
+
+
+def charger(chemin: Path) -> Projet:
+    """Load a projterr YAML or import a source, saying on stderr what the import noticed
+    (a Windows-1252 file, say), as ``import`` does."""
+    from projterr.importers import importer_fichier
+
+    resultat = importer_fichier(chemin)
+    for remarque in resultat.remarques:
+        sys.stderr.write(f"projterr : {chemin} : {remarque}\n")
+    return resultat.projet
 
 
 def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import commande
+from projterr.cli.common import charger, commande
 
 
 @commande
@@ -24,11 +24,10 @@ def show(
     ] = False,
 ) -> int:
     """Afficher l'arbre de la stratégie avec les effectifs, et un résumé."""
-    from projterr.importers import charger_projet
     from projterr.render.show import rendre_arbre
     from projterr.render.terminal import console
     from projterr.synthese import synthese
 
-    projet = charger_projet(fichier)
+    projet = charger(fichier)
     rendre_arbre(console(), projet, synthese(projet), niveau=niveau, actions=actions)
     return 0
