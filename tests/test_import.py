@@ -296,3 +296,15 @@ def test_propriete_aucun_mot_perdu(lignes: list[str], nom: str) -> None:
     texte = "\n".join(lignes)
     profil = _profil(nom)
     assert _lignes_perdues(texte, profil) == []
+
+
+def test_markdown_titres_et_gras() -> None:
+    texte = (
+        "# Projet\n\n## Axe 1 : Mobilité\n\n### Objectif 1.1 : Covoiturage\n\n"
+        "- Créer des **aires**\n\n## Axe 2 : Santé\n\n* Maison de santé\n"
+    )
+    projet = analyser(texte, choisir_profil(texte, None)).projet
+    assert [(n.type, n.numero, n.titre) for _, n in projet.noeuds()] == [
+        ("axe", "1", "Mobilité"), ("objectif", "1.1", "Covoiturage"), ("axe", "2", "Santé")
+    ]
+    assert [a.texte for _, a in projet.actions()] == ["Créer des aires", "Maison de santé"]
