@@ -1,0 +1,241 @@
+"""Alignment of two revisions: which old node or action is which new one.
+
+Stages, strongest evidence first; each element is matched at most once and later stages only
+see what earlier ones left:
+
+1. same stable ``id`` (a person kept it across revisions, or the text is unchanged);
+2. same normalised text, when that text is unique on both sides;
+3. structure, bottom-up: a node whose content mostly comes from one old node is that node,
+   even if its title was rewritten from end to end;
+4. top-down, under each pair of aligned parents: copies of the same text, then the same
+   number with a similar text, then a similar text (lower threshold: the parent vouches);
+5. anywhere in the document: same text, then the best fuzzy match above ``seuil`` — a match
+   under another parent is a move.
+
+Every stage works on dicts or on the children of one parent pair; only the leftovers of the
+last stage are compared across the document, through a word index (see
+:func:`projterr.diff.similarite.paires_indexees`), so the cost stays near-linear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from projterr.diff.elements import Element
+from projterr.diff.similarite import glouton, meilleures_paires, paires_indexees
+
+SEUIL_DEFAUT = 0.75
+# Under the same parent, or with the same number, a weaker likeness is enough: the structure
+# vouches for the rest. Offsets from ``seuil`` so that one option moves every threshold.
+# Unrelated sibling actions of the seed documents score up to 0.58 (95th percentile 0.51):
+# 0.65 under the same parent keeps them apart; 0.55 when the number is the same too.
+_ECART_LOCAL = 0.1
+_ECART_NUMERO = 0.2
+_BONUS_NUMERO = 0.2
+
+
+@dataclass
+class Alignement:
+    """Matched pairs (old index ↔ new index), with the stage that matched each pair."""
+
+    anciens: list[Element]
+    nouveaux: list[Element]
+    a2n: dict[int, int] = field(default_factory=dict)
+    n2a: dict[int, int] = field(default_factory=dict)
+    etape: dict[int, str] = field(default_factory=dict)  # keyed by new index
+
+    def lier(self, a: int, n: int, etape: str) -> None:
+        if a in self.a2n or n in self.n2a:
+            return
+        self.a2n[a] = n
+        self.n2a[n] = a
+        self.etape[n] = etape
+
+    def libres(self, elements: Iterable[Element], ancien: bool) -> list[Element]:
+        pris = self.a2n if ancien else self.n2a
+        return [e for e in elements if e.index not in pris]
+
+
+def aligner(
+    anciens: list[Element], nouveaux: list[Element], seuil: float = SEUIL_DEFAUT
+) -> Alignement:
+    """Match the elements of two flattened documents (see the module docstring)."""
+    al = Alignement(anciens, nouveaux)
+    _par_id(al)
+    _par_texte_unique(al)
+    _par_structure(al)
+    profondeur_max = max((e.profondeur for e in nouveaux if not e.est_action), default=-1)
+    for profondeur in range(profondeur_max + 1):
+        for paire_a, paire_n in _paires_parents(al, profondeur - 1):
+            _local(al, paire_a, paire_n, noeuds=True, seuil=seuil)
+        _global(
+            al,
+            [e for e in nouveaux if not e.est_action and e.profondeur == profondeur],
+            [e for e in anciens if not e.est_action],
+            seuil,
+        )
+    for paire_a, paire_n in _paires_parents(al, None):
+        _local(al, paire_a, paire_n, noeuds=False, seuil=seuil)
+    _global(al, [e for e in nouveaux if e.est_action], [e for e in anciens if e.est_action], seuil)
+    return al
+
+
+# --- stages ---------------------------------------------------------------------------
+
+
+def _cle(e: Element) -> tuple[str, str]:
+    return e.nature, e.norm
+
+
+def _par_id(al: Alignement) -> None:
+    copies_a = Counter(_cle(e) for e in al.anciens)
+    copies_n = Counter(_cle(e) for e in al.nouveaux)
+    par_id = {e.id: e for e in al.anciens}
+    for n in al.nouveaux:
+        a = par_id.get(n.id)
+        if a is None or a.nature != n.nature:
+            continue
+        if a.norm == n.norm and (copies_a[_cle(a)] > 1 or copies_n[_cle(n)] > 1):
+            # Copies of one text: generated ids only tell copies apart by their parent's
+            # title, which may have changed; let the aligned parents decide (stage 4).
+            continue
+        al.lier(a.index, n.index, "id")
+
+
+def _par_texte_unique(al: Alignement) -> None:
+    groupes_a: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for a in al.libres(al.anciens, ancien=True):
+        groupes_a[_cle(a)].append(a)
+    groupes_n: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for n in al.libres(al.nouveaux, ancien=False):
+        groupes_n[_cle(n)].append(n)
+    for cle, ns in groupes_n.items():
+        as_ = groupes_a.get(cle)
+        if as_ and len(as_) == 1 and len(ns) == 1:
+            al.lier(as_[0].index, ns[0].index, "texte")
+
+
+def _par_structure(al: Alignement) -> None:
+    """Bottom-up: a node takes the identity of the old node most of its content comes from."""
+    profondeurs: dict[int, list[Element]] = defaultdict(list)
+    for n in al.nouveaux:
+        if not n.est_action:
+            profondeurs[n.profondeur].append(n)
+    for profondeur in sorted(profondeurs, reverse=True):
+        candidats = []
+        for n in profondeurs[profondeur]:
+            if n.index in al.n2a:
+                continue
+            votes: Counter[int] = Counter()
+            for c in n.enfants:
+                a_c = al.n2a.get(c)
+                if a_c is None:
+                    continue
+                p = al.anciens[a_c].parent
+                if p is not None and p not in al.a2n and al.anciens[p].nature == n.nature:
+                    votes[p] += 1
+            if not votes:
+                continue
+            p, v = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            if 2 * v > max(len(al.anciens[p].enfants), len(n.enfants)):
+                candidats.append((float(v), p, n.index))
+        for _v, a, n_index in glouton(candidats):
+            al.lier(a, n_index, "structure")
+
+
+def _paires_parents(
+    al: Alignement, profondeur: int | None
+) -> list[tuple[list[Element], list[Element]]]:
+    """Children lists of aligned parent pairs: top-level nodes when ``profondeur`` is -1,
+    parents at that depth otherwise, every aligned pair when it is None."""
+    if profondeur == -1:
+        return [
+            (
+                [a for a in al.anciens if a.parent is None],
+                [n for n in al.nouveaux if n.parent is None],
+            )
+        ]
+    paires = []
+    for n in al.nouveaux:
+        if n.est_action or (profondeur is not None and n.profondeur != profondeur):
+            continue
+        a = al.n2a.get(n.index)
+        if a is None:
+            continue
+        paires.append(
+            ([al.anciens[i] for i in al.anciens[a].enfants], [al.nouveaux[j] for j in n.enfants])
+        )
+    return paires
+
+
+def _local(
+    al: Alignement, enfants_a: list[Element], enfants_n: list[Element], noeuds: bool, seuil: float
+) -> None:
+    ca = [e for e in al.libres(enfants_a, ancien=True) if e.est_action != noeuds]
+    cn = [e for e in al.libres(enfants_n, ancien=False) if e.est_action != noeuds]
+    if not ca or not cn:
+        return
+    _copies(al, ca, cn, "parent")
+    ca, cn = al.libres(ca, ancien=True), al.libres(cn, ancien=False)
+    # One greedy pass where the same number adds to the likeness: an objective inserted at
+    # 1.2.2 does not take the identity of the old 1.2.2 when that one reads like the new 1.2.3.
+    paires = []
+    for nature in sorted({n.nature for n in cn}):
+        sa = [a for a in ca if a.nature == nature]
+        sn = [n for n in cn if n.nature == nature]
+        for score, i, j in meilleures_paires(sa, sn, seuil - _ECART_NUMERO):
+            a, n = sa[i], sn[j]
+            if a.num and a.num == n.num:
+                paires.append((score + _BONUS_NUMERO, a.index, n.index))
+            elif score >= seuil - _ECART_LOCAL:
+                paires.append((score, a.index, n.index))
+    for _s, a_index, n_index in glouton(paires):
+        meme_numero = bool(al.anciens[a_index].num) and (
+            al.anciens[a_index].num == al.nouveaux[n_index].num
+        )
+        al.lier(a_index, n_index, "numero" if meme_numero else "parent")
+
+
+def _global(al: Alignement, nouveaux: list[Element], anciens: list[Element], seuil: float) -> None:
+    cn = al.libres(nouveaux, ancien=False)
+    ca = al.libres(anciens, ancien=True)
+    if not cn or not ca:
+        return
+    _copies(al, ca, cn, "texte")
+    _flou(
+        al, al.libres(ca, ancien=True), al.libres(cn, ancien=False), seuil, "flou", paires_indexees
+    )
+
+
+def _copies(al: Alignement, ca: Sequence[Element], cn: Sequence[Element], etape: str) -> None:
+    """Same text on both sides, paired in document order."""
+    par_texte: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for a in ca:
+        par_texte[_cle(a)].append(a)
+    for n in cn:
+        restants = par_texte.get(_cle(n))
+        if restants:
+            al.lier(restants.pop(0).index, n.index, etape)
+
+
+_Chercheur = Callable[[Sequence[Element], Sequence[Element], float], list[tuple[float, int, int]]]
+
+
+def _flou(
+    al: Alignement,
+    ca: list[Element],
+    cn: list[Element],
+    seuil: float,
+    etape: str,
+    chercher: _Chercheur,
+) -> None:
+    paires = []
+    for nature in sorted({n.nature for n in cn}):
+        sa = [a for a in ca if a.nature == nature]
+        sn = [n for n in cn if n.nature == nature]
+        for score, i, j in chercher(sa, sn, seuil):
+            paires.append((score, sa[i].index, sn[j].index))
+    for _s, a_index, n_index in glouton(paires):
+        al.lier(a_index, n_index, etape)

@@ -1,0 +1,284 @@
+"""From an alignment to change records: what happened to each node and action.
+
+Choices worth knowing:
+
+- An added (or deleted) node is one record that lists its added (deleted) content in
+  ``contenu``; content that came from elsewhere keeps its own record (a ``deplacement``).
+- A child whose number only follows its parent's new number (objective 3.1.2 under an
+  objective stratégique renumbered 3.1 → 3.2) has no ``renumerotation`` of its own.
+- A renumbering caused by a sibling inserted or deleted before it names that sibling in
+  ``cause``, and comes right after that sibling's record.
+- Two actions merged into one: the new action is aligned with one of them (a
+  ``modification``); the other is a ``suppression``. Both records say so: ``fusion`` on the
+  new action lists the old ids merged into it, ``fusionne_dans`` on the deleted one names it.
+- Deletions are grouped under the new document's pilier when that pilier is still there.
+"""
+
+from __future__ import annotations
+
+from projterr.diff.alignement import SEUIL_DEFAUT, Alignement, aligner
+from projterr.diff.elements import Element, aplatir
+from projterr.diff.mots import segments
+from projterr.diff.rapport import (
+    TYPES,
+    Cause,
+    Changement,
+    Contenu,
+    Cote,
+    Entete,
+    Groupe,
+    RapportDiff,
+)
+from projterr.diff.similarite import similarite
+from projterr.model import Projet
+
+# Share of a deleted action's words found in a neighbouring rewritten action for the
+# deletion to be reported as merged into it.
+_COUVERTURE_FUSION = 0.6
+
+
+def comparer(
+    ancien: Projet,
+    nouveau: Projet,
+    seuil: float = SEUIL_DEFAUT,
+    fichiers: tuple[str | None, str | None] = (None, None),
+) -> RapportDiff:
+    """Compare two revisions of a document: the change records, in the new document's order."""
+    anciens, nouveaux = aplatir(ancien), aplatir(nouveau)
+    al = aligner(anciens, nouveaux, seuil)
+    rapport = RapportDiff(
+        ancien=Entete(ancien.document.titre, ancien.document.version, fichiers[0]),
+        nouveau=Entete(nouveau.document.titre, nouveau.document.version, fichiers[1]),
+        seuil=seuil,
+    )
+    rapport.changements = _Constructeur(al).changements()
+    return rapport
+
+
+class _Constructeur:
+    def __init__(self, al: Alignement) -> None:
+        self.al = al
+        self.a = al.anciens
+        self.n = al.nouveaux
+
+    # --- records ---------------------------------------------------------------------
+
+    def changements(self) -> list[Changement]:
+        places: list[tuple[tuple[int, int, int], Changement]] = []
+        supprimes: list[tuple[Changement, Element]] = []
+        for n in self.n:
+            i = self.al.n2a.get(n.index)
+            if i is None:
+                if n.parent is None or n.parent in self.al.n2a:
+                    places.append(((n.index, 0, 0), self._ajout(n)))
+                continue
+            record = self._apparie(self.a[i], n)
+            if record is not None:
+                places.append(((n.index, 0, 0), record))
+        for a in self.a:
+            if a.index in self.al.a2n:
+                continue
+            if a.parent is None or a.parent in self.al.a2n:
+                record = self._suppression(a)
+                places.append((self._place_suppression(a), record))
+                supprimes.append((record, a))
+        places.sort(key=lambda p: p[0])
+        records = [c for _, c in places]
+        self._fusions(records, supprimes)
+        return _causes_ensemble(records)
+
+    def _apparie(self, a: Element, n: Element) -> Changement | None:
+        types = []
+        if self._deplace(a, n):
+            types.append("deplacement")
+        modifie = a.complet != n.complet
+        if modifie:
+            types.append("modification")
+        if a.num != n.num and not self._renumerotation_implicite(a, n):
+            types.append("renumerotation")
+        if not types:
+            return None
+        return Changement(
+            types=tuple(types),
+            nature=n.nature,
+            ancien=self._cote(self.a, a),
+            nouveau=self._cote(self.n, n),
+            groupe=self._groupe(self.n[n.racine]),
+            similarite=round(similarite(a, n), 2),
+            segments=segments(a.complet, n.complet) if modifie else (),
+            mineure=modifie and a.norm == n.norm,
+            cause=self._cause(a, n) if "renumerotation" in types else None,
+        )
+
+    def _ajout(self, n: Element) -> Changement:
+        return Changement(
+            types=("ajout",),
+            nature=n.nature,
+            ancien=None,
+            nouveau=self._cote(self.n, n),
+            groupe=self._groupe(self.n[n.racine]),
+            contenu=self._contenu(self.n, n, self.al.n2a),
+        )
+
+    def _suppression(self, a: Element) -> Changement:
+        racine = self.al.a2n.get(a.racine)
+        groupe = self._groupe(self.n[racine] if racine is not None else self.a[a.racine])
+        return Changement(
+            types=("suppression",),
+            nature=a.nature,
+            ancien=self._cote(self.a, a),
+            nouveau=None,
+            groupe=groupe,
+            contenu=self._contenu(self.a, a, self.al.a2n),
+        )
+
+    # --- evidence ----------------------------------------------------------------------
+
+    def _deplace(self, a: Element, n: Element) -> bool:
+        if a.parent is None and n.parent is None:
+            return False
+        if a.parent is None or n.parent is None:
+            return True
+        return self.al.a2n.get(a.parent) != n.parent
+
+    def _renumerotation_implicite(self, a: Element, n: Element) -> bool:
+        """The number changed only because the parent's did: 3.1.2 → 3.2.2 under 3.1 → 3.2."""
+        if a.parent is None or n.parent is None or self.al.a2n.get(a.parent) != n.parent:
+            return False
+        pa, pn = self.a[a.parent].qualifie, self.n[n.parent].qualifie
+        if not pa or not pn or pa == pn:
+            return False
+        if not (a.qualifie.startswith(pa + ".") and n.qualifie.startswith(pn + ".")):
+            return False
+        return a.qualifie[len(pa) :] == n.qualifie[len(pn) :]
+
+    def _cause(self, a: Element, n: Element) -> Cause | None:
+        """A sibling added (or deleted) before this element that shifted its number."""
+        if a.parent is None or n.parent is None or self.al.a2n.get(a.parent) != n.parent:
+            return None
+        rang_a, rang_n = _dernier_rang(a.num), _dernier_rang(n.num)
+        if rang_a is None or rang_n is None or rang_a == rang_n:
+            return None
+        if rang_n > rang_a:
+            freres, apparies, type_ = self.n[n.parent].enfants, self.al.n2a, "ajout"
+            liste, moi = self.n, n
+        else:
+            freres, apparies, type_ = self.a[a.parent].enfants, self.al.a2n, "suppression"
+            liste, moi = self.a, a
+        avant = [liste[k] for k in freres if k < moi.index]
+        for frere in reversed(avant):
+            if frere.nature == moi.nature and frere.index not in apparies:
+                return Cause(type_, frere.nature, frere.id, frere.num or None)
+        return None
+
+    def _fusions(
+        self, records: list[Changement], supprimes: list[tuple[Changement, Element]]
+    ) -> None:
+        """Mark a deleted action whose words now stand in a rewritten sibling action."""
+        par_id_nouveau = {r.nouveau.id: r for r in records if r.nouveau and r.ancien}
+        for record, a in supprimes:
+            if not a.est_action:
+                continue
+            if a.parent is None or a.parent not in self.al.a2n:
+                continue
+            mots = a.mots()
+            if not mots:
+                continue
+            meilleur: tuple[float, Element] | None = None
+            for k in self.n[self.al.a2n[a.parent]].enfants:
+                voisin = self.n[k]
+                cible = par_id_nouveau.get(voisin.id)
+                if not voisin.est_action or cible is None or "modification" not in cible.types:
+                    continue
+                couverture = len(mots & voisin.mots()) / len(mots)
+                if couverture >= _COUVERTURE_FUSION and (
+                    meilleur is None or couverture > meilleur[0]
+                ):
+                    meilleur = (couverture, voisin)
+            if meilleur is None:
+                continue
+            cible = par_id_nouveau[meilleur[1].id]
+            assert cible.ancien is not None
+            cible.fusion = (*(cible.fusion or (cible.ancien.id,)), a.id)
+            record.fusionne_dans = meilleur[1].id
+
+    # --- presentation ------------------------------------------------------------------
+
+    def _place_suppression(self, a: Element) -> tuple[int, int, int]:
+        """Where a deletion shows in the new document's order: after the nearest old element
+        before it that is still there."""
+        k = a.index - 1
+        while k >= 0 and k not in self.al.a2n:
+            k -= 1
+        return (self.al.a2n[k] if k >= 0 else -1, 1, a.index)
+
+    @staticmethod
+    def _cote(elements: list[Element], e: Element) -> Cote:
+        chemin: list[str] = []
+        p = e.parent
+        while p is not None:
+            chemin.append(elements[p].reference)
+            p = elements[p].parent
+        chemin.reverse()
+        return Cote(
+            id=e.id,
+            numero=e.num or None,
+            texte=e.texte,
+            parent=chemin[-1] if chemin else None,
+            chemin=tuple(chemin),
+            sous_points=e.sous_points,
+        )
+
+    @staticmethod
+    def _groupe(racine: Element) -> Groupe:
+        return Groupe(racine.nature, racine.num or None, racine.texte)
+
+    @staticmethod
+    def _contenu(
+        elements: list[Element], e: Element, apparies: dict[int, int]
+    ) -> tuple[Contenu, ...]:
+        contenu: list[Contenu] = []
+
+        def descendre(x: Element, profondeur: int) -> None:
+            for k in x.enfants:
+                enfant = elements[k]
+                if k in apparies:
+                    continue
+                contenu.append(
+                    Contenu(enfant.nature, enfant.id, enfant.num or None, enfant.texte, profondeur)
+                )
+                descendre(enfant, profondeur + 1)
+
+        descendre(e, 1)
+        return tuple(contenu)
+
+
+def _dernier_rang(num: str) -> int | None:
+    dernier = num.rsplit(".", 1)[-1]
+    return int(dernier) if dernier.isdigit() else None
+
+
+def _causes_ensemble(records: list[Changement]) -> list[Changement]:
+    """Move each renumbering caused by a sibling's addition or deletion right after it."""
+    causees: dict[tuple[str, str], list[Changement]] = {}
+    for r in records:
+        if r.cause is not None:
+            causees.setdefault((r.cause.type, r.cause.id), []).append(r)
+    if not causees:
+        return records
+    places = {id(r) for liste in causees.values() for r in liste}
+    seuls = {(c.types[0], c.id) for c in records if c.types in {("ajout",), ("suppression",)}}
+    resultat: list[Changement] = []
+    for r in records:
+        if id(r) in places:
+            cle_cause = (r.cause.type, r.cause.id) if r.cause else None
+            if cle_cause not in seuls:
+                resultat.append(r)  # cause not reported on its own: keep it in place
+            continue
+        resultat.append(r)
+        if r.types in {("ajout",), ("suppression",)}:
+            resultat.extend(causees.get((r.types[0], r.id), []))
+    return resultat
+
+
+__all__ = ["TYPES", "comparer"]

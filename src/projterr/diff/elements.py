@@ -1,0 +1,156 @@
+"""A document flattened for comparison: every node and action as one :class:`Element`.
+
+Alignment works on flat lists with integer links (parent, children) rather than on the
+pydantic tree: it is what lets every stage use dicts keyed by text or number, so the diff of
+a 50,000-action document stays near-linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from projterr.normalize import normaliser
+from projterr.model import Action, Noeud, Projet
+from projterr.normalize import espaces, normaliser_numero
+
+ACTION = "action"
+
+# Words too common in French strategy documents to say anything about identity: left out of
+# the token index that picks fuzzy-match candidates (never out of the similarity itself).
+_MOTS_VIDES = frozenset(
+    [
+        "les",
+        "des",
+        "une",
+        "aux",
+        "par",
+        "pour",
+        "sur",
+        "dans",
+        "avec",
+        "est",
+        "sont",
+        "qui",
+        "que",
+        "quoi",
+        "dont",
+        "ses",
+        "son",
+        "leur",
+        "leurs",
+        "cette",
+        "ces",
+        "entre",
+        "plus",
+        "afin",
+        "ainsi",
+        "etc",
+        "via",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "notamment",
+    ]
+)
+_MOT = re.compile(r"\w+")
+
+
+def _numero(numero: str | None) -> str:
+    return normaliser_numero(numero)
+
+
+@dataclass(eq=False, slots=True)
+class Element:
+    """One node or action of one document, with integer links to its neighbours."""
+
+    index: int
+    nature: str  # the node type, or "action"
+    id: str
+    numero: str | None  # as printed
+    num: str  # normalised: ``n°2.1.3.`` → ``2.1.3``
+    texte: str  # an action's text or a node's title, whitespace collapsed
+    sous_points: tuple[str, ...]
+    complet: str  # text used for similarity and word diffs (action text + its sous-points)
+    norm: str  # normalised ``complet``: the key for "same text"
+    parent: int | None
+    racine: int  # index of the top-level node above (itself for a top-level node)
+    profondeur: int
+    enfants: list[int] = field(default_factory=list)  # child nodes then actions
+    qualifie: str = ""  # numero qualified by its parents': OS « 2 » of pilier 3 → « 3.2 »
+
+    @property
+    def est_action(self) -> bool:
+        return self.nature == ACTION
+
+    @property
+    def reference(self) -> str:
+        """How a record names this element as a parent: its number, else its title."""
+        return self.num or self.texte
+
+    def mots(self) -> set[str]:
+        return {m for m in _MOT.findall(self.norm) if len(m) > 2 and m not in _MOTS_VIDES}
+
+
+def _complet(texte: str, sous_points: tuple[str, ...]) -> str:
+    return " ".join([texte, *(f"→ {sp}" for sp in sous_points)])
+
+
+def _qualifier(num: str, parent: Element | None) -> str:
+    if parent is None or not parent.qualifie:
+        return num
+    if not num:
+        return ""
+    if num.count(".") > parent.qualifie.count("."):
+        return num  # already a full number, e.g. 3.2.1 under objectif stratégique 3.2
+    return f"{parent.qualifie}.{num}"
+
+
+def aplatir(projet: Projet) -> list[Element]:
+    """Every node and action of ``projet``, in document order (a node before its content)."""
+    elements: list[Element] = []
+
+    def ajouter(source: Noeud | Action, parent: Element | None, profondeur: int) -> Element:
+        if isinstance(source, Action):
+            nature, numero, texte = ACTION, source.numero, espaces(source.texte)
+            sous_points = tuple(espaces(sp) for sp in source.sous_points)
+        else:
+            nature, numero, texte, sous_points = (
+                source.type,
+                source.numero,
+                espaces(source.titre),
+                (),
+            )
+        complet = _complet(texte, sous_points)
+        num = _numero(numero)
+        element = Element(
+            index=len(elements),
+            nature=nature,
+            id=source.id,
+            numero=numero,
+            num=num,
+            texte=texte,
+            sous_points=sous_points,
+            complet=complet,
+            norm=normaliser(complet),
+            parent=None if parent is None else parent.index,
+            racine=len(elements) if parent is None else parent.racine,
+            profondeur=profondeur,
+            qualifie=_qualifier(num, parent),
+        )
+        elements.append(element)
+        if parent is not None:
+            parent.enfants.append(element.index)
+        return element
+
+    def parcourir(noeud: Noeud, parent: Element | None, profondeur: int) -> None:
+        element = ajouter(noeud, parent, profondeur)
+        for enfant in noeud.enfants:
+            parcourir(enfant, element, profondeur + 1)
+        for action in noeud.actions:
+            ajouter(action, element, profondeur + 1)
+
+    for racine in projet.contenu:
+        parcourir(racine, None, 0)
+    return elements

@@ -1,0 +1,1 @@
+"""Renderers of the diff report: one module per format."""
