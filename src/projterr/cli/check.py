@@ -1,18 +1,71 @@
-"""`projterr check` — placeholder replaced by the check work."""
+"""`projterr check`: numbering, empty objectives, duplicate actions, unknown acronyms…"""
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from projterr.cli.common import commande
+from projterr.cli.common import CONSTATS, OK, commande, ecrire_sortie
+
+
+class Format(enum.StrEnum):
+    text = "text"
+    json = "json"
 
 
 @commande
 def check(
-    fichiers: Annotated[list[Path], typer.Argument(help="Fichiers à contrôler.")],
+    fichiers: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Documents à contrôler : .yaml projterr ou source (.txt, .md)."),
+    ] = None,
+    format_: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Forme du rapport : text (une ligne par constat) "
+                     "ou json (les constats en données)."),
+    ] = Format.text,
+    sigles: Annotated[
+        Path | None,
+        typer.Option("--sigles", help="Fichier YAML de sigles à ajouter au référentiel livré "
+                     "(ses entrées remplacent celles du même sigle)."),
+    ] = None,
+    ignorer: Annotated[
+        list[str] | None,
+        typer.Option("--ignorer", "-i", help="Règle à ne pas appliquer, par code ou par nom "
+                     "(PT005, action.doublon) ; répétable, ou liste séparée par des virgules."),
+    ] = None,
+    seuil: Annotated[
+        float,
+        typer.Option("--seuil", min=1, max=100,
+                     help="Similarité (en %) à partir de laquelle deux actions sont presque "
+                     "identiques (PT006)."),
+    ] = 90.0,
+    sortie: Annotated[
+        Path | None,
+        typer.Option("-o", "--sortie", help="Écrire le rapport dans ce fichier."),
+    ] = None,
+    regles: Annotated[
+        bool, typer.Option("--regles", help="Lister les règles (code, nom, titre) et quitter.")
+    ] = False,
 ) -> int:
-    """Contrôler un ou plusieurs documents."""
-    raise NotImplementedError
+    """Contrôler un ou plusieurs documents : numérotation, objectifs sans action, actions en
+    double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats,
+    2 si un fichier est illisible."""
+    from projterr.errors import ProjterrError
+    from projterr.render.check import RENDUS, rendre_regles
+
+    if regles:
+        ecrire_sortie(rendre_regles(), sortie)
+        return OK
+    if not fichiers:
+        raise ProjterrError("indiquez au moins un fichier à contrôler (voir projterr check --help)")
+
+    from projterr.check import verifier_fichiers
+
+    rapport = verifier_fichiers(fichiers, sigles=sigles, ignorer=ignorer or (),
+                                seuil_similarite=seuil)
+    ecrire_sortie(RENDUS[format_.value](rapport), sortie, entrees=tuple(fichiers))
+    return CONSTATS if rapport.constats else OK
