@@ -25,7 +25,9 @@ def test_normaliser_egal_a_sa_definition(texte: str) -> None:
 def test_normaliser_francais() -> None:
     texte = "Œuvre d’ÉCOLE : « Maïs, forêt… » — ﬁn ; Ça Ⅻ ½ Å ǅ ß e\u0301"
     assert normaliser(texte) == _reference(texte)
-    assert normaliser("Élaboration du CLS — 3ème génération") == "elaboration du cls 3eme generation"
+    assert (
+        normaliser("Élaboration du CLS — 3ème génération") == "elaboration du cls 3eme generation"
+    )
 
 
 def test_normaliser_numero() -> None:

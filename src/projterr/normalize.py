@@ -7,6 +7,9 @@ import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _PREFIXE_NUMERO = re.compile(r"^(?:n\s*[°º]|no\.|num(?:éro)?\.?)\s*", re.IGNORECASE)
+_LIBELLE_NUMERO = re.compile(r"^(?:[^\W\d_]{2,}\.?\s+)+(?=\S)")
+_SUFFIXE_LATIN = re.compile(r"\s*\b(bis|ter|quater)\b", re.IGNORECASE)
+_PARTIE_NUMERO = re.compile(r"[0-9]+(?:bis|ter|quater)?|[A-Za-z]+", re.IGNORECASE)
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ʼ": "'"})
 
 
@@ -38,12 +41,18 @@ def normaliser(texte: str) -> str:
 
 
 def normaliser_numero(numero: str | None) -> str:
-    """``n°2.1.3.`` and ``2.1.3`` are the same number: keep the digits and their dots."""
+    """The number's parts joined by dots: ``n°2.1.3.``, ``2.1.3`` and ``Axe 2.1.3`` are one.
+
+    A leading label (« n° », « Axe », « Objectif opérationnel ») is not part of the number;
+    « 3 bis » is one part, ``3bis``.
+    """
     if not numero:
         return ""
     numero = _PREFIXE_NUMERO.sub("", numero.strip())
-    digits = re.findall(r"[0-9]+|[A-Za-z]+", numero)
-    return ".".join(digits)
+    numero = _LIBELLE_NUMERO.sub("", numero)
+    numero = _PREFIXE_NUMERO.sub("", numero)
+    numero = _SUFFIXE_LATIN.sub(r"\1", numero)
+    return ".".join(_PARTIE_NUMERO.findall(numero))
 
 
 def espaces(texte: str) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from projterr.normalize import normaliser
 from projterr.model import Action, Noeud, Projet
-from projterr.normalize import espaces, normaliser_numero
+from projterr.normalize import espaces, normaliser, normaliser_numero
 
 ACTION = "action"
 
