@@ -265,7 +265,8 @@ def test_rendu_sans_erreur_et_texte_litteral(
     console = Console(file=tampon, width=100, color_system=None, markup=False, highlight=False)
     rendre_arbre(console, projet, synthese(projet), niveau=niveau, actions=actions)
     sortie = tampon.getvalue()
-    assert sortie.startswith(projet.document.titre.split("\n")[0][:40].rstrip())
+    # rich expands tabs like str.expandtabs (tab stops every 8 columns)
+    assert sortie.startswith(projet.document.titre.split("\n")[0].expandtabs(8)[:40].rstrip())
     assert "Synthèse" in sortie
 
 

@@ -33,3 +33,20 @@ class ProfilInvalide(ProjterrError):
 
 class FormatNonPris(ProjterrError):
     """A file type that no importer reads."""
+
+
+def raison_systeme(exc: OSError) -> str:
+    """The French reason of an operating-system error (the OS gives it in English)."""
+    import errno
+
+    raisons = {
+        errno.ENOENT: "dossier ou fichier introuvable",
+        errno.EACCES: "permission refusée",
+        errno.EPERM: "opération non permise",
+        errno.ENOSPC: "disque plein",
+        errno.EISDIR: "c'est un dossier",
+        errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+        errno.EROFS: "système de fichiers en lecture seule",
+        errno.ENAMETOOLONG: "nom de fichier trop long",
+    }
+    return raisons.get(exc.errno or -1, f"erreur système {exc.errno}")

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from projterr.errors import FichierIllisible
+from projterr.errors import FichierIllisible, raison_systeme
 
 # Bytes 0x80-0x9F are printable characters in Windows-1252 (’ “ ” … œ €) and control
 # characters in Latin-1: their presence tells the two encodings apart.
@@ -49,7 +49,7 @@ def lire_octets(chemin: Path) -> bytes:
     try:
         data = chemin.read_bytes()
     except OSError as exc:
-        raise FichierIllisible(f"lecture impossible ({exc.strerror or exc})", nom) from exc
+        raise FichierIllisible(f"lecture impossible ({raison_systeme(exc)})", nom) from exc
     if not data.strip():
         raise FichierIllisible("fichier vide", nom)
     return data

@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
 from projterr.model import Noeud, Projet
@@ -38,8 +40,27 @@ _MESSAGES = {
 }
 
 
+class _Constructeur(RoundTripConstructor):
+    """Round-trip constructor whose impossible dates (2025-13-45) are marked errors."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            raise ConstructorError(
+                None, None, f"date impossible « {node.value} »", node.start_mark
+            ) from None
+
+
+_Constructeur.add_constructor("tag:yaml.org,2002:timestamp", _Constructeur.construct_yaml_timestamp)
+
+# Characters YAML reads as line breaks: a string holding one must be double-quoted (escaped).
+_SAUTS_YAML = ("\x85", "\u2028", "\u2029")
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructeur
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold long texts: folding makes line diffs of the YAML noisy
@@ -53,8 +74,10 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         return _yaml().load(texte)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # where the unclosed quote opens, not the end of the file
         ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
-        probleme = _traduire_probleme(exc.problem or exc.context or "")
+        probleme = _traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
         raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
     except YAMLError as exc:
         raise YamlInvalide(f"YAML invalide ({exc})", fichier) from exc
@@ -87,7 +110,9 @@ def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
     try:
         projet = Projet.model_validate(doc)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # A misspelt key shows as an unknown key plus a missing one: name the unknown first.
+        erreurs = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        err = erreurs[0]
         loc = tuple(err["loc"])
         ligne, colonne = _position(doc, loc, err["type"])
         chemin = _chemin_champ(loc)
@@ -131,6 +156,8 @@ def _elaguer(value: Any) -> Any:
         return {k: _elaguer(v) for k, v in value.items() if v is not None and v != []}
     if isinstance(value, list):
         return [_elaguer(v) for v in value]
+    if isinstance(value, str) and any(c in value for c in _SAUTS_YAML):
+        return DoubleQuotedScalarString(value)
     return value
 
 
@@ -179,6 +206,11 @@ def _message(err: Any) -> str:
 
 def _traduire_probleme(probleme: str) -> str:
     traductions = {
+        "while scanning a quoted scalar": "guillemet non fermé",
+        "expected ',' or ']'": "crochet non fermé",
+        "expected ',' or '}'": "accolade non fermée",
+        "while parsing a flow": "crochet ou accolade non fermé",
+        "date impossible": probleme.strip(),
         "mapping values are not allowed here": "deux-points inattendu",
         "could not find expected ':'": "deux-points manquant",
         "found character '\\t' that cannot start any token": "tabulation interdite en YAML",
@@ -190,7 +222,7 @@ def _traduire_probleme(probleme: str) -> str:
     for anglais, francais in traductions.items():
         if anglais in probleme:
             return francais
-    return probleme or "syntaxe"
+    return probleme.strip() or "syntaxe"
 
 
 def _attacher_lignes(seq: Any, noeuds: Sequence[Noeud]) -> None:

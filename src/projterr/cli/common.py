@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from projterr.errors import ProjterrError
+from projterr.errors import ProjterrError, raison_systeme
 
 if TYPE_CHECKING:
     from projterr.model import Projet
@@ -82,29 +82,63 @@ def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = (
     try:
         sortie.write_text(texte, encoding="utf-8")
     except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({exc.strerror or exc})", str(sortie)) from exc
+        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
 
 
-_TRADUCTIONS = [
-    (r"Missing argument '([^']+)'\.?", r"argument manquant : \1"),
-    (r"Missing option '([^']+)'\.?", r"option manquante : \1"),
-    (r"No such option: (\S+?)\.?(?: Did you mean (\S+?)\?)?$", r"option inconnue : \1"),
-    (r"No such command '([^']+)'\.?", r"commande inconnue : \1"),
-    (r"Got unexpected extra arguments? \((.+)\)", r"argument en trop : \1"),
-    (r"Option '([^']+)' requires an argument\.?", r"l'option \1 attend une valeur"),
-    (
-        r"Invalid value for '([^']+)': '([^']*)' is not one of (.+)\.",
-        r"valeur invalide pour \1 : « \2 » (choix possibles : \3)",
-    ),
-    (r"Invalid value for '([^']+)': (.+)", r"valeur invalide pour \1 : \2"),
+def _sans_guillemets(texte: str) -> str:
+    """Click quotes names with ASCII apostrophes: « '--format' » → « --format »."""
+    return re.sub(r"'([^'\s]*)'", r"\1", texte)
+
+
+_CHOIX = re.compile(r"^(?:Value error, )?'([^']*)' is not one of (.+?)\.?$")
+_DETAILS = [
+    (re.compile(r"^Input should be a valid integer"), "nombre entier attendu"),
+    (re.compile(r"^Input should be a valid number"), "nombre attendu"),
+    (re.compile(r"^Input should be (?:greater|less) than.*"), "valeur hors des limites"),
+    (re.compile(r"^(?:Value error, )?(.+?) is not in the range (.+)$"), "valeur hors des limites"),
 ]
 
 
+def _traduire_valeur(option: str, detail: str) -> str:
+    m = _CHOIX.match(detail)
+    if m:
+        return (
+            f"valeur invalide pour {option} : « {m.group(1)} » "
+            f"(choix possibles : {_sans_guillemets(m.group(2))})"
+        )
+    for motif, francais in _DETAILS:
+        if motif.match(detail):
+            return f"valeur invalide pour {option} : {francais}"
+    return f"valeur invalide pour {option} : {_sans_guillemets(detail)}"
+
+
 def traduire_usage(message: str) -> str:
-    for motif, remplacement in _TRADUCTIONS:
-        if re.search(motif, message):
-            return re.sub(motif, remplacement, message).replace("'", "")
-    return f"erreur d'utilisation : {message}"
+    """Click's usage errors, in French (click ships no French catalogue)."""
+    message = message.strip()
+    if m := re.match(r"^Missing argument '([^']+)'\.?$", message):
+        return f"argument manquant : {m.group(1)}"
+    if m := re.match(r"^Missing option '([^']+)'.*$", message):
+        return f"option manquante : {m.group(1)}"
+    if m := re.match(r"^Option '([^']+)' requires an argument\.?$", message):
+        return f"l’option {m.group(1)} attend une valeur"
+    if m := re.match(r"^Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)$", message):
+        return f"argument en trop : {m.group(1)}"
+    if m := re.match(r"^No such command '([^']+)'\.(?: Did you mean '([^']+)'\?)?$", message):
+        suite = f" (vouliez-vous dire « {m.group(2)} » ?)" if m.group(2) else ""
+        return f"commande inconnue : {m.group(1)}{suite}"
+    if m := re.match(
+        r"^No such option: (\S+?)\.?(?: Did you mean (\S+?)\?)?(?: \(Possible options: (.+)\))?$",
+        message,
+    ):
+        suite = ""
+        if m.group(2):
+            suite = f" (vouliez-vous dire {m.group(2)} ?)"
+        elif m.group(3):
+            suite = f" (options possibles : {m.group(3)})"
+        return f"option inconnue : {m.group(1)}{suite}"
+    if m := re.match(r"^Invalid value for '([^']+)'(?: / '[^']+')*: (.+)$", message, re.S):
+        return _traduire_valeur(m.group(1), m.group(2).strip())
+    return f"erreur d’utilisation : {_sans_guillemets(message)}"
 
 
 def _classe_usage() -> type[Exception]:
