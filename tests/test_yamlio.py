@@ -285,3 +285,32 @@ def test_crochet_non_ferme_en_francais(tmp_path: Path) -> None:
 def test_date_impossible(tmp_path: Path) -> None:
     message = _erreur(tmp_path, BASE.replace("2025-06-30", "2025-13-45"), YamlInvalide)
     assert re.search(r"ligne 7\b", message)
+
+
+# --- the fast emitter writes exactly what ruamel writes ---------------------------------------
+
+from projterr.yamlio import _elaguer, _emettre, projet_vers_donnees  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(projets())
+def test_emetteur_rapide_identique_a_ruamel(projet: Projet) -> None:
+    donnees = projet_vers_donnees(projet)
+    assert _emettre(donnees) == dumps(donnees)
+
+
+_DELICATS = [
+    "", " espace", "espace ", "#", "# titre", "a #b", "a: b", "fin:", ":debut", "- tiret", "-",
+    "?", "? q", "---", "...x", "'", "l'action", "\"cite\"", "l'a \"b\"", "c:\\chemin", "1.2",
+    "01", "0x1F", "1e3", ".inf", "true", "True", "yes", "null", "~", "2025-06-30", "12:30",
+    "<<", "=", "!tag", "&ancre", "*alias", "%", "@", "`", "|", ">", "[x]", "{x}", "a,b", "a[b]",
+    "tab\there", "ligne\nsuivante", "nel\x85", "\ufeffbom", "é", "« x » : y", "x — y", "\x07",
+]
+
+
+@pytest.mark.parametrize("texte", _DELICATS)
+def test_emetteur_rapide_chaines_delicates(texte: str) -> None:
+    # _elaguer is how projet_vers_donnees prepares strings (line-break characters get quoted)
+    donnees = _elaguer({"schema": "projterr/1", "liste": [texte, {"cle": texte}], "cle": texte})
+    assert _emettre(donnees) == dumps(donnees)
+    assert loads(_emettre(donnees))["cle"] == texte

@@ -22,26 +22,29 @@ class Identifiants:
 
     def __init__(self) -> None:
         self._pris: set[str] = set()
+        self._suivant: dict[str, int] = {}  # next counter to try for a qualified id
 
     def _unique(self, base: str, contexte: str) -> str:
         if base not in self._pris:
             self._pris.add(base)
             return base
         # Same text elsewhere in the document: qualify by its parent, then count.
-        candidat = f"{base}-{_court(contexte)[:4]}"
-        n = 2
+        qualifie = f"{base}-{_court(normaliser(contexte))[:4]}"
+        candidat = qualifie
+        n = self._suivant.get(qualifie, 2)
         while candidat in self._pris:
-            candidat = f"{base}-{_court(contexte)[:4]}-{n}"
+            candidat = f"{qualifie}-{n}"
             n += 1
+        self._suivant[qualifie] = n
         self._pris.add(candidat)
         return candidat
 
     def action(self, texte: str, parent: str = "") -> str:
-        return self._unique("a-" + _court(normaliser(texte)), normaliser(parent))
+        return self._unique("a-" + _court(normaliser(texte)), parent)
 
     def noeud(self, type_: str, titre: str, numero: str | None = None, parent: str = "") -> str:
         prefixe = "".join(w[0] for w in type_.split("_"))
         if prefixe == "a":  # "a-" is for actions
             prefixe = type_[:2]
         cle = normaliser(titre) or (numero or "")
-        return self._unique(f"{prefixe}-" + _court(type_, cle), normaliser(parent))
+        return self._unique(f"{prefixe}-" + _court(type_, cle), parent)

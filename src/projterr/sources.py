@@ -7,6 +7,7 @@ answer to the same bad file.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from projterr.errors import FichierIllisible, raison_systeme
 # Bytes 0x80-0x9F are printable characters in Windows-1252 (’ “ ” … œ €) and control
 # characters in Latin-1: their presence tells the two encodings apart.
 _C1_RANGE = bytes(range(0x80, 0xA0))
+_CONTROLES = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MAGIC = {
     b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP (Word, ODT ou Excel)",
@@ -88,7 +90,7 @@ def lire_texte(chemin: Path) -> TexteSource:
         remarque = f"fichier encodé en {nom_encodage[encodage]}, converti en UTF-8"
 
     texte = texte.replace("\r\n", "\n").replace("\r", "\n")
-    controles = sum(1 for c in texte if ord(c) < 32 and c not in "\n\t\f\v")
+    controles = len(_CONTROLES.findall(texte))
     if controles > max(8, len(texte) // 100):
         raise FichierIllisible("fichier binaire, pas un texte", nom)
     return TexteSource(chemin, texte, encodage, empreinte(data), remarque)

@@ -6,6 +6,7 @@ user can write their own without any Python. See ``docs/profils.md`` for the for
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cached_property
 from importlib import resources
@@ -200,8 +201,9 @@ def charger_profil_fichier(chemin: Path) -> Profil:
     return _depuis_donnees(charger_yaml(chemin), str(chemin))
 
 
-def profils_integres() -> list[Profil]:
-    """The profils shipped with projterr, in name order."""
+@functools.cache
+def profils_integres() -> tuple[Profil, ...]:
+    """The profils shipped with projterr, in name order (read once per process)."""
     from projterr.yamlio import loads
 
     dossier = resources.files("projterr") / "profils"
@@ -211,7 +213,12 @@ def profils_integres() -> list[Profil]:
             profils.append(
                 _depuis_donnees(loads(entree.read_text("utf-8"), entree.name), entree.name)
             )
-    return profils
+    return tuple(profils)
+
+
+# Detection reads the beginning of the text: enough for any document's first pages, and a
+# 10 MB text costs no more to recognise than a 100 kB one.
+_DEBUT_DETECTION = 200_000
 
 
 def choisir_profil(texte: str, demande: str | None) -> Profil:
@@ -224,7 +231,8 @@ def choisir_profil(texte: str, demande: str | None) -> Profil:
                 return profil
         noms = ", ".join(p.nom for p in profils_integres())
         raise ProfilInvalide(f"profil « {demande} » inconnu (profils disponibles : {noms})")
-    candidats = [(p.score(texte), p) for p in profils_integres()]
+    debut = texte[:_DEBUT_DETECTION]
+    candidats = [(p.score(debut), p) for p in profils_integres()]
     meilleur_score, meilleur = max(candidats, key=lambda c: c[0])
     if meilleur_score < 0.5:
         return next(p for _, p in candidats if p.nom == "generique")
