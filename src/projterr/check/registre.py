@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,15 +83,21 @@ def verifier_fichiers(
     sigles: Path | None = None,
     ignorer: Iterable[str] = (),
     seuil_similarite: float = SEUIL_SIMILARITE,
+    charger: Callable[[Path], Projet] | None = None,
 ) -> RapportCheck:
-    """Load every file first (a bad one stops everything), then check each."""
+    """Load every file first (a bad one stops everything), then check each.
+
+    ``charger`` reads one file (default: :func:`projterr.importers.charger_projet`); the CLI
+    passes its own, which also reports what the import noticed (a file's encoding, say).
+    """
     from projterr.importers import charger_projet
     from projterr.referentiels import charger_sigles
 
+    charger = charger or charger_projet
     ignorer = tuple(ignorer)
     codes_ignores(ignorer)  # an unknown code is an error before any work
     table = charger_sigles(sigles)
-    projets = [(chemin, charger_projet(chemin)) for chemin in chemins]
+    projets = [(chemin, charger(chemin)) for chemin in chemins]
     rapport = RapportCheck()
     for chemin, projet in projets:
         rapport.ajouter(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, commande, ecrire_sortie
+from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie
 
 
 class Format(enum.StrEnum):
@@ -66,6 +66,6 @@ def check(
     from projterr.check import verifier_fichiers
 
     rapport = verifier_fichiers(fichiers, sigles=sigles, ignorer=ignorer or (),
-                                seuil_similarite=seuil)
+                                seuil_similarite=seuil, charger=charger)
     ecrire_sortie(RENDUS[format_.value](rapport), sortie, entrees=tuple(fichiers))
     return CONSTATS if rapport.constats else OK

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, commande, ecrire_sortie
+from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie
 
 
 class FormatDiff(StrEnum):
@@ -57,7 +57,6 @@ def diff(
     """
     from projterr.diff import comparer
     from projterr.errors import ProjterrError
-    from projterr.importers import charger_projet
 
     try:
         valeur = float(seuil.replace(",", ".").strip())
@@ -67,8 +66,8 @@ def diff(
         raise ProjterrError(f"--seuil attend un nombre entre 0 et 1 (ex. 0,75), pas « {seuil} »")
 
     rapport = comparer(
-        charger_projet(ancien),
-        charger_projet(nouveau),
+        charger(ancien),
+        charger(nouveau),
         seuil=valeur,
         fichiers=(ancien.name, nouveau.name),
     )
