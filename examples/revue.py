@@ -1,4 +1,4 @@
-"""Build the example YAML files: import each source, then apply the review in revue.yaml.
+"""Build the examples: import each source, then apply the review in sources/revue.yaml.
 
     python examples/revue.py            # rewrite the examples
     python examples/revue.py --verifier # exit 1 if an example differs from what it would write
@@ -63,12 +63,13 @@ def reviser(projet: Projet, revue: dict[str, Any]) -> Projet:
 
 
 def construire() -> dict[Path, str]:
-    revues = charger_yaml(ICI / "revue.yaml")["exemples"]
+    revues = charger_yaml(ICI / "sources" / "revue.yaml")["exemples"]
     sorties = {}
     for nom, revue in revues.items():
-        projet = importer_fichier(ICI / revue["source"]).projet
+        projet = importer_fichier(ICI / "sources" / revue["source"]).projet
         entete = (
-            f"# Exemple projterr : {revue['source']} importé puis relu (examples/revue.yaml).\n"
+            f"# Exemple projterr : sources/{revue['source']} importé puis relu "
+            "(sources/revue.yaml).\n"
             "# Fichier produit par `python examples/revue.py` : "
             "modifiez la relecture, pas ce fichier.\n"
         )

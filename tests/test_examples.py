@@ -11,7 +11,7 @@ import pytest
 from projterr.yamlio import charger_projet, charger_yaml, dumps
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-FICHIERS = sorted(p for p in EXAMPLES.glob("*.yaml") if p.name != "revue.yaml")
+FICHIERS = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def _revue_module():
@@ -23,10 +23,10 @@ def _revue_module():
 
 
 def test_chaque_exemple_a_sa_relecture() -> None:
-    revues = charger_yaml(EXAMPLES / "revue.yaml")["exemples"]
+    revues = charger_yaml(EXAMPLES / "sources" / "revue.yaml")["exemples"]
     assert sorted(revues) == [p.name for p in FICHIERS]
     for revue in revues.values():
-        assert (EXAMPLES / revue["source"]).is_file()
+        assert (EXAMPLES / "sources" / revue["source"]).is_file()
 
 
 @pytest.mark.parametrize("chemin", FICHIERS, ids=lambda p: p.name)
