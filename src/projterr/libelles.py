@@ -15,6 +15,12 @@ _LIBELLES = {
     "objectif_operationnel": ("objectif opérationnel", "objectifs opérationnels"),
     "territoire_laureat": ("territoire lauréat", "territoires lauréats"),
     "action": ("action", "actions"),
+    # kinds of change reported by diff
+    "ajout": ("ajout", "ajouts"),
+    "suppression": ("suppression", "suppressions"),
+    "deplacement": ("déplacement", "déplacements"),
+    "modification": ("modification", "modifications"),
+    "renumerotation": ("renumérotation", "renumérotations"),
 }
 
 

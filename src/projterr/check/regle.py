@@ -93,34 +93,34 @@ class Contexte:
         self, regle: Regle, el: ElementNoeud, message: str, champ: str | None = None
     ) -> Constat:
         n = el.noeud
-        return Constat(
-            code=regle.code,
-            regle=regle.nom,
-            message=message,
-            fichier=self.fichier,
-            ligne=n._ligne,
-            numero=n.numero,
-            id=n.id,
-            chemin=f"{el.chemin}.{champ}" if champ else el.chemin,
-            element=designer_noeud(n),
-        )
+        return self._constat(regle, n, el.chemin, designer_noeud(n), message, champ)
 
     def constat_action(
         self, regle: Regle, el: ElementAction, message: str, champ: str | None = None
     ) -> Constat:
         a = el.action
+        return self._constat(regle, a, el.chemin, designer_action(el), message, champ)
+
+    def _constat(
+        self,
+        regle: Regle,
+        cible: Noeud | Action,
+        chemin: str,
+        element: str,
+        message: str,
+        champ: str | None,
+    ) -> Constat:
         return Constat(
             code=regle.code,
             regle=regle.nom,
             message=message,
             fichier=self.fichier,
-            ligne=a._ligne,
-            numero=a.numero,
-            id=a.id,
-            chemin=f"{el.chemin}.{champ}" if champ else el.chemin,
-            element=designer_action(el),
+            ligne=cible._ligne,
+            numero=cible.numero,
+            id=cible.id,
+            chemin=f"{chemin}.{champ}" if champ else chemin,
+            element=element,
         )
-
 
     def constat_document(self, regle: Regle, champ: str, message: str) -> Constat:
         """A finding about a document-level field (preambule, contexte): no node, no line."""

@@ -9,19 +9,12 @@ from collections.abc import Iterator
 from projterr.diff.rapport import TYPES, Changement, Cote, Entete, Groupe, RapportDiff
 from projterr.libelles import libelle, titre_libelle
 
-_TYPES_LIBELLES = {
-    "ajout": ("ajout", "ajouts"),
-    "suppression": ("suppression", "suppressions"),
-    "deplacement": ("déplacement", "déplacements"),
-    "modification": ("modification", "modifications"),
-    "renumerotation": ("renumérotation", "renumérotations"),
-}
 _NUMERO = re.compile(r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
 
 
 def nom_type(type_: str, nombre: int = 1) -> str:
-    singulier, pluriel = _TYPES_LIBELLES[type_]
-    return singulier if nombre <= 1 else pluriel
+    """« déplacement », « renumérotations »: the French name of a kind of change."""
+    return libelle(type_, nombre)
 
 
 def resume(rapport: RapportDiff) -> str:
