@@ -111,6 +111,9 @@ def test_chaque_commande_a_une_aide_en_francais(commande: str) -> None:
     doc = (cmd.callback.__doc__ or "").strip()  # type: ignore[union-attr]
     assert doc, f"la commande {commande} n'a pas de docstring"
     assert doc.split()[0] in r.stdout
+    assert r.stdout.startswith(f"Utilisation : projterr {commande}")
+    for anglais in ("Usage:", "Show this message", "[default", "[required]", "Commands:"):
+        assert anglais not in r.stdout, anglais
     # every option has its help text
     import typer.main
 
@@ -130,6 +133,7 @@ def test_sans_argument_affiche_l_aide() -> None:
     r = subprocess.run([sys.executable, "-m", "projterr"], capture_output=True, text=True)
     assert r.returncode == 0
     assert "import" in r.stdout and "diff" in r.stdout
+    assert "Commandes:" in r.stdout and "Afficher cette aide et quitter." in r.stdout
 
 
 def test_version() -> None:

@@ -13,6 +13,7 @@ import typer
 
 from projterr import __version__
 from projterr.cli import common
+from projterr.cli.aide import CommandeFr, GroupeFr, installer_traductions
 from projterr.cli.check import check
 from projterr.cli.diff import diff
 from projterr.cli.import_ import importer
@@ -28,7 +29,10 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=GroupeFr,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
 )
+installer_traductions()
 
 
 def _version(value: bool) -> None:
@@ -53,12 +57,12 @@ def _options_generales(
     common.DEBUG = debug
 
 
-app.command("import")(importer)
-app.command("check")(check)
-app.command("show")(show)
-app.command("diff")(diff)
-app.command("schema")(schema)
-app.command("profils")(profils)
+app.command("import", cls=CommandeFr)(importer)
+app.command("check", cls=CommandeFr)(check)
+app.command("show", cls=CommandeFr)(show)
+app.command("diff", cls=CommandeFr)(diff)
+app.command("schema", cls=CommandeFr)(schema)
+app.command("profils", cls=CommandeFr)(profils)
 
 
 def main(argv: list[str] | None = None) -> None:
