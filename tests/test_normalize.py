@@ -33,6 +33,8 @@ def test_normaliser_francais() -> None:
 def test_normaliser_numero() -> None:
     assert normaliser_numero("n°2.1.3.") == normaliser_numero("2.1.3") == "2.1.3"
     assert normaliser_numero("N° 1.2") == "1.2"
+    assert normaliser_numero("no 2") == normaliser_numero("numéro 2") == "2"
+    assert normaliser_numero("nord") == "nord"
     assert normaliser_numero("IV") == "IV"
     assert normaliser_numero(None) == normaliser_numero("") == ""
     assert normaliser_numero("4.2.1") != normaliser_numero("4.1.2")

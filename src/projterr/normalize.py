@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_PREFIXE_NUMERO = re.compile(r"^(?:n\s*[°º]|no\.|num(?:éro)?\.?)\s*", re.IGNORECASE)
+_PREFIXE_NUMERO = re.compile(
+    r"^(?:n\s*[°º]|no\.?(?=\s*\d)|no\.|num(?:[ée]ro)?\.?)\s*", re.IGNORECASE
+)
 _LIBELLE_NUMERO = re.compile(r"^(?:[^\W\d_]{2,}\.?\s+)+(?=\S)")
 _SUFFIXE_LATIN = re.compile(r"\s*\b(bis|ter|quater)\b", re.IGNORECASE)
 _PARTIE_NUMERO = re.compile(r"[0-9]+(?:bis|ter|quater)?|[A-Za-z]+", re.IGNORECASE)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from projterr.errors import SchemaInvalide
+from projterr.normalize import sans_accents
 
 CATEGORIES = ("dispositif", "structure", "document", "autre")
 _CHAMPS = {"expansion", "categorie", "source", "note"}
@@ -42,8 +42,7 @@ class Sigle:
 
 def cle_sigle(mot: str) -> str:
     """Lookup key of an acronym: upper case, no accents (``PLUi`` → ``PLUI``)."""
-    decompose = unicodedata.normalize("NFKD", mot)
-    return "".join(c for c in decompose if not unicodedata.combining(c)).upper()
+    return sans_accents(mot).upper()
 
 
 class Sigles(Mapping[str, Sigle]):

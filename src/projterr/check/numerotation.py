@@ -11,26 +11,16 @@ through unnumbered « finalités ».
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from projterr.check.regle import ElementNoeud
 from projterr.normalize import normaliser_numero
 
-# « n°2 », « N° 2 », « no 2 », « numéro 2 »: normaliser_numero would keep the « n ».
-_PREFIXE = re.compile(r"^\s*(?:n\s*[°º]|no\.?(?=\s*\d)|num(?:[ée]ro)?\.?)\s*", re.IGNORECASE)
-# « Axe 2 », « Objectif 1.2 »: a leading word is a label, not part of the number.
-_MOT_TETE = re.compile(r"^\s*[^\W\d_]{2,}\.?\s+(?=\S)")
-
 
 def parties_numero(numero: str | None) -> tuple[str, ...]:
     """``"n°2.1.3."`` → ``("2", "1", "3")``; ``None`` or no digit/letter → ``()``."""
-    if not numero or not numero.strip():
-        return ()
-    texte = _PREFIXE.sub("", numero)
-    texte = _PREFIXE.sub("", _MOT_TETE.sub("", texte))
-    return tuple(p for p in normaliser_numero(texte).split(".") if p)
+    return tuple(p for p in normaliser_numero(numero).split(".") if p)
 
 
 def rang(partie: str) -> int | None:
