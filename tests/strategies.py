@@ -13,9 +13,14 @@ import string
 from hypothesis import strategies as st
 
 from projterr.model import (
+    PARTICIPATIONS,
+    PRIORITES,
+    STATUTS_ACTION,
     TYPES_NOEUD_CONNUS,
     Action,
+    Adoption,
     Document,
+    Financement,
     Noeud,
     NonClasse,
     Periode,
@@ -58,21 +63,52 @@ types_noeud = st.sampled_from(TYPES_NOEUD_CONNUS) | st.from_regex(r"\A[a-z][a-z0
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
+montants = st.none() | st.integers(0, 10_000_000) | st.sampled_from([0.5, 1234.56, 1e6, 99.9])
+financements = st.builds(Financement, financeur=textes_non_vides, montant=montants)
+
+
 @st.composite
-def actions(draw: st.DrawFn) -> Action:
+def actions(draw: st.DrawFn, sous_actions: bool = True) -> Action:
+    """An action; every fiche field is drawn, each often empty (as in real documents)."""
+    debut = draw(st.none() | dates)
     return Action(
         id=draw(identifiants),
         numero=draw(numeros),
         texte=draw(textes),
         sous_points=draw(listes),
+        description=draw(listes),
+        objectifs=draw(listes),
+        resultats_attendus=draw(listes),
+        cibles=draw(listes),
+        indicateurs=draw(listes),
+        gouvernance=draw(listes),
+        moyens=draw(listes),
         partenaires=draw(listes),
         porteurs=draw(listes),
+        structures_pilotes=draw(listes),
+        services_pilotes=draw(listes),
+        personnes_pilotes=draw(listes),
+        elus_referents=draw(listes),
+        participation_citoyenne=draw(st.none() | st.sampled_from(PARTICIPATIONS)),
+        modalites_financement=draw(listes),
+        financements=draw(st.lists(financements, max_size=3)),
+        budget=draw(montants),
         dispositifs=draw(listes),
         thematiques=draw(
             st.lists(st.sampled_from(["pvd:mobilite", "odd:7", "crte:eau"]), max_size=2)
         ),
         echeance=draw(st.none() | st.sampled_from(["2027", "2025-2030", "fin 2026"])),
-        statut=draw(st.none() | st.sampled_from(["à venir", "en cours", "réalisé", "abandonné"])),
+        statut=draw(
+            st.none()
+            | st.sampled_from(STATUTS_ACTION)
+            | st.sampled_from(["à venir", "EN COURS ", "realise", "A discuter"])
+        ),
+        priorite=draw(st.none() | st.sampled_from(PRIORITES)),
+        date_debut=debut,
+        date_fin=draw(st.none() | dates),
+        sous_actions=draw(st.lists(actions(sous_actions=False), max_size=2))
+        if sous_actions
+        else [],
     )
 
 
@@ -91,46 +127,94 @@ def noeuds(draw: st.DrawFn, profondeur: int = 3) -> Noeud:
     )
 
 
+def ids_uniques(projet: Projet) -> Projet:
+    """Make every id of ``projet`` unique (a schema rule), keeping the first of each."""
+    vus: set[str] = set()
+
+    def unique(element: Noeud | Action) -> None:
+        base, n = element.id, 2
+        while element.id in vus:
+            element.id = f"{base}-{n}"
+            n += 1
+        vus.add(element.id)
+
+    def actions_(liste: list[Action]) -> None:
+        for a in liste:
+            unique(a)
+            actions_(a.sous_actions)
+
+    def noeuds_(liste: list[Noeud]) -> None:
+        for noeud in liste:
+            unique(noeud)
+            noeuds_(noeud.enfants)
+            actions_(noeud.actions)
+
+    noeuds_(projet.contenu)
+    return projet
+
+
 @st.composite
 def projets(draw: st.DrawFn, profondeur_max: int = 4) -> Projet:
     """A valid Projet whose tree is 1 to ``profondeur_max`` levels deep."""
     profondeur = draw(st.integers(min_value=1, max_value=profondeur_max))
     debut = draw(st.none() | st.integers(min_value=1990, max_value=2100))
-    return Projet(
-        territoire=Territoire(
-            nom=draw(textes_non_vides),
-            type=draw(st.none() | st.sampled_from(["PETR", "communauté de communes", "commune"])),
-            departement=draw(st.none() | st.sampled_from(["55", "01", "2A", "971", "55, 54"])),
-        ),
-        document=Document(
-            titre=draw(textes_non_vides),
-            type=draw(st.sampled_from(["projet_de_territoire", "convention_ort", "crte", "autre"])),
-            version=draw(st.none() | st.sampled_from(["2025", "1.2", "v2", "2025-06-30"])),
-            date=draw(st.none() | dates),
-            statut=draw(st.sampled_from([None, "projet", "adopte"])),
-            periode=draw(
-                st.none()
-                | st.builds(Periode, debut=st.just(debut), fin=st.none() | st.integers(1990, 2100))
+    return ids_uniques(
+        Projet(
+            territoire=Territoire(
+                nom=draw(textes_non_vides),
+                type=draw(
+                    st.none() | st.sampled_from(["PETR", "communauté de communes", "commune"])
+                ),
+                departement=draw(st.none() | st.sampled_from(["55", "01", "2A", "971", "55, 54"])),
+                siren=draw(st.none() | st.just("200035897")),
+                siret=draw(st.none() | st.just("20003589700013")),
+                code_insee=draw(st.none() | st.sampled_from(["55029", "2A004"])),
             ),
-            source=draw(
-                st.none()
-                | st.builds(
-                    Source,
-                    fichier=optionnels,
-                    empreinte=optionnels,
-                    encodage=st.none() | st.just("windows-1252"),
+            document=Document(
+                titre=draw(textes_non_vides),
+                type=draw(
+                    st.sampled_from(["projet_de_territoire", "convention_ort", "crte", "autre"])
+                ),
+                version=draw(st.none() | st.sampled_from(["2025", "1.2", "v2", "2025-06-30"])),
+                date=draw(st.none() | dates),
+                statut=draw(st.sampled_from([None, "projet", "adopte"])),
+                periode=draw(
+                    st.none()
+                    | st.builds(
+                        Periode, debut=st.just(debut), fin=st.none() | st.integers(1990, 2100)
+                    )
+                ),
+                source=draw(
+                    st.none()
+                    | st.builds(
+                        Source,
+                        fichier=optionnels,
+                        empreinte=optionnels,
+                        encodage=st.none() | st.just("windows-1252"),
+                    )
+                ),
+                note=draw(optionnels),
+                adoption=draw(
+                    st.none()
+                    | st.builds(
+                        Adoption,
+                        instance=st.none() | st.just("Conseil syndical"),
+                        date=st.none() | dates,
+                        deliberation=st.none() | st.sampled_from(["2025-014", "DEL 12/2025"]),
+                    )
+                ),
+            ),
+            niveaux=draw(st.lists(types_noeud, max_size=4)),
+            preambule=draw(st.lists(textes, max_size=2)),
+            contexte=draw(st.lists(textes, max_size=2)),
+            contenu=draw(st.lists(noeuds(profondeur - 1), min_size=1, max_size=3)),
+            non_classe=draw(
+                st.lists(
+                    st.builds(
+                        NonClasse, ligne=st.integers(1, 10_000), texte=textes, raison=optionnels
+                    ),
+                    max_size=2,
                 )
             ),
-            note=draw(optionnels),
-        ),
-        niveaux=draw(st.lists(types_noeud, max_size=4)),
-        preambule=draw(st.lists(textes, max_size=2)),
-        contexte=draw(st.lists(textes, max_size=2)),
-        contenu=draw(st.lists(noeuds(profondeur - 1), min_size=1, max_size=3)),
-        non_classe=draw(
-            st.lists(
-                st.builds(NonClasse, ligne=st.integers(1, 10_000), texte=textes, raison=optionnels),
-                max_size=2,
-            )
-        ),
+        )
     )

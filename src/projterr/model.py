@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION: Literal["projterr/1"] = "projterr/1"
 
@@ -43,6 +43,68 @@ TYPES_NOEUD_CONNUS = (
 
 _TYPE_NOEUD_PATTERN = r"^[a-z][a-z0-9_]*$"
 
+# Territoires en Transitions' lists, as the platform writes them (its Excel import matches them
+# tolerantly: case, accents and trailing spaces do not matter; neither do they here).
+STATUTS_ACTION = (
+    "À venir",
+    "En cours",
+    "Réalisé",
+    "En pause",
+    "Abandonné",
+    "Bloqué",
+    "En retard",
+    "À discuter",
+)
+PRIORITES = ("Élevé", "Moyen", "Bas")
+PARTICIPATIONS = (
+    "pas-de-participation",
+    "information",
+    "consultation",
+    "concertation",
+    "co-construction",
+)
+
+
+def _cle_liste(valeur: str) -> str:
+    import unicodedata
+
+    decompose = unicodedata.normalize("NFKD", valeur)
+    sans = "".join(c for c in decompose if not unicodedata.combining(c))
+    return " ".join(sans.replace("-", " ").replace("_", " ").casefold().split())
+
+
+def _tolerant(valeurs: tuple[str, ...], synonymes: dict[str, str] | None = None) -> Any:
+    """A validator that maps « en cours », « EN COURS » or « En cours  » to « En cours »."""
+    table = {_cle_liste(v): v for v in valeurs}
+    table.update({_cle_liste(k): v for k, v in (synonymes or {}).items()})
+
+    def valider(valeur: Any) -> Any:
+        if isinstance(valeur, str):
+            return table.get(_cle_liste(valeur), valeur)
+        return valeur
+
+    return BeforeValidator(valider)
+
+
+StatutAction = Annotated[
+    Literal[STATUTS_ACTION],  # type: ignore[valid-type]
+    _tolerant(STATUTS_ACTION, {"A discuter": "À discuter", "termine": "Réalisé"}),
+]
+Priorite = Annotated[
+    Literal[PRIORITES],  # type: ignore[valid-type]
+    _tolerant(PRIORITES, {"elevee": "Élevé", "moyenne": "Moyen", "basse": "Bas", "haute": "Élevé"}),
+]
+Participation = Annotated[
+    Literal[PARTICIPATIONS],  # type: ignore[valid-type]
+    _tolerant(
+        PARTICIPATIONS, {"aucune": "pas-de-participation", "coconstruction": "co-construction"}
+    ),
+]
+Montant = Annotated[
+    int | float,
+    Field(ge=0, description="Montant en euros hors taxes."),
+]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -61,6 +123,21 @@ class Territoire(_Strict):
     )
     departement: str | None = Field(
         default=None, description="Numéro du ou des départements, ex. « 55 »."
+    )
+    siren: str | None = Field(
+        default=None, pattern=r"^\d{9}$", description="Numéro SIREN (9 chiffres)."
+    )
+    siret: str | None = Field(
+        default=None,
+        pattern=r"^\d{14}$",
+        description="Numéro SIRET du siège (14 chiffres), cité par les données ouvertes "
+        "des délibérations (COLL_SIRET).",
+    )
+    code_insee: str | None = Field(
+        default=None,
+        pattern=r"^(\d{2}|2[AB])\d{3}$",
+        description="Code officiel géographique INSEE de la commune (5 caractères), pour une "
+        "commune « Petites villes de demain ».",
     )
 
 
@@ -90,6 +167,24 @@ class Source(_Strict):
     url: str | None = Field(default=None, description="Adresse de la page d'origine.")
 
 
+class Adoption(_Strict):
+    """What a délibération cites: who adopted the document, when, under which number."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "description": "L'adoption du document : instance, date et numéro de la délibération."
+        },
+    )
+    instance: str | None = Field(
+        default=None, description="Instance qui a délibéré, ex. « Conseil syndical »."
+    )
+    date: dt.date | None = Field(default=None, description="Date de la délibération.")
+    deliberation: str | None = Field(
+        default=None, description="Numéro de la délibération, ex. « 2025-014 »."
+    )
+
+
 class Document(_Strict):
     model_config = ConfigDict(
         extra="forbid",
@@ -105,12 +200,35 @@ class Document(_Strict):
         default=None, description="« projet » tant que non délibéré, puis « adopte »."
     )
     periode: Periode | None = None
+    adoption: Adoption | None = None
     source: Source | None = None
     note: str | None = Field(default=None, description="Remarque libre sur le document.")
 
 
+class Financement(_Strict):
+    """One funder of an action and its amount (Territoires en Transitions: Financeur N)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"description": "Un financeur de l'action et son montant."},
+    )
+    financeur: str = Field(description="Nom du financeur, ex. « Région Grand Est ».")
+    montant: Montant | None = None
+
+
+def _liste(description: str) -> Any:
+    return Field(default_factory=list, description=description)
+
+
 class Action(_Strict):
-    """A fiche action: the leaves of the strategy."""
+    """A fiche action: the leaves of the strategy.
+
+    Beyond ``texte``, every field is optional. They follow the columns of Territoires en
+    Transitions' Excel import one to one (``description`` ↔ Descriptif, ``gouvernance`` ↔
+    Instances de gouvernance, ``structures_pilotes`` ↔ Structure pilote…), plus the usual
+    sections of a fiche that the platform has no column for (``cibles``,
+    ``resultats_attendus``, ``echeance``).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -122,24 +240,49 @@ class Action(_Strict):
     )
     numero: str | None = Field(default=None, description="Numéro tel qu'imprimé dans la source.")
     texte: str = Field(description="Intitulé de l'action.")
-    sous_points: list[str] = Field(
-        default_factory=list, description="Précisions rattachées à l'action (lignes « → … »)."
-    )
-    partenaires: list[str] = Field(default_factory=list, description="Partenaires cités.")
-    porteurs: list[str] = Field(
-        default_factory=list, description="Pilotes ou porteurs de l'action."
-    )
-    dispositifs: list[str] = Field(
-        default_factory=list, description="Programmes ou dispositifs cités : PAT, PCAET, LEADER…"
-    )
-    thematiques: list[str] = Field(
-        default_factory=list,
-        description="Étiquettes d'un référentiel, ex. « pvd:mobilite », « odd:7 ».",
-    )
-    echeance: str | None = Field(default=None, description="Échéance, ex. « 2027 ».")
-    statut: str | None = Field(
+    sous_points: list[str] = _liste("Précisions rattachées à l'action (lignes « → … »).")
+    description: list[str] = _liste("Descriptif : paragraphes de présentation de l'action.")
+    objectifs: list[str] = _liste("Objectifs de l'action.")
+    resultats_attendus: list[str] = _liste("Effets ou résultats attendus.")
+    cibles: list[str] = _liste("Publics ou bénéficiaires visés.")
+    indicateurs: list[str] = _liste("Indicateurs de suivi ou d'évaluation.")
+    gouvernance: list[str] = _liste("Instances de gouvernance (comité de pilotage…).")
+    moyens: list[str] = _liste("Moyens humains et techniques.")
+    porteurs: list[str] = _liste("Pilotes ou porteurs de l'action, quand la source ne précise pas.")
+    structures_pilotes: list[str] = _liste("Structure pilote (maître d'ouvrage).")
+    services_pilotes: list[str] = _liste("Direction ou service pilote.")
+    personnes_pilotes: list[str] = _liste("Personne pilote (chef de projet).")
+    elus_referents: list[str] = _liste("Élu·e référent·e.")
+    partenaires: list[str] = _liste("Partenaires cités.")
+    participation_citoyenne: Participation | None = Field(
         default=None,
-        description="À venir, en cours, réalisé, abandonné… (liste de Territoires en Transitions).",
+        description="Participation citoyenne : pas-de-participation, information, consultation, "
+        "concertation, co-construction.",
+    )
+    modalites_financement: list[str] = _liste(
+        "Financements : texte libre (dispositifs sollicités, plan de financement)."
+    )
+    financements: list[Financement] = _liste("Financeurs et montants (€ HT).")
+    budget: Montant | None = Field(
+        default=None, description="Budget prévisionnel total, en euros hors taxes."
+    )
+    dispositifs: list[str] = _liste("Programmes ou dispositifs cités : PAT, PCAET, LEADER…")
+    thematiques: list[str] = _liste("Étiquettes d'un référentiel, ex. « pvd:mobilite », « odd:7 ».")
+    statut: StatutAction | None = Field(
+        default=None,
+        description="Statut (liste de Territoires en Transitions) : À venir, En cours, Réalisé, "
+        "En pause, Abandonné, Bloqué, En retard, À discuter.",
+    )
+    priorite: Priorite | None = Field(
+        default=None, description="Niveau de priorité : Élevé, Moyen, Bas."
+    )
+    date_debut: dt.date | None = Field(default=None, description="Date de début.")
+    date_fin: dt.date | None = Field(default=None, description="Date de fin.")
+    echeance: str | None = Field(
+        default=None, description="Échéance telle qu'écrite, ex. « 2027 », « 2e semestre 2026 »."
+    )
+    sous_actions: list[Action] = _liste(
+        "Sous-actions de la fiche (Territoires en Transitions : Titre de la sous-action)."
     )
 
     _ligne: int | None = PrivateAttr(default=None)
@@ -239,6 +382,40 @@ class Projet(_Strict):
         for parents, noeud in self.noeuds():
             for action in noeud.actions:
                 yield (*parents, noeud), action
+
+
+# The fields of a fiche action other than its identity, in schema order: what the diff compares
+# and what the Word export shows.
+CHAMPS_ACTION: tuple[str, ...] = tuple(n for n in Action.model_fields if n not in {"id", "numero"})
+
+Chemin = tuple[str | int, ...]
+
+
+def ids_en_double(projet: Projet) -> list[tuple[Chemin, str]]:
+    """Every element whose id was already used earlier in the document, with its path
+    (``("contenu", 0, "actions", 3, "id")``): the diff relies on ids being unique."""
+    vus: set[str] = set()
+    doubles: list[tuple[Chemin, str]] = []
+
+    def voir(chemin: Chemin, id_: str) -> None:
+        if id_ in vus:
+            doubles.append(((*chemin, "id"), id_))
+        vus.add(id_)
+
+    def actions(chemin: Chemin, liste: list[Action], cle: str) -> None:
+        for k, action in enumerate(liste):
+            voir((*chemin, cle, k), action.id)
+            actions((*chemin, cle, k), action.sous_actions, "sous_actions")
+
+    def noeuds(chemin: Chemin, liste: list[Noeud], cle: str) -> None:
+        for k, noeud in enumerate(liste):
+            ici = (*chemin, cle, k)
+            voir(ici, noeud.id)
+            noeuds(ici, noeud.enfants, "enfants")
+            actions(ici, noeud.actions, "actions")
+
+    noeuds((), projet.contenu, "contenu")
+    return doubles
 
 
 def json_schema() -> dict[str, object]:

@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
-from projterr.model import Noeud, Projet
+from projterr.model import Noeud, Projet, ids_en_double
 from projterr.sources import lire_octets
 
 _MESSAGES = {
@@ -40,6 +40,9 @@ _MESSAGES = {
     "date_from_datetime_parsing": "date attendue (AAAA-MM-JJ)",
     "string_pattern_mismatch": "identifiant en minuscules attendu (lettres, chiffres, _)",
     "bool_type": "oui/non attendu",
+    "float_type": "nombre attendu",
+    "float_parsing": "nombre attendu",
+    "greater_than_equal": "nombre positif attendu",
 }
 
 
@@ -128,6 +131,18 @@ def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
             else ""
         )
         raise SchemaInvalide(f"{ou}champ « {chemin} » : {message}{suite}", fichier) from exc
+    doubles = ids_en_double(projet)
+    if doubles:
+        loc, id_ = doubles[0]
+        ligne, colonne = _position(doc, loc, "")
+        ou = f"ligne {ligne}, colonne {colonne}, " if ligne else ""
+        autres = len(doubles) - 1
+        suite = f" (et {autres} autre{'s' if autres > 1 else ''})" if autres else ""
+        raise SchemaInvalide(
+            f"{ou}champ « {_chemin_champ(loc)} » : identifiant « {id_} » en double ; "
+            f"chaque niveau et chaque action doit avoir le sien{suite}",
+            fichier,
+        )
     _attacher_lignes(doc.get("contenu"), projet.contenu)
     return projet
 
@@ -297,8 +312,18 @@ def _chemin_champ(loc: tuple[Any, ...]) -> str:
     return "".join(parts) or "(racine)"
 
 
+_MOTIFS = {
+    "siren": "SIREN attendu (9 chiffres, sans espace)",
+    "siret": "SIRET attendu (14 chiffres, sans espace)",
+    "code_insee": "code INSEE attendu (5 caractères, ex. « 55029 » ou « 2A004 »)",
+}
+
+
 def _message(err: Any) -> str:
     kind = err["type"]
+    champ = err["loc"][-1] if err.get("loc") else None
+    if kind == "string_pattern_mismatch" and champ in _MOTIFS:
+        return _MOTIFS[champ]
     if kind == "literal_error":
         attendu = err.get("ctx", {}).get("expected", "")
         return f"valeur non autorisée (attendu : {attendu.replace(' or ', ' ou ')})"
