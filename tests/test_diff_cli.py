@@ -69,8 +69,13 @@ def test_texte_par_defaut_groupe_par_pilier_et_marque_les_mots() -> None:
     assert [p.split(" :")[0] for p in piliers] == ["Pilier 1", "Pilier 2", "Pilier 3", "Pilier 4"]
     assert "[-Mettre en place une harmonisation des-]{+Harmoniser les+}" in stdout
     assert lignes[-1] == (
-        "Résumé : 1 ajout, 4 suppressions, 2 déplacements, 7 modifications, 4 renumérotations."
+        "Résumé : 1 pilier modifié ; 1 objectif opérationnel ajouté ; 2 objectifs "
+        "opérationnels modifiés ; 4 objectifs opérationnels renumérotés ; 2 actions ajoutées, "
+        "dont 2 dans le nouvel objectif opérationnel 1.2.2 ; 4 actions supprimées ; "
+        "2 actions déplacées ; 4 actions modifiées."
     )
+    # the documents are named by title and version, never by their file names
+    assert SOURCE.name not in stdout and REVISION.name not in stdout
 
 
 def test_texte_dans_un_fichier(tmp_path: Path) -> None:
@@ -106,7 +111,8 @@ def test_yaml_et_texte_se_comparent(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["absent.yaml", str(SOURCE)], "absent.yaml"),
-        ([str(SOURCE), str(SOURCE), "--seuil", "1,5"], "--seuil attend un nombre entre 0 et 1"),
+        ([str(SOURCE), str(SOURCE), "--seuil", "150"], "--seuil attend un nombre entre 0 et 100"),
+        ([str(SOURCE), str(SOURCE), "--seuil", "0,75"], "écrivez 75"),
         ([str(SOURCE), str(SOURCE), "--seuil", "beaucoup"], "--seuil"),
         ([str(SOURCE), str(SOURCE), "--format", "pdf"], "--format"),
         ([str(SOURCE)], "argument manquant"),

@@ -50,8 +50,20 @@ def _obtenu(cote: dict[str, object] | None) -> tuple[object, object] | None:
 
 
 @pytest.fixture(scope="module")
-def rapport():  # type: ignore[no-untyped-def]
+def complet():  # type: ignore[no-untyped-def]
     return comparer(charger_projet(SOURCE), charger_projet(REVISION)).to_dict()
+
+
+@pytest.fixture(scope="module")
+def rapport(complet):  # type: ignore[no-untyped-def]
+    """The records people read: minor ones (here, the source file's name) set apart."""
+    return {**complet, "changements": [c for c in complet["changements"] if not c.get("mineure")]}
+
+
+def test_seule_la_provenance_est_mineure(complet) -> None:  # type: ignore[no-untyped-def]
+    mineurs = [c for c in complet["changements"] if c.get("mineure")]
+    assert [(c["nature"], c["raison"]) for c in mineurs] == [("document", "provenance")]
+    assert [ch["champ"] for ch in mineurs[0]["champs"]] == ["document.source"]
 
 
 def test_chaque_changement_et_rien_d_autre(rapport) -> None:  # type: ignore[no-untyped-def]
@@ -82,6 +94,14 @@ def test_resume(rapport) -> None:  # type: ignore[no-untyped-def]
         "deplacement": 2,
         "modification": 7,
         "renumerotation": 4,
+        # the two actions of the new objective count as actions added
+        "par_nature": {
+            "action": {"ajout": 2, "suppression": 4, "deplacement": 2, "modification": 4},
+            "objectif_operationnel": {"ajout": 1, "modification": 2, "renumerotation": 4},
+            "pilier": {"modification": 1},
+        },
+        "reordonnancements": 0,
+        "mineures": 0,
     }
 
 

@@ -40,3 +40,66 @@ def compte(type_: str, nombre: int) -> str:
 def titre_libelle(type_: str) -> str:
     texte = libelle(type_)
     return texte[:1].upper() + texte[1:]
+
+
+# French names of the fields a diff reports, in the users' words (Territoires en Transitions'
+# column names where the field comes from there).
+_CHAMPS = {
+    "texte": "intitulé",
+    "titre": "titre",
+    "type": "niveau",
+    "numero": "numéro",
+    "sous_points": "précisions",
+    "description": "description",
+    "objectifs": "objectifs",
+    "resultats_attendus": "résultats attendus",
+    "cibles": "cibles",
+    "indicateurs": "indicateurs",
+    "gouvernance": "instances de gouvernance",
+    "moyens": "moyens humains et techniques",
+    "porteurs": "porteurs",
+    "structures_pilotes": "structure pilote",
+    "services_pilotes": "direction ou service pilote",
+    "personnes_pilotes": "personne pilote",
+    "elus_referents": "élu·e référent·e",
+    "partenaires": "partenaires",
+    "participation_citoyenne": "participation citoyenne",
+    "modalites_financement": "financements",
+    "financements": "financeurs",
+    "budget": "budget prévisionnel",
+    "dispositifs": "dispositifs",
+    "thematiques": "thématiques",
+    "statut": "statut",
+    "priorite": "priorité",
+    "date_debut": "date de début",
+    "date_fin": "date de fin",
+    "echeance": "échéance",
+    "sous_actions": "sous-actions",
+    "territoire.nom": "nom du territoire",
+    "territoire.type": "nature du territoire",
+    "territoire.departement": "département",
+    "territoire.siren": "SIREN",
+    "territoire.siret": "SIRET",
+    "territoire.code_insee": "code INSEE",
+    "document.titre": "titre du document",
+    "document.type": "nature du document",
+    "document.version": "version",
+    "document.date": "date du document",
+    "document.statut": "statut du document",
+    "document.periode": "période",
+    "document.adoption": "adoption",
+    "document.note": "note",
+    "document.source": "source",
+    "niveaux": "niveaux",
+    "preambule": "préambule",
+    "contexte": "contexte",
+    "non_classe": "lignes non classées",
+}
+
+# Natures whose French name is feminine, for agreement (« 2 actions ajoutées »).
+FEMININS = frozenset({"action", "orientation", "finalite", "thematique", "section"})
+
+
+def libelle_champ(champ: str) -> str:
+    """``"resultats_attendus"`` → ``"résultats attendus"``."""
+    return _CHAMPS.get(champ, champ.rsplit(".", 1)[-1].replace("_", " "))

@@ -60,3 +60,42 @@ def normaliser_numero(numero: str | None) -> str:
 def espaces(texte: str) -> str:
     """Collapse runs of whitespace (wrapped PDF lines) into single spaces."""
     return " ".join(texte.split())
+
+
+# Typography only: apostrophes, quotes, dashes, ellipsis, ligatures and every kind of space.
+_TYPO = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "…": "...",
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+    }
+)
+_ESPACES_TYPO = re.compile(r"\s+")
+# A space before « : ; ! ? » or around a quote is French typography, not a word boundary.
+_ESPACE_PONCTUATION = re.compile(r' (?=[:;!?"%)\]]|\.\.\.)|(?<=["(\[]) ')
+
+
+def cle_typographique(texte: str) -> str:
+    """The text with its typography neutralised: « l’EPCI » and "l'EPCI" give one key.
+
+    Case, accents and words are kept: a change of those is a change of wording.
+    """
+    texte = _ESPACES_TYPO.sub(" ", texte.translate(_TYPO)).strip()
+    return _ESPACE_PONCTUATION.sub("", texte)

@@ -16,7 +16,8 @@ def verifier(ctx: Contexte) -> Iterator[Constat]:
         premier = premiers.setdefault(cle, el)
         if premier is not el:
             yield ctx.constat_action(
-                REGLE, el,
+                REGLE,
+                el,
                 f"action en double (même texte que {renvoi_action(premier)})",
                 champ="texte",
             )

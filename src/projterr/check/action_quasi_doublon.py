@@ -12,12 +12,11 @@ from projterr.check.similarite import plus_proches_anterieurs
 def verifier(ctx: Contexte) -> Iterator[Constat]:
     actions = ctx.actions
     textes = [el.action.texte for el in actions]
-    proches = plus_proches_anterieurs(
-        textes, ctx.seuil_similarite, normalises=ctx.textes_actions
-    )
+    proches = plus_proches_anterieurs(textes, ctx.seuil_similarite, normalises=ctx.textes_actions)
     for i, (j, score) in sorted(proches.items()):
         yield ctx.constat_action(
-            REGLE, actions[i],
+            REGLE,
+            actions[i],
             f"action presque identique à {renvoi_action(actions[j])} "
             f"(similarité {score:.0f}\u00a0%)",
             champ="texte",

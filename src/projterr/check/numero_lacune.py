@@ -39,7 +39,9 @@ def _lacunes(ctx: Contexte, serie: list[Numero]) -> Iterator[Constat]:
             f"après {precedent.affiche}" if precedent else f"la série commence à {suivant.affiche}"
         )
         yield ctx.constat_noeud(
-            REGLE, suivant.el, f"numérotation discontinue : {trou} {verbe} ({apres})",
+            REGLE,
+            suivant.el,
+            f"numérotation discontinue : {trou} {verbe} ({apres})",
             champ="numero",
         )
 

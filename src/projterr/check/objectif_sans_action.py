@@ -24,7 +24,8 @@ def verifier(ctx: Contexte) -> Iterator[Constat]:
     for el in feuilles:
         if el.noeud.type in porteurs and not el.noeud.actions:
             yield ctx.constat_noeud(
-                REGLE, el,
+                REGLE,
+                el,
                 f"aucune action (la plupart des {libelle(el.noeud.type, 2)} du document en ont)",
             )
 

@@ -49,9 +49,7 @@ def regle(code_ou_nom: str) -> Regle:
 
 def codes_ignores(valeurs: Iterable[str]) -> frozenset[str]:
     """Codes from ``--ignorer`` values; each value may list several: ``PT005,PT006``."""
-    return frozenset(
-        regle(v).code for valeur in valeurs for v in valeur.split(",") if v.strip()
-    )
+    return frozenset(regle(v).code for valeur in valeurs for v in valeur.split(",") if v.strip())
 
 
 def verifier_projet(
@@ -103,7 +101,10 @@ def verifier_fichiers(
         rapport.ajouter(
             str(chemin),
             verifier_projet(
-                projet, str(chemin), sigles=table, ignorer=ignorer,
+                projet,
+                str(chemin),
+                sigles=table,
+                ignorer=ignorer,
                 seuil_similarite=seuil_similarite,
             ),
         )

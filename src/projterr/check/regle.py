@@ -126,8 +126,12 @@ class Contexte:
         """A finding about a document-level field (preambule, contexte): no node, no line."""
         designation = "préambule" if champ.startswith("preambule") else "contexte"
         return Constat(
-            code=regle.code, regle=regle.nom, message=message, fichier=self.fichier,
-            chemin=champ, element=f"{designation} du document",
+            code=regle.code,
+            regle=regle.nom,
+            message=message,
+            fichier=self.fichier,
+            chemin=champ,
+            element=f"{designation} du document",
         )
 
 

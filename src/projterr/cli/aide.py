@@ -32,10 +32,53 @@ def _traduire(message: str) -> str:
     return _TRADUCTIONS.get(message, message)
 
 
+# What an option's value is called in help screens when the option does not say (Typer would
+# write its Python type: « <path> », « <str> »).
+_METAVARS = {
+    "sortie": "FICHIER",
+    "sigles": "FICHIER",
+    "modele": "FICHIER",
+    "seance": "FICHIER",
+    "ancien": "FICHIER",
+    "scdl": "FICHIER",
+    "format_": "FORMAT",
+    "niveau": "N",
+    "top": "K",
+    "ignorer": "RÈGLE",
+}
+
+
+def _nom_argument(self: Any) -> str:
+    return str(self.metavar or self.name.upper())
+
+
+def _usage_argument(self: Any) -> str:
+    """« FICHIER » or « [FICHIER]... » in the usage line, not Typer's « {fichier} »."""
+    nom = _nom_argument(self)
+    if not self.required:
+        nom = f"[{nom}]"
+    return nom + ("..." if self.nargs != 1 else "")
+
+
+def _valeur_option(self: Any, ctx: Any) -> str:
+    if self.metavar:
+        return str(self.metavar)
+    return _METAVARS.get(self.name, str(self.name).upper())
+
+
 def installer_traductions() -> None:
-    """Point Typer's message lookup (its gettext alias) at the French table."""
+    """Point Typer's message lookup (its gettext alias) at the French table, and show
+    arguments by their French metavar alone (Typer adds the Python type: « <path> »)."""
     if callable(getattr(typer.core, "_", None)):
         typer.core._ = _traduire  # type: ignore[attr-defined]
+    argument = getattr(typer.core, "TyperArgument", None)
+    if argument is not None:
+        argument.display_type_rich = lambda self, ctx: None
+        argument._usage_display_name = _usage_argument
+        argument._rich_display_name = _nom_argument
+    option = getattr(typer.core, "TyperOption", None)
+    if option is not None:
+        option.display_type_rich = _valeur_option
 
 
 class _EnFrancais:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie
+from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie, lire_seuil
 
 
 class Format(enum.StrEnum):
@@ -20,32 +20,53 @@ class Format(enum.StrEnum):
 def check(
     fichiers: Annotated[
         list[Path] | None,
-        typer.Argument(help="Documents à contrôler : .yaml projterr ou source (.txt, .md)."),
+        typer.Argument(
+            metavar="FICHIER", help="Documents à contrôler : .yaml projterr ou source (.txt, .md)."
+        ),
     ] = None,
     format_: Annotated[
         Format,
-        typer.Option("--format", "-f", help="Forme du rapport : text (une ligne par constat) "
-                     "ou json (les constats en données)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Forme du rapport : text (une ligne par constat) "
+            "ou json (les constats en données).",
+        ),
     ] = Format.text,
     sigles: Annotated[
         Path | None,
-        typer.Option("--sigles", help="Fichier YAML de sigles à ajouter au référentiel livré "
-                     "(ses entrées remplacent celles du même sigle)."),
+        typer.Option(
+            "--sigles",
+            metavar="FICHIER",
+            help="Fichier YAML de sigles à ajouter au référentiel livré "
+            "(ses entrées remplacent celles du même sigle).",
+        ),
     ] = None,
     ignorer: Annotated[
         list[str] | None,
-        typer.Option("--ignorer", "-i", help="Règle à ne pas appliquer, par code ou par nom "
-                     "(PT005, action.doublon) ; répétable, ou liste séparée par des virgules."),
+        typer.Option(
+            "--ignorer",
+            "-i",
+            metavar="RÈGLE",
+            help="Règle à ne pas appliquer, par code ou par nom "
+            "(PT005, action.doublon) ; répétable, ou liste séparée par des virgules.",
+        ),
     ] = None,
     seuil: Annotated[
-        float,
-        typer.Option("--seuil", min=1, max=100,
-                     help="Similarité (en %) à partir de laquelle deux actions sont presque "
-                     "identiques (PT006)."),
-    ] = 90.0,
+        str,
+        typer.Option(
+            "--seuil",
+            metavar="SEUIL",
+            help="Similarité, de 0 à 100 (comme pour diff), à partir de laquelle deux "
+            "actions sont presque identiques (PT006).  [par défaut : 90]",
+        ),
+    ] = "90",
     sortie: Annotated[
         Path | None,
-        typer.Option("-o", "--sortie", help="Écrire le rapport dans ce fichier."),
+        typer.Option(
+            "-o", "--sortie", metavar="FICHIER", help="Écrire le rapport dans ce fichier."
+        ),
     ] = None,
     regles: Annotated[
         bool, typer.Option("--regles", help="Lister les règles (code, nom, titre) et quitter.")
@@ -65,7 +86,14 @@ def check(
 
     from projterr.check import verifier_fichiers
 
-    rapport = verifier_fichiers(fichiers, sigles=sigles, ignorer=ignorer or (),
-                                seuil_similarite=seuil, charger=charger)
-    ecrire_sortie(RENDUS[format_.value](rapport), sortie, entrees=tuple(fichiers))
+    rapport = verifier_fichiers(
+        fichiers,
+        sigles=sigles,
+        ignorer=ignorer or (),
+        seuil_similarite=lire_seuil(seuil),
+        charger=charger,
+    )
+    texte = RENDUS.rendre(format_.value, rapport)
+    assert isinstance(texte, str)
+    ecrire_sortie(texte, sortie, entrees=tuple(fichiers))
     return CONSTATS if rapport.constats else OK

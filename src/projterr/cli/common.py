@@ -66,6 +66,21 @@ def charger(chemin: Path) -> Projet:
     return resultat.projet
 
 
+def lire_seuil(texte: str) -> float:
+    """A similarity threshold on the 0–100 scale every command uses (« 75 », « 82,5 »)."""
+    try:
+        valeur = float(texte.replace(",", ".").strip())
+    except ValueError:
+        valeur = -1.0
+    if not 0.0 <= valeur <= 100.0:
+        raise ProjterrError(f"--seuil attend un nombre entre 0 et 100 (ex. 75), pas « {texte} »")
+    if 0.0 < valeur < 1.0:
+        raise ProjterrError(
+            f"--seuil s’exprime de 0 à 100 : pour {valeur:g}, écrivez {valeur * 100:g}"
+        )
+    return valeur
+
+
 def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:
     """Write to ``sortie`` (never over an input file) or to stdout."""
     if sortie is None or str(sortie) == "-":

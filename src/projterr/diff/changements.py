@@ -17,20 +17,33 @@ Choices worth knowing:
 from __future__ import annotations
 
 from projterr.diff.alignement import SEUIL_DEFAUT, Alignement, aligner
+from projterr.diff.champs import (
+    comparer_document,
+    comparer_element,
+    numero_implicite,
+    valeurs,
+)
 from projterr.diff.elements import Element, aplatir
 from projterr.diff.mots import segments
 from projterr.diff.rapport import (
+    NUMEROTATION,
     TYPES,
+    TYPOGRAPHIE,
     Cause,
+    Champ,
     Changement,
     Contenu,
+    Correspondance,
     Cote,
     Entete,
     Groupe,
     RapportDiff,
+    Reordonnancement,
 )
 from projterr.diff.similarite import similarite
 from projterr.model import Projet
+
+DOCUMENT = "document"
 
 # Share of a deleted action's words found in a neighbouring rewritten action for the
 # deletion to be reported as merged into it.
@@ -47,12 +60,52 @@ def comparer(
     anciens, nouveaux = aplatir(ancien), aplatir(nouveau)
     al = aligner(anciens, nouveaux, seuil)
     rapport = RapportDiff(
-        ancien=Entete(ancien.document.titre, ancien.document.version, fichiers[0]),
-        nouveau=Entete(nouveau.document.titre, nouveau.document.version, fichiers[1]),
+        ancien=_entete(ancien, fichiers[0]),
+        nouveau=_entete(nouveau, fichiers[1]),
         seuil=seuil,
     )
-    rapport.changements = _Constructeur(al).changements()
+    constructeur = _Constructeur(al)
+    document = _document(ancien, nouveau)
+    rapport.changements = ([document] if document else []) + constructeur.changements()
+    rapport.correspondances = constructeur.correspondances()
+    rapport.reordonnancements = constructeur.reordonnancements()
     return rapport
+
+
+def _entete(projet: Projet, fichier: str | None) -> Entete:
+    return Entete(projet.document.titre, projet.document.version, fichier, projet.territoire.nom)
+
+
+def _document(ancien: Projet, nouveau: Projet) -> Changement | None:
+    """One record for the document itself: title, version, dates, preamble…"""
+    champs = comparer_document(ancien, nouveau)
+    if not champs:
+        return None
+
+    def cote(projet: Projet) -> Cote:
+        return Cote(
+            id=DOCUMENT, numero=projet.document.version, texte=projet.document.titre, parent=None
+        )
+
+    return Changement(
+        types=("modification",),
+        nature=DOCUMENT,
+        ancien=cote(ancien),
+        nouveau=cote(nouveau),
+        groupe=None,
+        champs=champs,
+        mineure=_raison_mineure(champs),
+    )
+
+
+def _raison_mineure(champs: tuple[Champ, ...]) -> str | None:
+    """Why a record that holds only minor fields does not count; None if one field counts."""
+    if any(not c.mineure for c in champs):
+        return None
+    raisons = {c.mineure for c in champs}
+    if TYPOGRAPHIE in raisons:
+        return TYPOGRAPHIE
+    return sorted(r for r in raisons if r)[0]
 
 
 class _Constructeur:
@@ -88,16 +141,29 @@ class _Constructeur:
         return _causes_ensemble(records)
 
     def _apparie(self, a: Element, n: Element) -> Changement | None:
+        assert a.source is not None and n.source is not None
+        champs = comparer_element(a.source, n.source)
+        renumerote = a.num != n.num
+        implicite = renumerote and self._renumerotation_implicite(a, n)
+        if implicite:
+            champs = tuple(numero_implicite(c) if c.champ == "numero" else c for c in champs)
         types = []
         if self._deplace(a, n):
             types.append("deplacement")
-        modifie = a.complet != n.complet
-        if modifie:
+        if any(not c.mineure and c.champ != "numero" for c in champs):
             types.append("modification")
-        if a.num != n.num and not self._renumerotation_implicite(a, n):
+        if renumerote and not implicite:
             types.append("renumerotation")
+        mineure = None
         if not types:
-            return None
+            if not champs:
+                return None
+            mineure = _raison_mineure(champs)
+            raisons = {c.mineure for c in champs}
+            if TYPOGRAPHIE in raisons:
+                types.append("modification")
+            if NUMEROTATION in raisons:
+                types.append("renumerotation")
         return Changement(
             types=tuple(types),
             nature=n.nature,
@@ -105,9 +171,10 @@ class _Constructeur:
             nouveau=self._cote(self.n, n),
             groupe=self._groupe(self.n[n.racine]),
             similarite=round(similarite(a, n), 2),
-            segments=segments(a.complet, n.complet) if modifie else (),
-            mineure=modifie and a.norm == n.norm,
-            cause=self._cause(a, n) if "renumerotation" in types else None,
+            segments=segments(a.complet, n.complet) if a.complet != n.complet else (),
+            champs=champs,
+            mineure=mineure,
+            cause=self._cause(a, n) if "renumerotation" in types and not mineure else None,
         )
 
     def _ajout(self, n: Element) -> Changement:
@@ -115,7 +182,7 @@ class _Constructeur:
             types=("ajout",),
             nature=n.nature,
             ancien=None,
-            nouveau=self._cote(self.n, n),
+            nouveau=self._cote(self.n, n, avec_valeurs=True),
             groupe=self._groupe(self.n[n.racine]),
             contenu=self._contenu(self.n, n, self.al.n2a),
         )
@@ -126,7 +193,7 @@ class _Constructeur:
         return Changement(
             types=("suppression",),
             nature=a.nature,
-            ancien=self._cote(self.a, a),
+            ancien=self._cote(self.a, a, avec_valeurs=True),
             nouveau=None,
             groupe=groupe,
             contenu=self._contenu(self.a, a, self.al.a2n),
@@ -213,13 +280,15 @@ class _Constructeur:
         return (self.al.a2n[k] if k >= 0 else -1, 1, a.index)
 
     @staticmethod
-    def _cote(elements: list[Element], e: Element) -> Cote:
+    def _cote(elements: list[Element], e: Element, avec_valeurs: bool = False) -> Cote:
         chemin: list[str] = []
         p = e.parent
         while p is not None:
             chemin.append(elements[p].reference)
             p = elements[p].parent
         chemin.reverse()
+        parent = elements[e.parent] if e.parent is not None else None
+        assert e.source is not None
         return Cote(
             id=e.id,
             numero=e.num or None,
@@ -227,7 +296,87 @@ class _Constructeur:
             parent=chemin[-1] if chemin else None,
             chemin=tuple(chemin),
             sous_points=e.sous_points,
+            parent_id=parent.id if parent else None,
+            parent_numero=(parent.qualifie or parent.num or None) if parent else None,
+            parent_titre=parent.texte if parent else None,
+            position=e.position,
+            valeurs=valeurs(e.source) if avec_valeurs else None,
         )
+
+    # --- the whole mapping, for renderers that walk the new document ---------------------
+
+    def correspondances(self) -> list[Correspondance]:
+        resultat = []
+        for n in self.n:
+            i = self.al.n2a.get(n.index)
+            resultat.append(
+                Correspondance(
+                    nature=n.nature,
+                    ancien=self.a[i].id if i is not None else None,
+                    nouveau=n.id,
+                    parent=self.n[n.parent].id if n.parent is not None else None,
+                    position=n.position,
+                )
+            )
+        for a in self.a:
+            if a.index not in self.al.a2n:
+                resultat.append(Correspondance(nature=a.nature, ancien=a.id, nouveau=None))
+        return resultat
+
+    def reordonnancements(self) -> list[Reordonnancement]:
+        """Siblings that kept their parent but not their order, one entry per parent and kind."""
+        paires: list[tuple[Element | None, list[int], list[int]]] = [
+            (
+                None,
+                [a.index for a in self.a if a.parent is None],
+                [n.index for n in self.n if n.parent is None],
+            )
+        ]
+        for n in self.n:
+            i = self.al.n2a.get(n.index)
+            if not n.est_action and i is not None:
+                paires.append((n, self.a[i].enfants, n.enfants))
+        resultat = []
+        for parent_n, enfants_a, enfants_n in paires:
+            parent_a = self.al.n2a.get(parent_n.index) if parent_n is not None else None
+            for actions in (False, True):
+                ancien_ordre = [
+                    self.n[self.al.a2n[k]].id
+                    for k in enfants_a
+                    if self.a[k].est_action == actions
+                    and k in self.al.a2n
+                    and self.n[self.al.a2n[k]].parent == (parent_n.index if parent_n else None)
+                ]
+                nouvel_ordre = [
+                    self.n[k].id
+                    for k in enfants_n
+                    if self.n[k].est_action == actions
+                    and k in self.al.n2a
+                    and self.a[self.al.n2a[k]].parent == parent_a
+                ]
+                if ancien_ordre != nouvel_ordre:
+                    nature = self.n[enfants_n[0]].nature if enfants_n else "action"
+                    nature = (
+                        "action"
+                        if actions
+                        else next(
+                            (self.n[k].nature for k in enfants_n if not self.n[k].est_action),
+                            nature,
+                        )
+                    )
+                    resultat.append(
+                        Reordonnancement(
+                            parent_id=parent_n.id if parent_n else None,
+                            parent_numero=(parent_n.qualifie or parent_n.num or None)
+                            if parent_n
+                            else None,
+                            parent_titre=parent_n.texte if parent_n else None,
+                            nature=nature,
+                            ancien_ordre=tuple(ancien_ordre),
+                            nouvel_ordre=tuple(nouvel_ordre),
+                        )
+                    )
+        return resultat
 
     @staticmethod
     def _groupe(racine: Element) -> Groupe:
@@ -244,8 +393,18 @@ class _Constructeur:
                 enfant = elements[k]
                 if k in apparies:
                     continue
+                assert enfant.source is not None
                 contenu.append(
-                    Contenu(enfant.nature, enfant.id, enfant.num or None, enfant.texte, profondeur)
+                    Contenu(
+                        enfant.nature,
+                        enfant.id,
+                        enfant.num or None,
+                        enfant.texte,
+                        profondeur,
+                        parent_id=x.id,
+                        position=enfant.position,
+                        valeurs=valeurs(enfant.source),
+                    )
                 )
                 descendre(enfant, profondeur + 1)
 

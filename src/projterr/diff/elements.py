@@ -78,6 +78,8 @@ class Element:
     profondeur: int
     enfants: list[int] = field(default_factory=list)  # child nodes then actions
     qualifie: str = ""  # numero qualified by its parents': OS « 2 » of pilier 3 → « 3.2 »
+    source: Noeud | Action | None = None  # the element itself, for the field-by-field diff
+    position: int = 0  # rank among the parent's child nodes, or among its actions
 
     @property
     def est_action(self) -> bool:
@@ -110,7 +112,9 @@ def aplatir(projet: Projet) -> list[Element]:
     """Every node and action of ``projet``, in document order (a node before its content)."""
     elements: list[Element] = []
 
-    def ajouter(source: Noeud | Action, parent: Element | None, profondeur: int) -> Element:
+    def ajouter(
+        source: Noeud | Action, parent: Element | None, profondeur: int, position: int
+    ) -> Element:
         if isinstance(source, Action):
             nature, numero, texte = ACTION, source.numero, espaces(source.texte)
             sous_points = tuple(espaces(sp) for sp in source.sous_points)
@@ -137,19 +141,21 @@ def aplatir(projet: Projet) -> list[Element]:
             racine=len(elements) if parent is None else parent.racine,
             profondeur=profondeur,
             qualifie=_qualifier(num, parent),
+            source=source,
+            position=position,
         )
         elements.append(element)
         if parent is not None:
             parent.enfants.append(element.index)
         return element
 
-    def parcourir(noeud: Noeud, parent: Element | None, profondeur: int) -> None:
-        element = ajouter(noeud, parent, profondeur)
-        for enfant in noeud.enfants:
-            parcourir(enfant, element, profondeur + 1)
-        for action in noeud.actions:
-            ajouter(action, element, profondeur + 1)
+    def parcourir(noeud: Noeud, parent: Element | None, profondeur: int, position: int) -> None:
+        element = ajouter(noeud, parent, profondeur, position)
+        for k, enfant in enumerate(noeud.enfants):
+            parcourir(enfant, element, profondeur + 1, k)
+        for k, action in enumerate(noeud.actions):
+            ajouter(action, element, profondeur + 1, k)
 
-    for racine in projet.contenu:
-        parcourir(racine, None, 0)
+    for k, racine in enumerate(projet.contenu):
+        parcourir(racine, None, 0, k)
     return elements

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from projterr.check.constat import Constat, RapportCheck
+from projterr.render.registre import Registre, Rendu
 
 
 def ligne_constat(c: Constat) -> str:
@@ -46,4 +47,7 @@ def rendre_regles() -> str:
     return "".join(f"{r.code}  {r.nom:<{largeur}}  {r.titre}\n" for r in REGLES)
 
 
-RENDUS = {"text": rendre_texte, "json": rendre_json}
+RENDUS = Registre(
+    Rendu("text", "projterr.render.check", "rendre_texte", "une ligne par constat"),
+    Rendu("json", "projterr.render.check", "rendre_json", "les constats en données"),
+)

@@ -1,1 +1,12 @@
-"""Renderers of the diff report: one module per format."""
+"""Renderers of the diff report: one module per format, listed in :data:`RENDUS`."""
+
+from __future__ import annotations
+
+from projterr.render.registre import Registre, Rendu
+
+RENDUS = Registre(
+    Rendu("text", "projterr.render.diff.texte", "texte", "terminal, par défaut"),
+    Rendu("markdown", "projterr.render.diff.markdown", "markdown", "courriel, wiki"),
+    Rendu("json", "projterr.render.diff.json_", "json_", "données"),
+    Rendu("html", "projterr.render.diff.html", "html", "page autonome, imprimable"),
+)

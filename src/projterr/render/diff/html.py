@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from projterr.diff.rapport import Changement, RapportDiff, Segment
-from projterr.libelles import libelle
+from projterr.diff.rapport import RapportDiff
 from projterr.render.diff import commun
 
 _CSS = """
@@ -28,6 +27,10 @@ li.renumerotation { border-color: #8250df; }
 ins { background: #dafbe1; color: #116329; text-decoration: underline; }
 del { background: #ffebe9; color: #a40e26; text-decoration: line-through; }
 ul.contenu { margin: .25rem 0; font-size: .9rem; }
+dl.champs { margin: .25rem 0; font-size: .95rem; display: grid;
+            grid-template-columns: max-content 1fr; gap: .1rem .75rem; }
+dl.champs dt { color: #57606a; } dl.champs dd { margin: 0; } dl.champs p { margin: 0 0 .2rem; }
+.mineures { color: #57606a; font-style: italic; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   ins, del { background: none; }
@@ -38,6 +41,7 @@ ul.contenu { margin: .25rem 0; font-size: .9rem; }
 
 def html(rapport: RapportDiff) -> str:
     e = escape
+    v = commun.vue(rapport)
     parties = [
         "<!DOCTYPE html>",
         '<html lang="fr">',
@@ -49,67 +53,66 @@ def html(rapport: RapportDiff) -> str:
         "</head>",
         "<body>",
         "<h1>Comparaison de deux versions</h1>",
-        '<p class="versions">Ancienne version : '
-        f"{e(commun.entete_document(rapport.ancien))}<br>"
-        f"Nouvelle version : {e(commun.entete_document(rapport.nouveau))}</p>",
-        f'<p class="resume">Résumé : {e(commun.resume(rapport))}</p>',
+        f'<p class="versions">Ancienne version : {e(v.ancien)}<br>'
+        f"Nouvelle version : {e(v.nouveau)}</p>",
+        f'<p class="resume">Résumé : {e(v.resume)}</p>',
     ]
-    for groupe, changements in commun.groupes(rapport):
+    for groupe, changements in v.groupes:
         parties.append(f"<section>\n<h2>{e(groupe)}</h2>")
         parties.append('<ol class="changements">')
         for c in changements:
-            parties.append(_changement(c, rapport))
+            parties.append(_changement(c))
         parties.append("</ol>\n</section>")
+    if v.ordre:
+        parties.append('<section class="ordre">\n<h2>Ordre</h2>\n<ul>')
+        parties += [f"<li>{e(ligne)}</li>" for ligne in v.ordre]
+        parties.append("</ul>\n</section>")
+    if v.mineures:
+        parties.append(f'<p class="mineures">{e(v.mineures)}</p>')
     parties += ["</body>", "</html>"]
     return "\n".join(parties) + "\n"
 
 
-def _changement(c: Changement, rapport: RapportDiff) -> str:
+def _changement(c: commun.VueChangement) -> str:
     e = escape
-    cote = c.nouveau or c.ancien
-    assert cote is not None
-    classes = ["changement", *c.types]
-    if commun.est_consequence(c):
-        classes.append("consequence")
-    lieu = ""
-    if c.nature == "action" or not cote.numero:
-        lieu = f' <span class="lieu">({e(commun.lieu(cote))})</span>'
+    lieu = f' <span class="lieu">({e(c.lieu)})</span>' if c.lieu else ""
     morceaux = [
-        f'<li class="{" ".join(classes)}" id="{e(c.id)}">',
-        f'<div><span class="type">{e(commun.types(c))}</span> — '
-        f"{e(commun.designation(c))}{lieu}</div>",
+        f'<li class="{" ".join(c.classes)}" id="{e(c.record.id)}">',
+        f'<div><span class="type">{e(c.types)}</span> — {e(c.designation)}{lieu}</div>',
     ]
-    if c.segments:
-        corps = _segments(c.segments)
-    elif c.types == ("ajout",):
-        corps = f"<ins>{e(cote.texte)}</ins>"
-    elif c.types == ("suppression",):
-        corps = f"<del>{e(cote.texte)}</del>"
-    else:
-        corps = e(cote.texte)
-    morceaux.append(f'<p class="texte">{corps}</p>')
+    if c.corps:
+        morceaux.append(f'<p class="texte">{_segments(c.corps)}</p>')
+    if c.champs:
+        morceaux.append('<dl class="champs">')
+        for champ in c.champs:
+            morceaux.append(f"<dt>{e(champ.libelle)}</dt>")
+            if champ.paragraphes:
+                morceaux += [f"<dd><p>{_segments(p)}</p></dd>" for p in champ.paragraphes]
+            else:
+                morceaux.append(f"<dd>{_segments(champ.morceaux)}</dd>")
+        morceaux.append("</dl>")
     if c.contenu:
-        balise = "ins" if c.types == ("ajout",) else "del"
+        balise = "ins" if c.op_contenu == "ajout" else "del"
         morceaux.append('<ul class="contenu">')
-        for contenu in c.contenu:
+        for profondeur, nature, texte in c.contenu:
             morceaux.append(
-                f'<li style="margin-left:{contenu.profondeur - 1}rem">'
-                f"{e(libelle(contenu.nature))} : <{balise}>{e(contenu.texte)}</{balise}></li>"
+                f'<li style="margin-left:{profondeur - 1}rem">'
+                f"{e(nature)} : <{balise}>{e(texte)}</{balise}></li>"
             )
         morceaux.append("</ul>")
-    for precision in commun.precisions(c, rapport):
+    for precision in c.precisions:
         morceaux.append(f'<p class="precision">{e(precision)}</p>')
     morceaux.append("</li>")
     return "\n".join(morceaux)
 
 
-def _segments(segments: tuple[Segment, ...]) -> str:
+def _segments(segments: list[commun.Morceau]) -> str:
     parties = []
     for s in segments:
-        if s.op == "egal":
-            parties.append(escape(s.texte))
+        if s.op == "ajout":
+            parties.append(f"<ins>{escape(s.texte)}</ins>")
         elif s.op == "suppression":
             parties.append(f"<del>{escape(s.texte)}</del>")
         else:
-            parties.append(f"<ins>{escape(s.texte)}</ins>")
+            parties.append(escape(s.texte))
     return "".join(parties)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from projterr.diff.rapport import Changement, RapportDiff, Segment
-from projterr.libelles import libelle
+from projterr.diff.rapport import RapportDiff
 from projterr.render.diff import commun
 
 _SPECIAUX = re.compile(r"([\\`*_~\[\]<>#|])")
@@ -20,56 +19,58 @@ def _echapper(texte: str) -> str:
 
 
 def markdown(rapport: RapportDiff) -> str:
+    v = commun.vue(rapport)
     lignes = [
         "# Comparaison de deux versions",
         "",
-        f"- Ancienne version : {_echapper(commun.entete_document(rapport.ancien))}",
-        f"- Nouvelle version : {_echapper(commun.entete_document(rapport.nouveau))}",
+        f"- Ancienne version : {_echapper(v.ancien)}",
+        f"- Nouvelle version : {_echapper(v.nouveau)}",
         "",
-        f"**Résumé** : {commun.resume(rapport)}",
+        f"**Résumé** : {_echapper(v.resume)}",
         "",
     ]
-    if rapport.changements:
+    if v.groupes:
         lignes += ["Mots supprimés ~~barrés~~, mots ajoutés **en gras**.", ""]
-    for groupe, changements in commun.groupes(rapport):
+    for groupe, changements in v.groupes:
         lignes += [f"## {_echapper(groupe)}", ""]
         for c in changements:
-            lignes += _changement(c, rapport)
+            lignes += _changement(c)
         lignes.append("")
+    if v.ordre:
+        lignes += ["## Ordre", ""]
+        lignes += [f"- {_echapper(ligne)}" for ligne in v.ordre]
+        lignes.append("")
+    if v.mineures:
+        lignes += [f"*{_echapper(v.mineures)}*", ""]
     return "\n".join(lignes).rstrip("\n") + "\n"
 
 
-def _changement(c: Changement, rapport: RapportDiff) -> list[str]:
-    retrait = "  " if commun.est_consequence(c) else ""
-    cote = c.nouveau or c.ancien
-    assert cote is not None
-    tete = f"{retrait}- **{commun.types(c)}** — {commun.designation(c)}"
-    if c.nature == "action" or not cote.numero:
-        tete += f" ({commun.lieu(cote)})"
+def _changement(c: commun.VueChangement) -> list[str]:
+    retrait = "  " if c.consequence else ""
+    tete = f"{retrait}- **{c.types}** — {_echapper(c.designation)}"
+    if c.lieu:
+        tete += f" ({_echapper(c.lieu)})"
     lignes = [tete]
     corps = retrait + "  "
-    if c.segments:
-        lignes.append(f"{corps}{_segments(c.segments)}")
-    elif c.types == ("ajout",):
-        lignes.append(f"{corps}**{_echapper(cote.texte)}**")
-    elif c.types == ("suppression",):
-        lignes.append(f"{corps}~~{_echapper(cote.texte)}~~")
-    else:
-        lignes.append(f"{corps}{_echapper(cote.texte)}")
-    for contenu in c.contenu:
+    if c.corps:
+        lignes.append(f"{corps}{_segments(c.corps)}")
+    for champ in c.champs:
+        if champ.paragraphes:
+            lignes.append(f"{corps}*{_echapper(champ.libelle)}* :")
+            lignes += [f"{corps}  ¶ {_segments(p)}" for p in champ.paragraphes]
+        else:
+            lignes.append(f"{corps}*{_echapper(champ.libelle)}* : {_segments(champ.morceaux)}")
+    for profondeur, nature, texte in c.contenu:
         # « → », not « - »: a nested list would mix with the renumberings shown below.
-        lignes.append(
-            f"{corps}{'  ' * (contenu.profondeur - 1)}→ "
-            f"{libelle(contenu.nature)} : {_echapper(contenu.texte)}"
-        )
-    for precision in commun.precisions(c, rapport):
+        lignes.append(f"{corps}{'  ' * (profondeur - 1)}→ {nature} : {_echapper(texte)}")
+    for precision in c.precisions:
         lignes.append(f"{corps}*{_echapper(precision)}*")
     # One list item, one line per fact: a hard line break (two trailing spaces) keeps the
     # lines apart without blank lines, which some wiki engines take as the end of the list.
     return [f"{ligne}  " for ligne in lignes[:-1]] + lignes[-1:]
 
 
-def _segments(segments: tuple[Segment, ...]) -> str:
+def _segments(segments: list[commun.Morceau]) -> str:
     """~~deleted~~**added** words; a change that starts or ends with punctuation glued to a
     word takes that word along (« public**, à** » would not render as bold in CommonMark)."""
     runs: list[list[str]] = []  # ["egal", text] or ["change", deleted, added]

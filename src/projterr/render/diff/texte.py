@@ -11,7 +11,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from projterr.diff.rapport import Changement, RapportDiff, Segment
+from projterr.diff.rapport import RapportDiff
 from projterr.render.diff import commun
 
 _STYLES = {
@@ -25,52 +25,52 @@ _STYLES = {
 
 def lignes(rapport: RapportDiff, marques: bool) -> list[Text]:
     """The report as rich Text lines; ``marques`` adds wdiff markers around changed words."""
+    v = commun.vue(rapport)
     sortie = [
         Text("Comparaison de deux versions", style="bold"),
-        Text(f"  ancienne : {commun.entete_document(rapport.ancien)}"),
-        Text(f"  nouvelle : {commun.entete_document(rapport.nouveau)}"),
+        Text(f"  ancienne : {v.ancien}"),
+        Text(f"  nouvelle : {v.nouveau}"),
         Text(""),
     ]
-    for groupe, changements in commun.groupes(rapport):
+    for groupe, changements in v.groupes:
         sortie.append(Text(groupe, style="bold underline"))
         for c in changements:
-            sortie.extend(_changement(c, rapport, marques))
+            sortie.extend(_changement(c, marques))
         sortie.append(Text(""))
-    sortie.append(Text(f"Résumé : {commun.resume(rapport)}", style="bold"))
+    if v.ordre:
+        sortie.append(Text("Ordre", style="bold underline"))
+        sortie += [Text(f"  {ligne}", style="dim") for ligne in v.ordre]
+        sortie.append(Text(""))
+    if v.mineures:
+        sortie.append(Text(v.mineures, style="dim"))
+    sortie.append(Text(f"Résumé : {v.resume}", style="bold"))
     return sortie
 
 
-def _changement(c: Changement, rapport: RapportDiff, marques: bool) -> list[Text]:
-    retrait = "      " if commun.est_consequence(c) else "  "
+def _changement(c: commun.VueChangement, marques: bool) -> list[Text]:
+    retrait = "      " if c.consequence else "  "
     tete = Text(retrait)
-    tete.append(commun.types(c), style=f"bold {_STYLES[c.types[0]]}")
-    tete.append(f" · {commun.designation(c)}")
-    cote = c.nouveau or c.ancien
-    assert cote is not None
-    if c.nature == "action" or not cote.numero:
-        tete.append(f" ({commun.lieu(cote)})", style="dim")
+    tete.append(c.types, style=f"bold {_STYLES[c.record.types[0]]}")
+    tete.append(f" · {c.designation}")
+    if c.lieu:
+        tete.append(f" ({c.lieu})", style="dim")
     sortie = [tete]
     corps = retrait + "    "
-    if c.segments:
-        sortie.append(Text(corps).append_text(_segments(c.segments, marques)))
-    elif c.types == ("ajout",):
-        sortie.append(Text(corps).append(_marque(cote.texte, "ajout", marques), style="green"))
-    elif c.types == ("suppression",):
-        sortie.append(
-            Text(corps).append(_marque(cote.texte, "suppression", marques), style="red strike")
-        )
-    else:
-        sortie.append(Text(corps + cote.texte))
-    for contenu in c.contenu:
-        signe = "+" if c.types == ("ajout",) else "−"
-        sortie.append(
-            Text(
-                f"{corps}{'  ' * contenu.profondeur}{signe} "
-                f"{commun.libelle(contenu.nature)} : {contenu.texte}",
-                style="dim",
-            )
-        )
-    for precision in commun.precisions(c, rapport):
+    if c.corps:
+        sortie.append(Text(corps).append_text(_segments(c.corps, marques)))
+    for champ in c.champs:
+        ligne = Text(corps).append(f"{champ.libelle} : ", style="italic")
+        if champ.paragraphes:
+            sortie.append(ligne)
+            sortie += [
+                Text(corps + "  ¶ ").append_text(_segments(p, marques)) for p in champ.paragraphes
+            ]
+        else:
+            sortie.append(ligne.append_text(_segments(champ.morceaux, marques)))
+    signe = "+" if c.op_contenu == "ajout" else "−"
+    for profondeur, nature, texte in c.contenu:
+        sortie.append(Text(f"{corps}{'  ' * profondeur}{signe} {nature} : {texte}", style="dim"))
+    for precision in c.precisions:
         sortie.append(Text(corps + precision, style="dim"))
     return sortie
 
@@ -81,10 +81,10 @@ def _marque(texte: str, op: str, marques: bool) -> str:
     return f"[-{texte}-]" if op == "suppression" else f"{{+{texte}+}}"
 
 
-def _segments(segments: tuple[Segment, ...], marques: bool) -> Text:
+def _segments(segments: list[commun.Morceau], marques: bool) -> Text:
     texte = Text()
     for s in segments:
-        if s.op == "egal":
+        if s.op not in {"ajout", "suppression"}:
             texte.append(s.texte)
             continue
         # Keep the spaces outside the markers: « mot [-ancien-] » reads better.

@@ -1,0 +1,247 @@
+"""Field-by-field comparison of two versions of one element (or of the document itself).
+
+A field that differs gives one :class:`~projterr.diff.rapport.Champ` holding both whole values
+as JSON data, so that the records are enough to rebuild the new document from the old one
+(``projterr.diff.appliquer``), plus what a renderer needs: word segments for a text, paragraph
+by paragraph for a list of paragraphs (so a redline puts each change back in its own
+paragraph), names added and removed for a list of names.
+
+A difference of typography only (``'`` and ``’``, « » and "", doubled or non-breaking spaces,
+the punctuation of a number) is recorded as minor: kept, so the records stay complete, but
+neither counted nor listed for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from projterr.diff.mots import segments
+from projterr.diff.rapport import NUMEROTATION, PROVENANCE, TYPOGRAPHIE, Champ, Paragraphe, Segment
+from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet
+from projterr.normalize import cle_typographique, normaliser_numero
+
+# How each field is compared and shown.
+TEXTES = frozenset({"texte", "titre", "document.titre", "document.note", "territoire.nom"})
+PARAGRAPHES = frozenset(
+    {
+        "sous_points",
+        "description",
+        "objectifs",
+        "resultats_attendus",
+        "cibles",
+        "indicateurs",
+        "gouvernance",
+        "moyens",
+        "modalites_financement",
+        "preambule",
+        "contexte",
+    }
+)
+NOMS = frozenset(
+    {
+        "porteurs",
+        "structures_pilotes",
+        "services_pilotes",
+        "personnes_pilotes",
+        "elus_referents",
+        "partenaires",
+        "dispositifs",
+        "thematiques",
+        "niveaux",
+    }
+)
+CHAMPS_NOEUD = ("type", "numero", "titre", "description")
+CHAMPS_ACTION_COMPARES = ("numero", *CHAMPS_ACTION)
+# Document-level fields, by dotted path into the Projet.
+CHAMPS_DOCUMENT = (
+    "territoire.nom",
+    "territoire.type",
+    "territoire.departement",
+    "territoire.siren",
+    "territoire.siret",
+    "territoire.code_insee",
+    "document.titre",
+    "document.type",
+    "document.version",
+    "document.date",
+    "document.statut",
+    "document.periode",
+    "document.adoption",
+    "document.note",
+    "document.source",
+    "niveaux",
+    "preambule",
+    "contexte",
+    "non_classe",
+)
+# Where the document came from and what the import could not place: not the strategy.
+_PROVENANCE = frozenset({"document.source", "non_classe"})
+# Below this likeness two paragraphs at the same place are one deleted and one added.
+_PARAGRAPHE_REFORMULE = 50.0
+
+
+def en_json(valeur: Any) -> Any:
+    """A field's value as JSON data: models without their empty fields, dates as text."""
+    if isinstance(valeur, BaseModel):
+        return _elaguer(valeur.model_dump(mode="json", by_alias=True))
+    if isinstance(valeur, list):
+        return [en_json(v) for v in valeur]
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    return valeur
+
+
+def _elaguer(valeur: Any) -> Any:
+    if isinstance(valeur, dict):
+        return {k: _elaguer(v) for k, v in valeur.items() if v is not None and v != []}
+    if isinstance(valeur, list):
+        return [_elaguer(v) for v in valeur]
+    return valeur
+
+
+def valeurs(source: Noeud | Action) -> dict[str, Any]:
+    """Every field of a node or action (children aside), as JSON data: what an added or
+    deleted element is."""
+    noms = CHAMPS_NOEUD if isinstance(source, Noeud) else CHAMPS_ACTION_COMPARES
+    resultat = {}
+    for nom in noms:
+        v = getattr(source, nom)
+        if v is not None and v != []:
+            resultat[nom] = en_json(v)
+    return resultat
+
+
+def comparer_element(ancien: Noeud | Action, nouveau: Noeud | Action) -> tuple[Champ, ...]:
+    """The fields of a node or an action that differ."""
+    noms = CHAMPS_NOEUD if isinstance(nouveau, Noeud) else CHAMPS_ACTION_COMPARES
+    if isinstance(ancien, Noeud) != isinstance(nouveau, Noeud):
+        raise TypeError("a node is compared with a node, an action with an action")
+    champs = []
+    for nom in noms:
+        a, n = getattr(ancien, nom), getattr(nouveau, nom)
+        if a != n:
+            champs.append(comparer_valeurs(nom, a, n))
+    return tuple(champs)
+
+
+def comparer_document(ancien: Projet, nouveau: Projet) -> tuple[Champ, ...]:
+    """The document-level fields that differ: title, version, dates, preamble…"""
+    champs = []
+    for chemin in CHAMPS_DOCUMENT:
+        a, n = _lire(ancien, chemin), _lire(nouveau, chemin)
+        if a != n:
+            champ = comparer_valeurs(chemin, a, n)
+            if chemin in _PROVENANCE:
+                champ = _mineur(champ, PROVENANCE)
+            champs.append(champ)
+    return tuple(champs)
+
+
+def _lire(projet: Projet, chemin: str) -> Any:
+    objet: Any = projet
+    for partie in chemin.split("."):
+        objet = getattr(objet, partie)
+    return objet
+
+
+def _mineur(champ: Champ, raison: str) -> Champ:
+    return Champ(
+        champ.champ,
+        champ.ancien,
+        champ.nouveau,
+        champ.segments,
+        champ.paragraphes,
+        champ.ajoutes,
+        champ.retires,
+        mineure=raison,
+    )
+
+
+def numero_implicite(champ: Champ) -> Champ:
+    """The number changed only because the parent's did: recorded, not shown."""
+    return _mineur(champ, NUMEROTATION)
+
+
+def comparer_valeurs(nom: str, ancien: Any, nouveau: Any) -> Champ:
+    """One field that differs, described for its kind (text, paragraphs, names, value)."""
+    a, n = en_json(ancien), en_json(nouveau)
+    cle = nom.rsplit(".", 1)[-1]
+    if nom in TEXTES or cle in TEXTES:
+        a_txt, n_txt = a or "", n or ""
+        mineure = TYPOGRAPHIE if cle_typographique(a_txt) == cle_typographique(n_txt) else None
+        return Champ(nom, a, n, segments=segments(a_txt, n_txt), mineure=mineure)
+    if cle in PARAGRAPHES:
+        paragraphes = comparer_paragraphes(a or [], n or [])
+        mineure = TYPOGRAPHIE if all(p.mineure or _egal(p) for p in paragraphes) else None
+        return Champ(nom, a, n, paragraphes=paragraphes, mineure=mineure)
+    if cle in NOMS:
+        a_l, n_l = a or [], n or []
+        cles_a = {cle_typographique(x) for x in a_l}
+        cles_n = {cle_typographique(x) for x in n_l}
+        ajoutes = tuple(x for x in n_l if cle_typographique(x) not in cles_a)
+        retires = tuple(x for x in a_l if cle_typographique(x) not in cles_n)
+        mineure = (
+            TYPOGRAPHIE
+            if not ajoutes
+            and not retires
+            and [cle_typographique(x) for x in a_l] == [cle_typographique(x) for x in n_l]
+            else None
+        )
+        return Champ(nom, a, n, ajoutes=ajoutes, retires=retires, mineure=mineure)
+    if cle == "numero":
+        meme = normaliser_numero(a) == normaliser_numero(n)
+        return Champ(nom, a, n, mineure=TYPOGRAPHIE if meme else None)
+    if isinstance(a, list) and isinstance(n, list):
+        # financements, sous_actions: which items came and went, by their JSON form
+        ajoutes = tuple(x for x in n if x not in a)
+        retires = tuple(x for x in a if x not in n)
+        return Champ(nom, a, n, ajoutes=ajoutes, retires=retires)
+    return Champ(nom, a, n)
+
+
+def _egal(p: Paragraphe) -> bool:
+    return p.ancien == p.nouveau
+
+
+def comparer_paragraphes(anciens: Sequence[str], nouveaux: Sequence[str]) -> tuple[Paragraphe, ...]:
+    """Every paragraph of the new list in order, with the deleted ones at their old place.
+
+    Paragraphs are aligned on their typographic key; in a replaced run, paragraphs at the
+    same rank that still read alike are one reworded paragraph (word segments), the others
+    are deleted and added whole.
+    """
+    cles_a = [cle_typographique(p) for p in anciens]
+    cles_n = [cle_typographique(p) for p in nouveaux]
+    resultat: list[Paragraphe] = []
+    matcher = SequenceMatcher(None, cles_a, cles_n, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for a, n in zip(anciens[i1:i2], nouveaux[j1:j2], strict=True):
+                if a == n:
+                    resultat.append(Paragraphe(a, n, (Segment("egal", a),)))
+                else:
+                    resultat.append(Paragraphe(a, n, segments(a, n), mineure=True))
+            continue
+        resultat.extend(_remplacer(anciens[i1:i2], nouveaux[j1:j2]))
+    return tuple(resultat)
+
+
+def _remplacer(anciens: Sequence[str], nouveaux: Sequence[str]) -> Iterable[Paragraphe]:
+    k = 0
+    while k < len(anciens) or k < len(nouveaux):
+        a = anciens[k] if k < len(anciens) else None
+        n = nouveaux[k] if k < len(nouveaux) else None
+        if a is not None and n is not None and fuzz.ratio(a, n) >= _PARAGRAPHE_REFORMULE:
+            yield Paragraphe(a, n, segments(a, n))
+        else:
+            if a is not None:
+                yield Paragraphe(a, None, (Segment("suppression", a),))
+            if n is not None:
+                yield Paragraphe(None, n, (Segment("ajout", n),))
+        k += 1
