@@ -24,7 +24,15 @@ from strategies import projets
 from test_diff_proprietes import _MOTS, _muter, _phrase, _projet, _sans_ids
 
 EXEMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
-reglages = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+reglages = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
+)
 
 
 def _verifier(a: Projet, b: Projet) -> None:
@@ -102,4 +110,86 @@ def test_revisions_au_hasard(graine: int, mutation: int, fiches: int, nouveaux_i
     b = _muter_fiches(_muter(a, mutation), fiches)
     if nouveaux_ids:
         b = _sans_ids(b, "z")
+    _verifier(a, b)
+
+
+_RETOUCHES = [
+    ("'", "’"),
+    ("’", "'"),
+    (" : ", "\u00a0: "),
+    (" ", "  "),
+    ('"', "« "),
+    ("...", "…"),
+]
+
+
+def _retoucher(texte: str, rng: random.Random) -> str:
+    for avant, apres in _RETOUCHES:
+        if avant in texte and rng.random() < 0.5:
+            texte = texte.replace(avant, apres, 1)
+    return texte + (" " if rng.random() < 0.2 else "")
+
+
+def _typographie_seulement(projet: Projet, graine: int) -> Projet:
+    """The same document with only typography changed: quotes, spaces, number punctuation."""
+    rng = random.Random(graine)
+    b = copy.deepcopy(projet)
+    b.preambule = [_retoucher(p, rng) for p in b.preambule]
+    for _parents, noeud in b.noeuds():
+        noeud.titre = _retoucher(noeud.titre, rng)
+        noeud.description = [_retoucher(p, rng) for p in noeud.description]
+        if noeud.numero and rng.random() < 0.3:
+            noeud.numero = f"n°{noeud.numero}."
+        for action in noeud.actions:
+            action.texte = _retoucher(action.texte, rng)
+            action.partenaires = [_retoucher(p, rng) for p in action.partenaires]
+            action.sous_points = [_retoucher(p, rng) for p in action.sous_points]
+    return b
+
+
+@reglages
+@given(st.sampled_from(EXEMPLES), graines)
+def test_retouches_typographiques_seulement(exemple: Path, graine: int) -> None:
+    a = charger_projet(exemple)
+    b = _typographie_seulement(a, graine)
+    rapport = comparer(a, b)
+    assert rapport.identiques
+    assert set(rapport.resume().values()) == {0}
+    assert all(c.mineure for c in rapport.changements)
+    _verifier(a, b)
+
+
+def test_retouches_typographiques_code_de_sortie_0(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from projterr.cli import app
+    from projterr.yamlio import ecrire_projet
+
+    exemple = next(e for e in EXEMPLES if "2025" in e.name)
+    a = charger_projet(exemple)
+    b = _typographie_seulement(a, 3)
+    assert b.model_dump() != a.model_dump()
+    retouche = tmp_path / "retouche.yaml"
+    ecrire_projet(b, retouche)
+    resultat = CliRunner().invoke(app, ["diff", str(exemple), str(retouche)])
+    assert resultat.exit_code == 0, resultat.stdout
+    assert "retouches typographiques" in resultat.stdout
+    assert resultat.stdout.rstrip().endswith("Résumé : Aucune différence.")
+
+
+def test_ordre_change_sans_deplacement() -> None:
+    a = _projet(7)
+    b = copy.deepcopy(a)
+    for _parents, noeud in b.noeuds():
+        noeud.actions.reverse()
+        for action in noeud.actions:
+            action.numero = None
+    for _parents, noeud in a.noeuds():
+        for action in noeud.actions:
+            action.numero = None
+    rapport = comparer(a, b)
+    assert rapport.changements == []
+    inverses = [n for _p, n in a.noeuds() if len(n.actions) > 1]
+    assert len(rapport.reordonnancements) == len(inverses) > 0
+    assert not rapport.identiques
     _verifier(a, b)

@@ -10,7 +10,11 @@ see what earlier ones left:
 4. top-down, under each pair of aligned parents: copies of the same text, then the same
    number with a similar text, then a similar text (lower threshold: the parent vouches);
 5. anywhere in the document: same text, then the best fuzzy match above ``seuil`` — a match
-   under another parent is a move.
+   under another parent is a move;
+6. under each pair of aligned parents again, for the actions still unmatched: an old and a new
+   action that share most of the old one's content words (stems, not characters) are one
+   reworded action, even when the character ratio is near 0.6 — unless those words are
+   already in a reworded sibling (then the old action was merged into it: a deletion).
 
 Every stage works on dicts or on the children of one parent pair; only the leftovers of the
 last stage are compared across the document, through a word index (see
@@ -79,6 +83,8 @@ def aligner(
     for paire_a, paire_n in _paires_parents(al, None):
         _local(al, paire_a, paire_n, noeuds=False, seuil=seuil)
     _global(al, [e for e in nouveaux if e.est_action], [e for e in anciens if e.est_action], seuil)
+    for paire_a, paire_n in _paires_parents(al, None):
+        _couverture(al, paire_a, paire_n)
     return al
 
 
@@ -239,3 +245,77 @@ def _flou(
             paires.append((score, sa[i].index, sn[j].index))
     for _s, a_index, n_index in glouton(paires):
         al.lier(a_index, n_index, etape)
+
+
+# Stage 6. An old action whose content words mostly survive in a new one under the same parent
+# was reworded, not replaced: « Accompagner les communes dans la rénovation énergétique des
+# bâtiments publics » → « Rénovation énergétique des bâtiments communaux : accompagner les
+# communes » keeps 5 of its 6 stems while its character ratio is 0.55.
+_COUVERTURE_ANCIEN = 0.6  # share of the old action's stems found in the new one
+_COUVERTURE_NOUVEAU = 0.4  # and the new one is not mostly about something else
+_RACINE = 5  # French stems by prefix: rénovation / rénover, énergie / énergétique
+# Structure and the fiche vouch too: the same number, and fiche fields kept as they were
+# (description, pilots, budget…), which survive a rewording of the title far more often.
+_BONUS_COUVERTURE_NUMERO = 0.2
+_BONUS_CHAMP = 0.1
+_BONUS_CHAMPS_MAX = 0.5
+_CHAMPS_TEMOINS = (
+    "description",
+    "objectifs",
+    "structures_pilotes",
+    "services_pilotes",
+    "personnes_pilotes",
+    "partenaires",
+    "financements",
+    "budget",
+    "date_debut",
+    "date_fin",
+    "cibles",
+    "indicateurs",
+)
+
+
+def _champs_communs(a: Element, n: Element) -> int:
+    """How many non-empty fiche fields two actions have in common, value for value."""
+    if a.source is None or n.source is None:
+        return 0
+    total = 0
+    for nom in _CHAMPS_TEMOINS:
+        valeur = getattr(a.source, nom, None)
+        if valeur not in (None, []) and valeur == getattr(n.source, nom, None):
+            total += 1
+    return total
+
+
+def racines(e: Element) -> set[str]:
+    """Content-word stems of an element: accents, case, plural and suffixes set aside."""
+    return {m.rstrip("sx")[:_RACINE] for m in e.mots() if len(m) > 3}
+
+
+def _couverture(al: Alignement, enfants_a: list[Element], enfants_n: list[Element]) -> None:
+    ca = [e for e in al.libres(enfants_a, ancien=True) if e.est_action]
+    cn = [e for e in al.libres(enfants_n, ancien=False) if e.est_action]
+    if not ca or not cn:
+        return
+    # Reworded siblings already aligned: if an old action's words went there, it was merged.
+    voisins = [racines(n) for n in enfants_n if n.est_action and n.index in al.n2a]
+    paires = []
+    for a in ca:
+        ra = racines(a)
+        if len(ra) < 2:
+            continue
+        deja = max((len(ra & rv) / len(ra) for rv in voisins), default=0.0)
+        for n in cn:
+            rn = racines(n)
+            if not rn:
+                continue
+            commun = len(ra & rn)
+            cov_a, cov_n = commun / len(ra), commun / len(rn)
+            if cov_a >= _COUVERTURE_ANCIEN and cov_n >= _COUVERTURE_NOUVEAU and cov_a > deja:
+                score = cov_a + cov_n
+                if a.num and a.num == n.num:
+                    score += _BONUS_COUVERTURE_NUMERO
+                score += min(_BONUS_CHAMPS_MAX, _BONUS_CHAMP * _champs_communs(a, n))
+                paires.append((score, a.index, n.index))
+    for _score, a_index, n_index in glouton(paires):
+        al.lier(a_index, n_index, "couverture")

@@ -184,7 +184,7 @@ def _ligne_champ(champ: Champ) -> LigneChamp:
     if champ.ajoutes or champ.retires:
         cle = champ.champ.rsplit(".", 1)[-1]
         morceaux: list[Morceau] = []
-        for op, elements in (("ajout", champ.ajoutes), ("suppression", champ.retires)):
+        for op, elements in (("suppression", champ.retires), ("ajout", champ.ajoutes)):
             for e in elements:
                 if morceaux:
                     morceaux.append(Morceau("egal", ", "))
@@ -306,7 +306,7 @@ def phrase_resume(rapport: RapportDiff) -> str:
             parties.append(texte)
     if rapport.reordonnancements:
         n = len(rapport.reordonnancements)
-        parties.append(f"ordre changé sous {n} élément{'s' if n > 1 else ''}")
+        parties.append(f"{n} changement{'s' if n > 1 else ''} d’ordre")
     return " ; ".join(parties) + "."
 
 
