@@ -35,12 +35,23 @@ def poser_etiquettes(doc: Any, etiquettes: Mapping[str, list[str]], referentiel:
         modifiees += 1
         if isinstance(avant, list):
             if nouvelles:
-                avant[:] = nouvelles  # same sequence object: keeps its comments and style
+                _remplacer(avant, nouvelles)
             else:
                 del action["thematiques"]  # the house style leaves empty lists out
         elif nouvelles:
             _inserer(action, "thematiques", nouvelles)
     return modifiees
+
+
+def _remplacer(liste: list[Any], nouvelles: list[str]) -> None:
+    """Make ``liste`` equal to ``nouvelles`` by deleting and appending items, never by
+    rebuilding it: the comments ruamel attached to the items that stay are kept."""
+    for i in range(len(liste) - 1, -1, -1):
+        if str(liste[i]) not in nouvelles:
+            del liste[i]
+    for etiquette in nouvelles:
+        if etiquette not in [str(t) for t in liste]:
+            liste.append(etiquette)
 
 
 def _actions(noeuds: Any) -> list[MutableMapping[str, Any]]:
