@@ -192,3 +192,10 @@ def test_referentiel_obligatoire() -> None:
     from projterr.cli import common
 
     assert common.lancer(app, ["classify", str(COEUR)]) == 2
+
+
+def test_document_sans_action() -> None:
+    cls = ROOT / "examples" / "coeur-de-lorraine_cls.yaml"
+    r = runner.invoke(app, ["classify", str(cls), "-r", "pvd"])
+    assert r.exit_code == 0
+    assert "Ce document n'a pas d'action à classer." in r.stdout

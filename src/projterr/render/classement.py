@@ -21,6 +21,9 @@ def rendre_texte(rapport: RapportClassement) -> str:
                 f"    {trouve.etiquette} ({trouve.theme.libelle}) : {', '.join(trouve.raisons())}"
             )
     n, k = len(rapport.actions), len(rapport.classees)
+    if n == 0:
+        lignes.append("Ce document n'a pas d'action à classer.")
+        return "\n".join(lignes) + "\n"
     lignes += ["", f"{k} action{'s' if k > 1 else ''} sur {n} avec au moins un thème."]
     effectifs = rapport.effectifs()
     largeur = max((len(ref.nom) + 1 + len(code) for code in effectifs), default=0)
