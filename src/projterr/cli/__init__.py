@@ -15,9 +15,11 @@ from projterr import __version__
 from projterr.cli import common
 from projterr.cli.aide import CommandeFr, GroupeFr, installer_traductions
 from projterr.cli.check import check
+from projterr.cli.classify import classify
 from projterr.cli.diff import diff
 from projterr.cli.import_ import importer
 from projterr.cli.profils import profils
+from projterr.cli.referentiels import referentiels
 from projterr.cli.schema import schema
 from projterr.cli.show import show
 
@@ -63,6 +65,8 @@ app.command("show", cls=CommandeFr)(show)
 app.command("diff", cls=CommandeFr)(diff)
 app.command("schema", cls=CommandeFr)(schema)
 app.command("profils", cls=CommandeFr)(profils)
+app.command("referentiels", cls=CommandeFr)(referentiels)
+app.command("classify", cls=CommandeFr)(classify)
 
 
 def main(argv: list[str] | None = None) -> None:
