@@ -251,8 +251,8 @@ def _flou(
 # was reworded, not replaced: « Accompagner les communes dans la rénovation énergétique des
 # bâtiments publics » → « Rénovation énergétique des bâtiments communaux : accompagner les
 # communes » keeps 5 of its 6 stems while its character ratio is 0.55.
-_COUVERTURE_ANCIEN = 0.6  # share of the old action's stems found in the new one
-_COUVERTURE_NOUVEAU = 0.4  # and the new one is not mostly about something else
+_COUVERTURE_ANCIEN = 0.6  # share of one action's stems found in the other (the old one's, usually)
+_COUVERTURE_NOUVEAU = 0.4  # and the other is not mostly about something else
 _RACINE = 5  # French stems by prefix: rénovation / rénover, énergie / énergétique
 # Structure and the fiche vouch too: the same number, and fiche fields kept as they were
 # (description, pilots, budget…), which survive a rewording of the title far more often.
@@ -293,29 +293,42 @@ def racines(e: Element) -> set[str]:
 
 
 def _couverture(al: Alignement, enfants_a: list[Element], enfants_n: list[Element]) -> None:
+    """Stage 6, symmetric: comparing b with a pairs the same actions as a with b."""
     ca = [e for e in al.libres(enfants_a, ancien=True) if e.est_action]
     cn = [e for e in al.libres(enfants_n, ancien=False) if e.est_action]
     if not ca or not cn:
         return
-    # Reworded siblings already aligned: if an old action's words went there, it was merged.
-    voisins = [racines(n) for n in enfants_n if n.est_action and n.index in al.n2a]
+    # Reworded siblings already aligned: if an action's words went there, it was merged.
+    voisins_n = [racines(n) for n in enfants_n if n.est_action and n.index in al.n2a]
+    voisins_a = [racines(a) for a in enfants_a if a.est_action and a.index in al.a2n]
+    racines_n = {n.index: racines(n) for n in cn}
+    deja_n = {
+        n.index: max((len(rn & rv) / len(rn) for rv in voisins_a), default=0.0)
+        for n in cn
+        if (rn := racines_n[n.index])
+    }
     paires = []
     for a in ca:
         ra = racines(a)
         if len(ra) < 2:
             continue
-        deja = max((len(ra & rv) / len(ra) for rv in voisins), default=0.0)
+        deja_a = max((len(ra & rv) / len(ra) for rv in voisins_n), default=0.0)
         for n in cn:
-            rn = racines(n)
-            if not rn:
+            rn = racines_n[n.index]
+            if len(rn) < 2:
                 continue
             commun = len(ra & rn)
             cov_a, cov_n = commun / len(ra), commun / len(rn)
-            if cov_a >= _COUVERTURE_ANCIEN and cov_n >= _COUVERTURE_NOUVEAU and cov_a > deja:
+            if (
+                max(cov_a, cov_n) >= _COUVERTURE_ANCIEN
+                and min(cov_a, cov_n) >= _COUVERTURE_NOUVEAU
+                and cov_a > deja_a
+                and cov_n > deja_n[n.index]
+            ):
                 score = cov_a + cov_n
                 if a.num and a.num == n.num:
                     score += _BONUS_COUVERTURE_NUMERO
                 score += min(_BONUS_CHAMPS_MAX, _BONUS_CHAMP * _champs_communs(a, n))
-                paires.append((score, a.index, n.index))
+                paires.append((round(score, 9), a.index, n.index))
     for _score, a_index, n_index in glouton(paires):
         al.lier(a_index, n_index, "couverture")
