@@ -1,17 +1,21 @@
-"""Benchmark of `projterr diff`: synthetic documents of 1,000, 10,000 and 50,000 actions.
+"""Benchmark of `projterr diff`: synthetic documents of 1,000, 10,000 and 100,000 actions,
+every action with a full fiche (description, objectifs, pilots, partners, funders, budget,
+statut, dates, indicators).
 
 The new version changes 5 % of the actions, 1 % for each kind (added, deleted, reworded,
-moved, moved and reworded), rewrites the title of 5 % of the objectives and inserts an
-objective at the top of 2 % of the objectifs stratégiques (which renumbers their other
+moved, moved and reworded), edits a fiche field of another 5 % (statut, a partner, a
+description paragraph, an amount), rewrites the title of 5 % of the objectives and inserts an
+objective at the top of 5 % of the objectifs stratégiques (which renumbers their other
 objectives). Ids are content hashes, as an import of text gives. Times cover the diff only
 (alignment + change records), not the import; each size runs several times.
 
-    python bench/bench_diff.py            # 1k, 10k, 50k
-    python bench/bench_diff.py 2000 20000 # other sizes
+    python bench/bench_diff.py             # 1k, 10k, 100k
+    python bench/bench_diff.py 2000 20000  # other sizes
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import random
 import statistics
@@ -20,7 +24,7 @@ import time
 
 from projterr.diff import comparer
 from projterr.ids import Identifiants
-from projterr.model import Action, Document, Noeud, Projet, Territoire
+from projterr.model import STATUTS_ACTION, Action, Document, Financement, Noeud, Projet, Territoire
 
 ACTIONS_PAR_OBJECTIF = 10
 PILIERS, OS_PAR_PILIER = 10, 10
@@ -52,6 +56,39 @@ class _Textes:
         return " ".join(mots) + "."
 
 
+PARTENAIRES = ["Région Grand Est", "ADEME", "Département", "Banque des Territoires", "CCI"]
+
+
+def fiche(textes: _Textes, texte: str, id_: str) -> Action:
+    """An action with every fiche field filled, as a Territoires en Transitions plan has."""
+    rng = textes.rng
+    return Action(
+        id=id_,
+        texte=texte,
+        description=[textes.phrase(15, 30), textes.phrase(15, 30)],
+        objectifs=[textes.phrase(6, 10)],
+        resultats_attendus=[textes.phrase(6, 10)],
+        cibles=["Habitants", "Communes"],
+        indicateurs=[textes.phrase(4, 8), textes.phrase(4, 8)],
+        gouvernance=["Comité de pilotage"],
+        moyens=["0,5 ETP chargé de mission"],
+        structures_pilotes=["PETR"],
+        services_pilotes=["Pôle transition"],
+        personnes_pilotes=["Chargée de mission"],
+        elus_referents=["Vice-président"],
+        partenaires=rng.sample(PARTENAIRES, 2),
+        participation_citoyenne="concertation",
+        modalites_financement=[textes.phrase(5, 9)],
+        financements=[Financement(financeur="ADEME", montant=rng.randint(1, 90) * 1000)],
+        budget=rng.randint(10, 900) * 1000,
+        statut=rng.choice(STATUTS_ACTION),
+        priorite="Moyen",
+        date_debut=dt.date(2025, rng.randint(1, 12), 1),
+        date_fin=dt.date(2028, 12, 31),
+        echeance="2028",
+    )
+
+
 def document(n_actions: int, graine: int = 1) -> tuple[Projet, _Textes]:
     rng = random.Random(graine)
     textes = _Textes(rng)
@@ -67,7 +104,7 @@ def document(n_actions: int, graine: int = 1) -> tuple[Projet, _Textes]:
                 actions = []
                 for _ in range(ACTIONS_PAR_OBJECTIF):
                     texte = textes.phrase()
-                    actions.append(Action(id=ids.action(texte, titre), texte=texte))
+                    actions.append(fiche(textes, texte, ids.action(texte, titre)))
                 oos.append(
                     Noeud(
                         id=ids.noeud("objectif_operationnel", titre),
@@ -119,6 +156,7 @@ def revision(projet: Projet, textes: _Textes) -> tuple[Projet, dict[str, int]]:
             "deplacement+modification",
             "titre",
             "insertion",
+            "champ",
         ),
         0,
     )
@@ -144,10 +182,21 @@ def revision(projet: Projet, textes: _Textes) -> tuple[Projet, dict[str, int]]:
                 deplacees.append(action)
                 faits["deplacement+modification"] += 1
                 continue
+            elif tirage < 0.09:
+                champ = rng.choice(["statut", "partenaires", "description", "financements"])
+                if champ == "statut":
+                    action.statut = "Réalisé" if action.statut != "Réalisé" else "En cours"
+                elif champ == "partenaires":
+                    action.partenaires = [*action.partenaires, "Communes"]
+                elif champ == "description":
+                    action.description = [textes.reformuler(action.description[0])]
+                else:
+                    action.financements = [Financement(financeur="ADEME", montant=1)]
+                faits["champ"] += 1
             garder.append(action)
             if tirage > 0.99:
                 texte = textes.phrase()
-                garder.append(Action(id=ids.action(texte, "nouvelle"), texte=texte))
+                garder.append(fiche(textes, texte, ids.action(texte, "nouvelle")))
                 faits["ajout"] += 1
         oo.actions = garder
         if rng.random() < 0.05:
@@ -157,7 +206,7 @@ def revision(projet: Projet, textes: _Textes) -> tuple[Projet, dict[str, int]]:
     for action in deplacees:
         rng.choice(oos).actions.append(action)
     for _, os_ in list(nouveau.noeuds()):
-        if os_.type == "objectif_strategique" and rng.random() < 0.05:
+        if os_.type == "objectif_strategique" and rng.random() < 0.05:  # 5 % of them
             titre = textes.phrase(5, 10)
             prefixe = os_.enfants[0].numero.rsplit(".", 1)[0] if os_.enfants else "0"
             os_.enfants.insert(
@@ -207,4 +256,4 @@ def main(tailles: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 50_000])
+    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
+from graines import COEUR
 from projterr.check import REGLES, Constat, regle, verifier_fichiers, verifier_projet
 from projterr.check.similarite import JACCARD_MIN, mots_de_blocage, plus_proches_anterieurs
 from projterr.cli import app
@@ -25,8 +26,6 @@ from projterr.normalize import normaliser
 from projterr.yamlio import charger_yaml, valider_projet
 
 CASES = Path(__file__).parent / "cases" / "check"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-COEUR = SEEDS / "coeur-de-lorraine_revision-projet-de-territoire.txt"
 NUMEROTATION = {"PT001", "PT002", "PT003"}
 
 runner = CliRunner()
@@ -107,8 +106,6 @@ def test_seuil_invalide() -> None:
 
 @pytest.fixture(scope="module")
 def constats_coeur() -> list[Constat]:
-    if not COEUR.exists():  # CI checks out shared/ beside the clone; a bare clone skips
-        pytest.skip(f"graine absente : {COEUR}")
     return verifier_projet(charger_projet(COEUR), COEUR.name)
 
 
@@ -134,8 +131,6 @@ def test_graine_coeur_aucun_autre_constat(constats_coeur: list[Constat]) -> None
 
 def test_graine_coeur_sigles_inconnus_sans_referentiel() -> None:
     """Sanity check of PT007 on real text: with an empty référentiel, it does fire."""
-    if not COEUR.exists():
-        pytest.skip(f"graine absente : {COEUR}")
     from projterr.referentiels import Sigles
 
     constats = verifier_projet(charger_projet(COEUR), sigles=Sigles({}), ignorer=["PT002"])
@@ -323,8 +318,6 @@ def test_cli_liste_des_regles() -> None:
 
 
 def test_bout_en_bout_graine() -> None:
-    if not COEUR.exists():
-        pytest.skip(f"graine absente : {COEUR}")
     res = subprocess.run(
         [sys.executable, "-m", "projterr", "check", "--format", "json", str(COEUR)],
         capture_output=True, text=True, check=False,

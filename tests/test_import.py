@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graines import NOMS, SOURCES
 from projterr.errors import ProfilInvalide
 from projterr.importers import importer_fichier
 from projterr.importers.profil import Profil, choisir_profil, profils_integres
@@ -17,7 +18,7 @@ from projterr.importers.texte import analyser
 from projterr.model import Projet
 from projterr.normalize import espaces, normaliser_numero
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SOURCES
 CDL = SEEDS / "coeur-de-lorraine_revision-projet-de-territoire.txt"
 WORD = re.compile(r"\w+")
 
@@ -83,7 +84,6 @@ def _lignes_perdues(texte: str, profil: Profil) -> list[tuple[int, str]]:
 
 # --- the seed documents --------------------------------------------------------------------
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds absent")
 
 
 def test_coeur_de_lorraine_structure() -> None:
@@ -160,7 +160,7 @@ def test_seeds_detection_et_structure(seed: str, profil: str, attendu: dict[str,
     assert sum(comptes.values()) == sum(attendu.values())
 
 
-@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+@pytest.mark.parametrize("seed", NOMS)
 def test_seeds_aucune_ligne_perdue(seed: str) -> None:
     texte = (SEEDS / seed).read_text(encoding="utf-8")
     profil = choisir_profil(texte, None)

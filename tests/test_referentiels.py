@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graines import GRAINES
 from projterr.check.sigle_inconnu import _en_capitales, sigles_candidats
 from projterr.errors import ProjterrError, SchemaInvalide, YamlInvalide
 from projterr.referentiels import (
@@ -19,7 +20,6 @@ from projterr.referentiels import (
     dossier_referentiels,
 )
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # Capitals in the seeds that are not acronyms of territorial documents, and why.
 PAS_DES_SIGLES = {"MG": "nom d'entreprise dans un crédit photo (« MG Real Estate »)"}
 
@@ -88,12 +88,11 @@ def test_brief_sigles_presents() -> None:
     assert [s for s in attendus if s not in sigles] == []
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="graines absentes")
 def test_tous_les_sigles_des_graines_sont_connus() -> None:
     """Every acronym-looking word of the five seed texts, line by line, is known."""
     sigles = charger_sigles()
     inconnus: dict[str, str] = {}
-    fichiers = sorted(SEEDS.glob("*.txt"))
+    fichiers = list(GRAINES)
     assert len(fichiers) >= 5
     for fichier in fichiers:
         for ligne in fichier.read_text(encoding="utf-8").splitlines():

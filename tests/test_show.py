@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
+from graines import COEUR, SOURCES
 from projterr.cli import app
 from projterr.model import Action, Document, Noeud, Projet, Territoire
 from projterr.render.show import rendre_arbre, tronquer
@@ -18,8 +19,7 @@ from projterr.synthese import Chercheur, synthese
 from projterr.yamlio import projet_vers_yaml
 from strategies import projets
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-COEUR = SEEDS / "coeur-de-lorraine_revision-projet-de-territoire.txt"
+SEEDS = SOURCES
 
 PETIT = """\
 schema: projterr/1
@@ -74,7 +74,6 @@ def _show(*args: str) -> tuple[int, str, str]:
 # --- the command ---------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not COEUR.exists(), reason="documents d'exemple absents")
 def test_show_sur_le_document_importe(tmp_path: Path) -> None:
     from projterr.importers.texte import importer_texte
 
@@ -98,7 +97,6 @@ def test_show_sur_le_document_importe(tmp_path: Path) -> None:
     assert "\x1b[" not in sortie  # no colour outside a terminal
 
 
-@pytest.mark.skipif(not COEUR.exists(), reason="documents d'exemple absents")
 def test_show_importe_un_texte_directement() -> None:
     code, sortie, _ = _show(str(COEUR), "--niveau", "1")
     assert code == 0
