@@ -141,3 +141,16 @@ def test_rendus_montrent_les_champs_pas_la_typographie(rapport) -> None:  # type
         assert "crte-2024.yaml" not in sortie
         assert "(version 2024)" in sortie and "PETR du Pays des Trois Vallées" in sortie
         assert "sous 1.2 Lutter contre la vacance des logements" in sortie
+
+
+def test_golden_markdown(rapport) -> None:  # type: ignore[no-untyped-def]
+    """The Markdown report of the revision, read line by line when it was written; to
+    regenerate after a wanted change: PROJTERR_REGENERER=1, then read the git diff."""
+    import os
+
+    obtenu = RENDUS.rendre("markdown", rapport)
+    assert isinstance(obtenu, str)
+    golden = DONNEES / "attendu.md"
+    if os.environ.get("PROJTERR_REGENERER"):
+        golden.write_text(obtenu, encoding="utf-8")
+    assert obtenu == golden.read_text(encoding="utf-8")

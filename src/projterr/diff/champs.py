@@ -119,9 +119,11 @@ def valeurs(source: Noeud | Action) -> dict[str, Any]:
 
 def comparer_element(ancien: Noeud | Action, nouveau: Noeud | Action) -> tuple[Champ, ...]:
     """The fields of a node or an action that differ."""
-    noms = CHAMPS_NOEUD if isinstance(nouveau, Noeud) else CHAMPS_ACTION_COMPARES
     if isinstance(ancien, Noeud) != isinstance(nouveau, Noeud):
         raise TypeError("a node is compared with a node, an action with an action")
+    if isinstance(nouveau, Action) and ancien.__dict__ == nouveau.__dict__:
+        return ()  # most actions of a revision: one comparison in C instead of 28
+    noms = CHAMPS_NOEUD if isinstance(nouveau, Noeud) else CHAMPS_ACTION_COMPARES
     champs = []
     for nom in noms:
         a, n = getattr(ancien, nom), getattr(nouveau, nom)

@@ -87,7 +87,8 @@ def _changement(c: commun.VueChangement) -> str:
         for champ in c.champs:
             morceaux.append(f"<dt>{e(champ.libelle)}</dt>")
             if champ.paragraphes:
-                morceaux += [f"<dd><p>{_segments(p)}</p></dd>" for p in champ.paragraphes]
+                paragraphes = "".join(f"<p>{_segments(p)}</p>" for p in champ.paragraphes)
+                morceaux.append(f"<dd>{paragraphes}</dd>")
             else:
                 morceaux.append(f"<dd>{_segments(champ.morceaux)}</dd>")
         morceaux.append("</dl>")
