@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie
+from projterr.cli.import_ import avertir_incertain
+
+if TYPE_CHECKING:
+    from projterr.model import Projet
 
 
 class Format(enum.StrEnum):
@@ -65,7 +69,15 @@ def check(
 
     from projterr.check import verifier_fichiers
 
+    incertains = []
+
+    def charger_et_avertir(chemin: Path) -> Projet:
+        projet = charger(chemin)
+        if avertir_incertain(chemin, projet):
+            incertains.append(chemin)
+        return projet
+
     rapport = verifier_fichiers(fichiers, sigles=sigles, ignorer=ignorer or (),
-                                seuil_similarite=seuil, charger=charger)
+                                seuil_similarite=seuil, charger=charger_et_avertir)
     ecrire_sortie(RENDUS[format_.value](rapport), sortie, entrees=tuple(fichiers))
-    return CONSTATS if rapport.constats else OK
+    return CONSTATS if rapport.constats or incertains else OK

@@ -84,10 +84,10 @@ def lire_au_mieux(texte: str, demande: str | None, fichier: str = "<texte>") -> 
                 "incertaine" + ("s" if ecartes > 1 else "")
             )
         return _conclure(meilleure, f"profil « {meilleure.profil.nom} » choisi : {pourquoi}")
-    # Nothing plausible: the reading with the fewest doubts, the detected profil on a tie.
-    meilleure = min(lectures, key=lambda lec: len(lec.jugement.raisons))
+    # Nothing plausible: keep the reading the user would have had (the detected profil, or
+    # « generique »), whose doubts say what went wrong, rather than an unrelated profil's.
     return _conclure(
-        meilleure,
-        f"profil « {meilleure.profil.nom} » : le moins incertain des {len(lectures)} profils "
-        "essayés",
+        premiere,
+        f"profil « {premiere.profil.nom} » ; aucune des {len(lectures)} lectures essayées "
+        "(un profil livré chacune) ne donne un arbre plausible",
     )

@@ -335,7 +335,8 @@ class _Lecture:
         self.non_classe.append(NonClasse(ligne=ligne.numero, texte=ligne.texte, raison=raison))
 
     def _etiquette(self, ligne: _Ligne, raison: str = "étiquette") -> None:
-        self.etiquettes.append(NonClasse(ligne=ligne.numero, texte=ligne.texte, raison=raison))
+        texte = self._texte_titre(ligne) if ligne.niveau_md else _sans_gras(ligne.texte)
+        self.etiquettes.append(NonClasse(ligne=ligne.numero, texte=texte, raison=raison))
 
     def _classer(self, ligne: _Ligne, k: int) -> None:
         texte = ligne.texte
@@ -754,8 +755,7 @@ def _remplir(
                         NonClasse(
                             ligne=item.ligne,
                             texte=f"~~{item.texte}~~",
-                            raison="élément barré d'une liste de référence répétée dans chaque "
-                            "fiche (non retenu pour cette fiche)",
+                            raison="élément barré d'une liste répétée dans chaque fiche",
                         )
                     )
                 else:

@@ -343,6 +343,9 @@ def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatI
     return resultat
 
 
+SEPARATEUR_PAGE = " — page "
+
+
 def _lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]]) -> None:
     """Lines set aside point at their page and their line there, not at the joined text."""
     for liste in (resultat.projet.non_classe, resultat.etiquettes):
@@ -350,4 +353,4 @@ def _lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]])
             if 0 < nc.ligne <= len(origines):
                 page, ligne = origines[nc.ligne - 1]
                 nc.ligne = ligne
-                nc.raison = f"{nc.raison or 'non reconnue'} ({page})"
+                nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{page}"
