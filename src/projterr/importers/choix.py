@@ -86,8 +86,18 @@ def lire_au_mieux(texte: str, demande: str | None, fichier: str = "<texte>") -> 
         return _conclure(meilleure, f"profil « {meilleure.profil.nom} » choisi : {pourquoi}")
     # Nothing plausible: keep the reading the user would have had (the detected profil, or
     # « generique »), whose doubts say what went wrong, rather than an unrelated profil's.
-    return _conclure(
+    resultat = _conclure(
         premiere,
         f"profil « {premiere.profil.nom} » ; aucune des {len(lectures)} lectures essayées "
         "(un profil livré chacune) ne donne un arbre plausible",
     )
+    # The alternative that structured most of the text says what a profil would have to fix.
+    autres = [lec for lec in lectures if lec is not premiere and lec.jugement.structure > 0]
+    if autres:
+        autre = max(autres, key=lambda lec: lec.jugement.structure)
+        if autre.jugement.structure > premiere.jugement.structure:
+            resultat.avertissements.append(
+                f"lecture avec le profil « {autre.profil.nom} », incertaine elle aussi : "
+                + " ; ".join(autre.jugement.raisons)
+            )
+    return resultat

@@ -395,7 +395,9 @@ class _Lecture:
                 self.fiche.groupe = reste
                 self._etiquette(ligne, "rattachement de la fiche")
                 return
-            self._ouvrir_champ(ligne, champ, niveau=0)
+            # A label with its content on the same line is not a mere label: the line is
+            # accounted for by its content, in the field.
+            self._ouvrir_champ(ligne, champ, niveau=0, etiquette=not reste)
             if reste:
                 self._item(ligne, reste, en_ligne=True)
             return
@@ -538,13 +540,16 @@ class _Lecture:
         self.fiche = fiche
         self.niveau_fiche = niveau
 
-    def _ouvrir_champ(self, ligne: _Ligne, champ: str, niveau: int) -> None:
+    def _ouvrir_champ(
+        self, ligne: _Ligne, champ: str, niveau: int, etiquette: bool = True
+    ) -> None:
         self.champ = champ
         self.niveau_champ = niveau
         self.imbrique = None
         self.liste_ouverte = False
         self.rubriques_lues += 1
-        self._etiquette(ligne, "rubrique de fiche")
+        if etiquette:
+            self._etiquette(ligne, "rubrique de fiche")
 
     def _ouvrir_imbrique(self, ligne: _Ligne, texte: str, numero: str | None) -> None:
         assert self.fiche is not None
