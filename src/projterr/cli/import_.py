@@ -31,7 +31,7 @@ def _apercu(projet: Projet, profondeur: int = 2) -> str:
         lignes.append(
             f"{'  ' * len(parents)}{titre_libelle(noeud.type)}{numero} : {noeud.titre}{compte}"
         )
-        if len(parents) + 1 == profondeur:
+        if len(parents) + 1 == profondeur or not noeud.enfants:
             for action in noeud.actions[:3]:
                 numero = f"{action.numero} " if action.numero else ""
                 lignes.append(f"{'  ' * (len(parents) + 1)}· {numero}{action.texte}")

@@ -139,10 +139,26 @@ class Etiquette(_AvecMotif):
 
 
 CHAMPS_RUBRIQUE = Literal[
-    "description", "objectifs", "resultats_attendus", "cibles", "indicateurs", "gouvernance",
-    "moyens", "porteurs", "structures_pilotes", "services_pilotes", "personnes_pilotes",
-    "elus_referents", "partenaires", "participation_citoyenne", "financements", "budget",
-    "echeance", "statut", "priorite", "dispositifs",
+    "description",
+    "objectifs",
+    "resultats_attendus",
+    "cibles",
+    "indicateurs",
+    "gouvernance",
+    "moyens",
+    "porteurs",
+    "structures_pilotes",
+    "services_pilotes",
+    "personnes_pilotes",
+    "elus_referents",
+    "partenaires",
+    "participation_citoyenne",
+    "financements",
+    "budget",
+    "echeance",
+    "statut",
+    "priorite",
+    "dispositifs",
 ]
 
 
@@ -319,7 +335,7 @@ def _depuis_donnees(data: Any, origine: str) -> Profil:
         ) from exc
 
 
-_ECHAPPEMENT = re.compile(r"unknown escape character '(.)'|found unknown escape")
+_ECHAPPEMENT = re.compile(r"unknown escape character '(.)'|unknown escape")
 
 
 def charger_profil_fichier(chemin: Path) -> Profil:
@@ -329,12 +345,15 @@ def charger_profil_fichier(chemin: Path) -> Profil:
     try:
         data = charger_yaml(chemin)
     except YamlInvalide as exc:
-        cause = str(exc.__cause__ or "")
-        if _ECHAPPEMENT.search(cause):
+        echappement = _ECHAPPEMENT.search(str(exc.__cause__ or ""))
+        if echappement:
+            ou = re.match(r"^ligne \d+, colonne \d+", exc.message)
+            car = echappement.group(1) or ""
             raise ProfilInvalide(
-                f"{exc.message} : entre guillemets doubles, YAML lit la barre oblique inverse "
-                "comme un échappement (« \\d » n'y est pas un chiffre) ; écrivez le motif entre "
-                "apostrophes ('^Axe\\s+\\d+') ou doublez chaque barre (\"^Axe\\\\s+\\\\d+\")",
+                f"{ou.group(0) + ' : ' if ou else ''}barre oblique inverse « \\{car} » entre "
+                "guillemets doubles : YAML la lit comme un échappement, pas comme une "
+                "expression régulière ; écrivez le motif entre apostrophes ('^Axe\\s+\\d+') ou "
+                'doublez chaque barre ("^Axe\\\\s+\\\\d+")',
                 str(chemin),
             ) from exc
         raise ProfilInvalide(exc.message, str(chemin)) from exc
