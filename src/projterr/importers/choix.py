@@ -17,6 +17,8 @@ from projterr.importers.profil import Profil, choisir_profil, profils_integres
 # A plausible tree from a profil that was not detected loses to the fiche reader only when
 # the reader found fiche sections and structures clearly more of the text.
 _MARGE_STRUCTURE = 0.1
+# Beyond this many characters the profils compete on the beginning of the text only.
+_ECHANTILLON = 100_000
 
 
 @dataclass
@@ -58,9 +60,38 @@ def lire_au_mieux(texte: str, demande: str | None, fichier: str = "<texte>") -> 
         return _conclure(
             premiere, f"profil « {detecte.nom} » reconnu ({_motifs(premiere)}), arbre plausible"
         )
+    if len(texte) > _ECHANTILLON:
+        return _sur_echantillon(texte, premiere, fichier)
     lectures = [premiere] + [
         _lire(texte, p, fichier) for p in profils_integres() if p.nom != detecte.nom
     ]
+    return _meilleure(premiere, lectures)
+
+
+def _sur_echantillon(texte: str, premiere: Lecture, fichier: str) -> ResultatImport:
+    """A long text: the profils compete on its beginning, the winner alone reads it all."""
+    coupe = texte.rfind("\n", 0, _ECHANTILLON)
+    debut = texte[: coupe if coupe > 0 else _ECHANTILLON]
+    essais = [_lire(debut, p, fichier) for p in profils_integres()]
+    temoin = next(e for e in essais if e.profil.nom == premiere.profil.nom)
+    gagnant = _meilleure(temoin, essais)
+    if gagnant.profil == premiere.profil.nom:
+        resultat = premiere.resultat
+        autres = [a for a in gagnant.avertissements if a.startswith("lecture avec le profil")]
+        resultat.avertissements = [*premiere.jugement.raisons, *autres]
+    else:
+        lecture = _lire(texte, _profil(gagnant.profil), fichier)
+        resultat = _meilleure(premiere, [premiere, lecture])
+    resultat.choix = f"{gagnant.choix} (profils comparés sur le début du texte)"
+    return resultat
+
+
+def _profil(nom: str | None) -> Profil:
+    return next(p for p in profils_integres() if p.nom == nom)
+
+
+def _meilleure(premiere: Lecture, lectures: list[Lecture]) -> ResultatImport:
+    """The most plausible of ``lectures``; ``premiere`` when none is."""
 
     def rang(lecture: Lecture) -> float:
         """How much of the text a plausible tree structures, with the fiche reader's handicap."""
