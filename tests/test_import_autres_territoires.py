@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from projterr.cli import app
 from projterr.importers import ResultatImport, importer_fichier
 from projterr.importers.fiches import montant
-from projterr.importers.rubriques import MOT_FICHE, MOT_NIVEAU, rubrique
+from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau
 from projterr.model import Action, Projet
 from projterr.normalize import espaces, normaliser
 from projterr.yamlio import charger_yaml, loads, valider_projet
@@ -174,7 +174,7 @@ def _trouve(ligne: str, corpus: str, montants: set[float], numeros: set[str]) ->
     puce = re.match(r"^[-•*–]\s*(?P<t>.+)$", ligne)  # the profils' bullet: « --- » is « -- »
     if puce and puce.group("t") in corpus:
         return True
-    entete = MOT_FICHE.match(ligne) or MOT_NIVEAU.match(ligne)
+    entete = MOT_FICHE.match(ligne) or titre_de_niveau(ligne)
     if entete:
         return espaces(entete.group("titre")) in corpus and entete.group("numero") in numeros
     libelle = re.match(r"^(?P<l>[^:]{2,60}?)\s*:\s*(?P<r>.*)$", ligne)
@@ -227,7 +227,7 @@ def test_aucune_ligne_perdue(nom: str) -> None:
             if _trouve(ligne, corpus, montants, numeros):
                 continue
             if cle and cle.group(1) == "orientation":
-                m = MOT_NIVEAU.match(cle.group("v"))
+                m = titre_de_niveau(cle.group("v"))
                 titre = normaliser(m.group("titre") if m else cle.group("v"))
                 if any(fuzz.ratio(titre, g) >= 88 for g in groupes):
                     continue

@@ -21,7 +21,7 @@ from pathlib import Path
 from projterr.ids import Identifiants
 from projterr.importers import ResultatImport
 from projterr.importers.profil import Fiches, Profil
-from projterr.importers.rubriques import MOT_FICHE, MOT_NIVEAU, rubrique, type_niveau
+from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau, type_niveau
 from projterr.model import (
     Action,
     Document,
@@ -255,7 +255,7 @@ class _Lecture:
         for k in titres:
             niveau = self.lignes[k].niveau_md
             texte = self._texte_titre(self.lignes[k])
-            if self._rubrique(texte) or MOT_NIVEAU.match(texte):
+            if self._rubrique(texte) or titre_de_niveau(texte):
                 continue
             directes = 0
             profond = 0  # level of a deeper non-section heading we are inside (0: none)
@@ -377,7 +377,7 @@ class _Lecture:
         if fiche:
             self._ouvrir_fiche(ligne, *fiche)
             return
-        m = MOT_NIVEAU.match(sans_gras)
+        m = titre_de_niveau(sans_gras)
         if m:
             type_ = type_niveau(m.group("mot"))
             if self.fiche and self.champ and type_ not in self.types_parents:
@@ -414,7 +414,7 @@ class _Lecture:
 
     def _fin_a_part_texte(self, texte: str) -> bool:
         sans = _sans_gras(texte)
-        return bool(self._titre_fiche(sans) or MOT_NIVEAU.match(sans))
+        return bool(self._titre_fiche(sans) or titre_de_niveau(sans))
 
     def _menu(self, k: int) -> bool:
         """A run of very short lines before the document starts: the site's menu."""
@@ -566,7 +566,7 @@ class _Lecture:
                 return
             if not self.niveau_a_part and not (
                 self._titre_fiche(texte)
-                or MOT_NIVEAU.match(texte)
+                or titre_de_niveau(texte)
                 or ligne.numero in self.fiches_md
             ):
                 self._mettre_de_cote(ligne, self.a_part)
@@ -581,7 +581,7 @@ class _Lecture:
         if champ and self.fiche and (not self.niveau_fiche or niveau > self.niveau_fiche):
             self._ouvrir_champ(ligne, champ, niveau)
             return
-        m = MOT_NIVEAU.match(texte)
+        m = titre_de_niveau(texte)
         # A heading under a section heading, or a level word the document does not use for its
         # own levels, inside a fiche: a plan nested in the fiche, kept inside it.
         profond = bool(self.niveau_champ) and niveau > self.niveau_champ
@@ -834,7 +834,7 @@ def _groupes(lecture: _Lecture) -> None:
     for fiche in lecture.fiches:
         if not fiche.groupe:
             continue
-        m = MOT_NIVEAU.match(fiche.groupe)
+        m = titre_de_niveau(fiche.groupe)
         numero = m.group("numero") if m else None
         titre = m.group("titre").strip() if m else fiche.groupe
         cle = normaliser(f"{numero or ''} {titre}")

@@ -23,6 +23,7 @@ ACTIONS_MIN = 5  # below this, shares of actions say nothing
 REPETITIONS_MAX = 3
 PART_DESCRIPTIONS = 0.8
 PART_NON_CLASSE = 0.5
+RUBRIQUES_NOEUDS = 4  # distinct fiche sections among level titles
 FRAGMENT_MOTS = 6
 FRAGMENTS_MIN = 6
 PART_FRAGMENTS = 0.4
@@ -127,16 +128,17 @@ def juger(projet: Projet) -> Jugement:
             f"fragments ({exemples}) : des rubriques de fiche sans titre reconnu"
         )
 
-    rubriques = [
-        t
-        for t in [*(n.titre for n in noeuds), *(a.texte for a in actions)]
-        if len(t.split()) <= 4 and rubrique(t)
-    ]
-    if len(rubriques) >= 2:
-        exemples = ", ".join(f"« {t} »" for t in sorted(set(rubriques))[:4])
+    # Fiche sections read as actions, or as levels: a convention may have an article
+    # « Gouvernance », but a level « Partenaires » beside « Calendrier » and « Cibles » is a fiche
+    # read line by line.
+    sections_actions = [a.texte for a in actions if len(a.texte.split()) <= 4 and rubrique(a.texte)]
+    sections_noeuds = [n.titre for n in noeuds if len(n.titre.split()) <= 4 and rubrique(n.titre)]
+    distinctes = {rubrique(t) for t in sections_noeuds}
+    if len(sections_actions) >= 2 or len(distinctes) >= RUBRIQUES_NOEUDS:
+        lues = [*sections_actions, *sections_noeuds]
+        exemples = ", ".join(f"« {t} »" for t in sorted(set(lues))[:4])
         raisons.append(
-            f"{len(rubriques)} rubriques de fiche lues comme des niveaux ou des actions "
-            f"({exemples})"
+            f"{len(lues)} rubriques de fiche lues comme des niveaux ou des actions ({exemples})"
         )
 
     ponctuation = [

@@ -79,6 +79,19 @@ MOT_NIVEAU = re.compile(
     re.IGNORECASE,
 )
 
+# A numbered article of a convention: « Article 3 – Stratégie de revitalisation ». The separator
+# is required, so that a sentence citing « l'article 5 du code… » never opens a level.
+MOT_ARTICLE = re.compile(
+    r"^(?P<mot>article)\s+(?P<numero>[0-9]+|1er|premier)\s*[:.–—-]\s*(?P<titre>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def titre_de_niveau(texte: str) -> re.Match[str] | None:
+    """« Axe 2 – … », « ORIENTATION 1 : … » or « Article 3 – … »: groups mot, numero, titre."""
+    return MOT_NIVEAU.match(texte) or MOT_ARTICLE.match(texte)
+
+
 # A fiche title with its keyword: « Fiche action n°1.1 : … », « Action 6 : … », « FA 3 – … ».
 MOT_FICHE = re.compile(
     r"^(?:fiche(?:[\s-]*action)?|action|fa)\s*(?:n\s*[°o]\.?\s*)?"
