@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
 from projterr.cli import app
 from projterr.importers import ResultatImport, importer_fichier
-from projterr.importers.fiches import montant
+from projterr.importers.fiches import analyser_fiches, montant
 from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau
 from projterr.model import Action, Projet
 from projterr.normalize import espaces, normaliser
@@ -290,3 +292,48 @@ def test_choix_automatique_dit_pourquoi() -> None:
     resultat = _importer("page-orientations.txt")
     assert resultat.profil == "fiches-actions"
     assert resultat.choix and "plus plausible" in resultat.choix
+
+
+# --- property: the fiche reader loses no line, whatever the mix of markups ----------------------
+
+_MOTS = (
+    st.text(alphabet=st.sampled_from("abcdeéèàçôœ’'ABCÉ0123 -,.;()«»"), min_size=1, max_size=25)
+    .map(espaces)
+    .filter(lambda s: any(c.isalpha() for c in s))
+)
+
+
+def _ligne_de_fiche() -> st.SearchStrategy[str]:
+    return st.one_of(
+        _MOTS.map(lambda t: f"## Axe 2 : {t}"),
+        _MOTS.map(lambda t: f"Orientation 1 – {t}"),
+        _MOTS.map(lambda t: f"Fiche action n°1.2 : {t}"),
+        _MOTS.map(lambda t: f"### {t}"),
+        _MOTS.map(lambda t: f"**Partenaires :** {t}"),
+        _MOTS.map(lambda t: f"Pilote : {t}"),
+        _MOTS.map(lambda t: f"Calendrier : {t}"),
+        st.sampled_from(["## Objectifs", "## Cibles", "**Indicateurs :**", "Description :"]),
+        _MOTS.map(lambda t: f"- {t}"),
+        _MOTS.map(lambda t: f"    ◦ {t}"),
+        _MOTS.map(lambda t: f"3. {t}"),
+        _MOTS.map(lambda t: f"~~{t}~~"),
+        st.just("---"),
+        _MOTS,
+        st.just(""),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(lignes=st.lists(_ligne_de_fiche(), max_size=30))
+def test_propriete_lecteur_de_fiches_aucune_ligne_perdue(lignes: list[str]) -> None:
+    texte = "\n".join(lignes)
+    resultat = analyser_fiches(texte)
+    projet = resultat.projet
+    corpus, montants, numeros = _corpus(projet)
+    a_part = {nc.ligne for nc in [*projet.non_classe, *resultat.etiquettes]}
+    perdues = [
+        (k, ligne)
+        for k, ligne in enumerate(lignes, start=1)
+        if ligne.strip() and k not in a_part and not _trouve(ligne, corpus, montants, numeros)
+    ]
+    assert perdues == []

@@ -221,6 +221,7 @@ class _Lecture:
         self.types_parents: list[str] = []
         self.pages = 0
         self.rubriques_lues = 0
+        self.groupe_type = "orientation"  # node type of the parents named by front matter
         self.ignorer: list[tuple[re.Pattern[str], str]] = []
         self.regex_a_part = [(re.compile(r.motif), r.raison) for r in config.mettre_de_cote]
         self.regex_rubriques = [(re.compile(r.motif), r.champ) for r in config.rubriques]
@@ -504,8 +505,6 @@ class _Lecture:
                     ligne, f"métadonnée de page « {cle} » sans équivalent dans le schéma"
                 )
 
-    groupe_type = "orientation"
-
     # --- opening things --------------------------------------------------------------------
 
     def _fermer_fiche(self) -> None:
@@ -540,9 +539,7 @@ class _Lecture:
         self.fiche = fiche
         self.niveau_fiche = niveau
 
-    def _ouvrir_champ(
-        self, ligne: _Ligne, champ: str, niveau: int, etiquette: bool = True
-    ) -> None:
+    def _ouvrir_champ(self, ligne: _Ligne, champ: str, niveau: int, etiquette: bool = True) -> None:
         self.champ = champ
         self.niveau_champ = niveau
         self.imbrique = None
@@ -565,9 +562,7 @@ class _Lecture:
                 self._mettre_de_cote(ligne, self.a_part)
                 return
             if not self.niveau_a_part and not (
-                self._titre_fiche(texte)
-                or titre_de_niveau(texte)
-                or ligne.numero in self.fiches_md
+                self._titre_fiche(texte) or titre_de_niveau(texte) or ligne.numero in self.fiches_md
             ):
                 self._mettre_de_cote(ligne, self.a_part)
                 return
@@ -658,15 +653,12 @@ class _Lecture:
         texte = _sans_gras(m.group("texte"))
         if suivante is not None and suivante > marge:
             self._ouvrir_noeud(ligne, self._type_puces(), None, texte, rang=0)
-            self.marge_noeud = marge
             return
         if self.pile:
             self._ouvrir_fiche(ligne, None, texte)
             self._fermer_fiche()
             return
         self._paragraphe(ligne, f"• {texte}")
-
-    marge_noeud = 0
 
     def _puce_suivante(self, numero: int) -> int | None:
         for ligne in self.lignes[numero:]:
