@@ -55,6 +55,7 @@ def test_arbre_attendu(nom: str) -> None:
     assert resultat.avertissements == [], resultat.avertissements
     comptes = _comptes(projet)
     assert dict(comptes) == dict(attendu["effectifs"])
+    assert projet.document.type == attendu["type"]
     noeuds = attendu.get("noeuds")
     if noeuds is not None:
         assert len(projet.contenu) == len(noeuds)

@@ -56,8 +56,8 @@ def check(
     ] = False,
 ) -> int:
     """Contrôler un ou plusieurs documents : numérotation, objectifs sans action, actions en
-    double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats,
-    2 si un fichier est illisible."""
+    double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats
+    ou si un import est resté en « structure incertaine », 2 si un fichier est illisible."""
     from projterr.errors import ProjterrError
     from projterr.render.check import RENDUS, rendre_regles
 
@@ -69,7 +69,7 @@ def check(
 
     from projterr.check import verifier_fichiers
 
-    incertains = []
+    incertains: list[Path] = []  # imports recorded as « structure incertaine »
 
     def charger_et_avertir(chemin: Path) -> Projet:
         projet = charger(chemin)

@@ -859,18 +859,24 @@ def _territoire(textes: list[str]) -> str | None:
     return None
 
 
-def _type_document(texte: str) -> str:
-    debut = normaliser(texte[:5000])
-    for motif, type_ in (
-        (r"plan climat|\bpcaet\b", "pcaet"),
-        (r"contrat local de sante|\bcls\b", "cls"),
-        (r"contrat de relance et de transition|\bcrte\b", "crte"),
-        (r"petites villes de demain", "pvd"),
-        (r"operation de revitalisation", "convention_ort"),
-        (r"projet de territoire", "projet_de_territoire"),
-    ):
-        if re.search(motif, debut):
-            return type_
+_TYPES_DOCUMENT = (
+    (r"plan climat|\bpcaet\b", "pcaet"),
+    (r"contrat local de sante|\bcls\b", "cls"),
+    (r"contrat de relance et de transition|\bcrte\b", "crte"),
+    (r"petites villes de demain", "pvd"),
+    (r"operation de revitalisation", "convention_ort"),
+    (r"projet alimentaire territorial", "autre"),
+    (r"projet de territoire", "projet_de_territoire"),
+)
+
+
+def _type_document(entete: str, texte: str) -> str:
+    """The document's nature, from its title and first paragraphs, else from its beginning
+    (a food plan that names the CLS among its partners is not a CLS)."""
+    for zone in (normaliser(entete), normaliser(texte[:5000])):
+        for motif, type_ in _TYPES_DOCUMENT:
+            if re.search(motif, zone):
+                return type_
     return "autre"
 
 
@@ -920,7 +926,7 @@ def analyser_fiches(
             profondeurs.setdefault(n.type, len(parents))
     doc = dict(profil.document) if profil else {}
     doc.setdefault("titre", lecture.titre_document or Path(fichier).stem)
-    doc.setdefault("type", _type_document(texte))
+    doc.setdefault("type", _type_document(" ".join([doc["titre"], *lecture.preambule[:2]]), texte))
     territoire = dict(profil.territoire) if profil else {}
     territoire.setdefault(
         "nom", _territoire([doc["titre"], *lecture.preambule[:3]]) or "(territoire à compléter)"
