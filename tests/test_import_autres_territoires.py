@@ -185,7 +185,14 @@ def _trouve(ligne: str, corpus: str, montants: set[float], numeros: set[str]) ->
         ligne = libelle.group("r")
     if not ligne or ligne in corpus:
         return True
-    for morceau in re.split(r"\s*;\s*|,\s+(?![^()]*\))", ligne):
+    return _morceaux_trouves(
+        re.split(r"\s*;\s*|,\s*(?![^()]*\))", ligne), corpus, montants
+    ) or _morceaux_trouves(re.split(r"[;,]", ligne), corpus, montants)
+
+
+def _morceaux_trouves(morceaux: list[str], corpus: str, montants: set[float]) -> bool:
+    """Each piece of a list line (« ARS, CPAM ; Région : 10 000 € ») is somewhere."""
+    for morceau in morceaux:
         morceau = morceau.strip().rstrip(".")
         if not morceau or morceau in corpus:
             continue
