@@ -345,3 +345,40 @@ def test_propriete_lecteur_de_fiches_aucune_ligne_perdue(lignes: list[str]) -> N
         if ligne.strip() and k not in a_part and not _trouve(ligne, corpus, montants, numeros)
     ]
     assert perdues == []
+
+
+def test_plan_imbrique_dans_une_fiche_en_texte() -> None:
+    texte = (
+        "ORIENTATION 1 – MOBILITÉS\n"
+        "Fiche action n°1.1 : Mettre en œuvre le plan vélo\n"
+        "Description :\n"
+        "Axe 1 : Relier les bourgs\n"
+        "1. Liaison Brissac – Saint-Melaine\n"
+        "2. Voie verte de Thouarcé\n"
+        "Axe 2 : Stationner\n"
+        "1. Arceaux devant les écoles\n"
+        "Partenaires : Département\n"
+        "ORIENTATION 2 – HABITAT\n"
+        "Fiche action n°2.1 : Rénover les logements\n"
+        "Pilote : Communauté de communes\n"
+    )
+    projet = analyser_fiches(texte).projet
+    assert [(n.type, n.numero) for n in projet.contenu] == [
+        ("orientation", "1"),
+        ("orientation", "2"),
+    ]
+    plan = projet.contenu[0].actions[0]
+    assert [(s.numero, len(s.sous_actions)) for s in plan.sous_actions] == [("1", 2), ("2", 1)]
+    assert plan.partenaires == ["Département"]
+
+
+def test_numeros_en_liste_continus_d_un_axe_a_l_autre() -> None:
+    texte = (
+        "AXE 1 – Produire\n1. Installer des maraîchers\n2. Créer un espace test\n"
+        "AXE 2 – Cantines\n3. Former les cuisiniers\nPilote : Pays\n"
+        "4. Lutter contre le gaspillage\n"
+    )
+    projet = analyser_fiches(texte).projet
+    assert [[a.numero for a in n.actions] for n in projet.contenu] == [["1", "2"], ["3", "4"]]
+    assert [n.type for _, n in projet.noeuds()] == ["axe", "axe"]  # never read as depth
+    assert projet.contenu[1].actions[0].porteurs == ["Pays"]

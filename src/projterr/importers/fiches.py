@@ -105,6 +105,7 @@ class _BFiche:
     sous_actions: list[_BSous] = field(default_factory=list)
     statut: str | None = None
     priorite: str | None = None
+    par_numero: bool = False  # opened by a numbered line (« 6. Former… »): its siblings too
 
 
 @dataclass
@@ -623,6 +624,10 @@ class _Lecture:
         texte = ligne.texte
         puce = _PUCE.match(ligne.brute)
         item = _ITEM_NUMERO.match(texte)
+        if self.fiche and self.fiche.par_numero and item and self.pile:
+            # numbered actions under a level, numbering as printed (it may run on across levels)
+            self._fiche_numerotee(ligne, item)
+            return
         if self.fiche:
             if self.imbrique and (puce or item):
                 corps = _sans_gras((puce or item).group("texte"))  # type: ignore[union-attr]
@@ -641,10 +646,15 @@ class _Lecture:
             self._puce(ligne, puce)
             return
         if item and self.pile:
-            numero = item.group("n1") or item.group("n2")
-            self._ouvrir_fiche(ligne, numero, _sans_gras(item.group("texte")))
+            self._fiche_numerotee(ligne, item)
             return
         self._paragraphe(ligne, _sans_gras(texte))
+
+    def _fiche_numerotee(self, ligne: _Ligne, item: re.Match[str]) -> None:
+        numero = item.group("n1") or item.group("n2")
+        self._ouvrir_fiche(ligne, numero, _sans_gras(item.group("texte")))
+        assert self.fiche is not None
+        self.fiche.par_numero = True
 
     def _puce(self, ligne: _Ligne, m: re.Match[str]) -> None:
         """A bullet outside any fiche: a node when deeper bullets follow it, else an action."""
