@@ -11,8 +11,10 @@ import typer
 from projterr.cli.common import CONSTATS, OK, commande, ecrire_sortie
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from projterr.importers import ResultatImport
-    from projterr.model import Projet
+    from projterr.model import Action, Noeud, Projet
 
 _APERCU_LIGNES = 30
 
@@ -43,7 +45,7 @@ def _apercu(projet: Projet, profondeur: int = 2) -> str:
     return "\n".join(lignes) + "\n"
 
 
-def _actions(noeud):  # type: ignore[no-untyped-def]
+def _actions(noeud: Noeud) -> Iterator[Action]:
     for _, n in noeud.walk():
         yield from n.actions
 
