@@ -165,6 +165,11 @@ class Source(_Strict):
     profil: str | None = Field(default=None, description="Profil d'import utilisé.")
     encodage: str | None = Field(default=None, description="Encodage détecté du fichier source.")
     url: str | None = Field(default=None, description="Adresse de la page d'origine.")
+    avertissements: list[str] = Field(
+        default_factory=list,
+        description="Pourquoi l'arbre importé est incertain (« structure incertaine ») : "
+        "show et check le rappellent tant qu'une personne n'a pas relu et retiré ces lignes.",
+    )
 
 
 class Adoption(_Strict):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie, lire_seuil
+from projterr.cli.import_ import avertir_incertain
+
+if TYPE_CHECKING:
+    from projterr.model import Projet
 
 
 class Format(enum.StrEnum):
@@ -73,8 +77,8 @@ def check(
     ] = False,
 ) -> int:
     """Contrôler un ou plusieurs documents : numérotation, objectifs sans action, actions en
-    double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats,
-    2 si un fichier est illisible."""
+    double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats
+    ou si un import est resté en « structure incertaine », 2 si un fichier est illisible."""
     from projterr.errors import ProjterrError
     from projterr.render.check import RENDUS, rendre_regles
 
@@ -86,14 +90,22 @@ def check(
 
     from projterr.check import verifier_fichiers
 
+    incertains: list[Path] = []  # imports recorded as « structure incertaine »
+
+    def charger_et_avertir(chemin: Path) -> Projet:
+        projet = charger(chemin)
+        if avertir_incertain(chemin, projet):
+            incertains.append(chemin)
+        return projet
+
     rapport = verifier_fichiers(
         fichiers,
         sigles=sigles,
         ignorer=ignorer or (),
         seuil_similarite=lire_seuil(seuil),
-        charger=charger,
+        charger=charger_et_avertir,
     )
     texte = RENDUS.rendre(format_.value, rapport)
     assert isinstance(texte, str)
     ecrire_sortie(texte, sortie, entrees=tuple(fichiers))
-    return CONSTATS if rapport.constats else OK
+    return CONSTATS if rapport.constats or incertains else OK

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from projterr.cli.common import charger, commande
+from projterr.cli.import_ import avertir_incertain
 
 
 @commande
@@ -29,5 +30,6 @@ def show(
     from projterr.synthese import synthese
 
     projet = charger(fichier)
+    avertir_incertain(fichier, projet)
     rendre_arbre(console(), projet, synthese(projet), niveau=niveau, actions=actions)
     return 0

@@ -29,6 +29,10 @@ class ResultatImport:
     profil: str | None = None
     remarques: list[str] = field(default_factory=list)
     etiquettes: list[NonClasse] = field(default_factory=list)  # structure labels read
+    rubriques: int = 0  # fiche sections recognised (fiche reader)
+    pages: int = 0  # front matter pages read (fiche reader)
+    choix: str | None = None  # why this reading was kept (automatic choice), in French
+    avertissements: list[str] = field(default_factory=list)  # reasons the tree is doubtful
 
 
 def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:

@@ -22,11 +22,33 @@ class _Regle(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Python's regular-expression errors, in French (the most frequent ones).
+_ERREURS_REGEX = {
+    "missing ), unterminated subpattern": "parenthèse ouverte jamais fermée",
+    "unbalanced parenthesis": "parenthèse fermante sans ouvrante",
+    "nothing to repeat": "rien à répéter avant *, + ou ?",
+    "multiple repeat": "deux répétitions de suite (**, +*…)",
+    "unterminated character set": "crochet [ jamais fermé",
+    "bad escape": "séquence d'échappement inconnue",
+    "unknown extension": "groupe (?…) inconnu",
+    "missing >, unterminated name": "nom de groupe non fermé : écrivez (?P<nom>…)",
+    "bad character in group name": "caractère interdit dans un nom de groupe",
+    "redefinition of group name": "deux groupes portent le même nom",
+    "bad character range": "intervalle de caractères à l'envers",
+    "missing ), unterminated comment": "commentaire (?#… non fermé",
+}
+
+
 def _compiler(motif: str) -> re.Pattern[str]:
     try:
         return re.compile(motif)
     except re.error as exc:
-        raise ValueError(f"expression régulière invalide « {motif} » ({exc.msg})") from exc
+        anglais = exc.msg
+        francais = next((f for a, f in _ERREURS_REGEX.items() if anglais.startswith(a)), anglais)
+        position = f", position {exc.pos + 1}" if exc.pos is not None else ""
+        raise ValueError(
+            f"expression régulière invalide « {motif} » ({francais}{position})"
+        ) from exc
 
 
 class Niveau(_Regle):
@@ -51,6 +73,13 @@ class Niveau(_Regle):
             _compiler(motif)
         return motifs
 
+    @field_validator("suivi_de", "dans")
+    @classmethod
+    def _valider_un(cls, motif: str | None) -> str | None:
+        if motif:
+            _compiler(motif)
+        return motif
+
     @cached_property
     def regex(self) -> list[re.Pattern[str]]:
         return [re.compile(m) for m in self.motifs]
@@ -64,10 +93,19 @@ class Niveau(_Regle):
         return re.compile(self.dans) if self.dans else None
 
 
-class Ignorer(_Regle):
+class _AvecMotif(_Regle):
+    motif: str
+
+    @field_validator("motif")
+    @classmethod
+    def _valider_motif(cls, motif: str) -> str:
+        _compiler(motif)
+        return motif
+
+
+class Ignorer(_AvecMotif):
     """Lines that are page or web artefacts: kept in ``non_classe`` with their reason."""
 
-    motif: str
     raison: str
 
     @cached_property
@@ -75,10 +113,9 @@ class Ignorer(_Regle):
         return _compiler(self.motif)
 
 
-class Mode(_Regle):
+class Mode(_AvecMotif):
     """A line after which the bullets mean something else (nodes of a type, or actions)."""
 
-    motif: str
     puces: str = Field(description="« action » ou un type de niveau, ex. « thematique ».")
     etiquette: bool = Field(
         default=False,
@@ -91,15 +128,78 @@ class Mode(_Regle):
         return _compiler(self.motif)
 
 
-class Etiquette(_Regle):
+class Etiquette(_AvecMotif):
     """A label line such as « Comment ? »: structure, optionally kept before the next paragraph."""
 
-    motif: str
     garder: Literal["non", "prefixe"] = "non"
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return _compiler(self.motif)
+
+
+CHAMPS_RUBRIQUE = Literal[
+    "description",
+    "objectifs",
+    "resultats_attendus",
+    "cibles",
+    "indicateurs",
+    "gouvernance",
+    "moyens",
+    "porteurs",
+    "structures_pilotes",
+    "services_pilotes",
+    "personnes_pilotes",
+    "elus_referents",
+    "partenaires",
+    "participation_citoyenne",
+    "financements",
+    "budget",
+    "echeance",
+    "statut",
+    "priorite",
+    "dispositifs",
+]
+
+
+class Rubrique(_AvecMotif):
+    """A fiche section heading and the Action field its content goes to."""
+
+    champ: CHAMPS_RUBRIQUE = Field(description="Champ de l'action : partenaires, cibles…")
+
+
+class MiseDeCote(_AvecMotif):
+    """A heading that opens a block set aside (``non_classe``) up to the next heading of the
+    same level (Markdown), or up to the next fiche or level (text)."""
+
+    raison: str
+
+
+class Fiches(_Regle):
+    """How to read a document of fiches actions (the fiche reader)."""
+
+    titre: list[str] = Field(
+        default_factory=list,
+        description="Motifs d'un titre de fiche, en plus de « Fiche action n°… » (groupes "
+        "« numero » et « titre »).",
+    )
+    grouper_par: str | None = Field(
+        default=None,
+        description="Clé du front matter ou libellé d'une ligne (« Orientation : … ») qui "
+        "nomme le parent de la fiche : un nœud par parent distinct.",
+    )
+    rubriques: list[Rubrique] = Field(
+        default_factory=list,
+        description="Intitulés de rubrique propres au document, et leur champ.",
+    )
+    mettre_de_cote: list[MiseDeCote] = Field(default_factory=list)
+
+    @field_validator("titre")
+    @classmethod
+    def _valider(cls, motifs: list[str]) -> list[str]:
+        for motif in motifs:
+            _compiler(motif)
+        return motifs
 
 
 class Profil(_Regle):
@@ -140,10 +240,22 @@ class Profil(_Regle):
         description="Un paragraphe qui correspond ouvre le contexte (historique…) : "
         "les paragraphes suivants y vont jusqu'au prochain titre.",
     )
+    fiches: Fiches | None = Field(
+        default=None,
+        description="Document de fiches actions : lu par le lecteur de fiches (rubriques vers "
+        "les champs de l'action) au lieu des niveaux ligne à ligne.",
+    )
 
     @field_validator("territoire_depuis")
     @classmethod
     def _valider_un(cls, motif: str | None) -> str | None:
+        if motif:
+            _compiler(motif)
+        return motif
+
+    @field_validator("puce", "sous_point")
+    @classmethod
+    def _valider_puce(cls, motif: str | None) -> str | None:
         if motif:
             _compiler(motif)
         return motif
@@ -179,6 +291,28 @@ class Profil(_Regle):
         return trouves / len(self.detection)
 
 
+def _ligne_yaml(data: Any, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at ``loc`` (ruamel's round-trip objects know it)."""
+    ligne = None
+    noeud = data
+    for cle in loc:
+        lc = getattr(noeud, "lc", None)
+        if lc is None:
+            break
+        try:
+            if isinstance(noeud, dict) and cle in noeud:
+                ligne = lc.key(cle)[0] + 1
+            elif isinstance(noeud, list) and isinstance(cle, int) and cle < len(noeud):
+                ligne = lc.item(cle)[0] + 1
+            else:
+                ligne = lc.line + 1
+                break
+        except (KeyError, TypeError, IndexError):
+            break
+        noeud = noeud[cle]
+    return ligne
+
+
 def _depuis_donnees(data: Any, origine: str) -> Profil:
     if not isinstance(data, dict):
         raise ProfilInvalide("un profil doit être un dictionnaire YAML (nom, niveaux…)", origine)
@@ -192,13 +326,38 @@ def _depuis_donnees(data: Any, origine: str) -> Profil:
             message = "champ obligatoire manquant"
         elif err["type"] == "extra_forbidden":
             message = "champ inconnu"
-        raise ProfilInvalide(f"profil invalide, champ « {chemin} » : {message}", origine) from exc
+        elif err["type"] == "literal_error":
+            message = f"valeur non autorisée (attendu : {err.get('ctx', {}).get('expected', '')})"
+        ligne = _ligne_yaml(data, tuple(err["loc"]))
+        ou = f"ligne {ligne}, " if ligne else ""
+        raise ProfilInvalide(
+            f"profil invalide, {ou}champ « {chemin} » : {message}", origine
+        ) from exc
+
+
+_ECHAPPEMENT = re.compile(r"unknown escape character '(.)'|unknown escape")
 
 
 def charger_profil_fichier(chemin: Path) -> Profil:
+    from projterr.errors import YamlInvalide
     from projterr.yamlio import charger_yaml
 
-    return _depuis_donnees(charger_yaml(chemin), str(chemin))
+    try:
+        data = charger_yaml(chemin)
+    except YamlInvalide as exc:
+        echappement = _ECHAPPEMENT.search(str(exc.__cause__ or ""))
+        if echappement:
+            ou = re.match(r"^ligne \d+, colonne \d+", exc.message)
+            car = echappement.group(1) or ""
+            raise ProfilInvalide(
+                f"{ou.group(0) + ' : ' if ou else ''}barre oblique inverse « \\{car} » entre "
+                "guillemets doubles : YAML la lit comme un échappement, pas comme une "
+                "expression régulière ; écrivez le motif entre apostrophes ('^Axe\\s+\\d+') ou "
+                'doublez chaque barre ("^Axe\\\\s+\\\\d+")',
+                str(chemin),
+            ) from exc
+        raise ProfilInvalide(exc.message, str(chemin)) from exc
+    return _depuis_donnees(data, str(chemin))
 
 
 @functools.cache

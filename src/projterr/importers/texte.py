@@ -14,7 +14,7 @@ from pathlib import Path
 
 from projterr.ids import Identifiants
 from projterr.importers import ResultatImport
-from projterr.importers.profil import Niveau, Profil, choisir_profil
+from projterr.importers.profil import Niveau, Profil
 from projterr.model import Action, Document, Noeud, NonClasse, Projet, Source, Territoire
 from projterr.normalize import espaces
 from projterr.sources import lire_texte
@@ -273,6 +273,10 @@ def _niveaux(contenu: list[Noeud]) -> list[str]:
 
 def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatImport:
     """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed)."""
+    if profil.fiches is not None:
+        from projterr.importers.fiches import analyser_fiches
+
+        return analyser_fiches(texte, profil, fichier)
     lignes = texte.replace("\r\n", "\n").split("\n")
     doc = dict(profil.document)
     if profil.titre_document == "premiere_ligne":
@@ -308,17 +312,45 @@ def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatIm
 
 
 def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
-    source = lire_texte(chemin)
-    profil = choisir_profil(source.texte, profil_demande)
-    resultat = analyser(source.texte, profil, chemin.name)
+    """Import a text file, or a folder of Markdown pages, with the most plausible reading."""
+    from projterr.importers.choix import lire_au_mieux
+
+    origines: list[tuple[str, int]] | None = None
+    if chemin.is_dir():
+        from projterr.importers.dossier import lire_dossier
+
+        dossier = lire_dossier(chemin)
+        texte, empreinte, encodage, remarque = dossier.texte, dossier.empreinte, "utf-8", None
+        origines = dossier.origines
+    else:
+        source = lire_texte(chemin)
+        texte, empreinte = source.texte, source.empreinte
+        encodage, remarque = source.encodage, source.remarque
+    resultat = lire_au_mieux(texte, profil_demande, chemin.name)
+    if origines:
+        _lignes_des_pages(resultat, origines)
     ancienne = resultat.projet.document.source
     resultat.projet.document.source = Source(
         url=ancienne.url if ancienne else None,
         fichier=chemin.name,
-        empreinte=source.empreinte,
-        profil=profil.nom,
-        encodage=source.encodage,
+        empreinte=empreinte,
+        profil=resultat.profil,
+        encodage=encodage,
+        avertissements=list(resultat.avertissements),
     )
-    if source.remarque:
-        resultat.remarques.append(source.remarque)
+    if remarque:
+        resultat.remarques.append(remarque)
     return resultat
+
+
+SEPARATEUR_PAGE = " — page "
+
+
+def _lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]]) -> None:
+    """Lines set aside point at their page and their line there, not at the joined text."""
+    for liste in (resultat.projet.non_classe, resultat.etiquettes):
+        for nc in liste:
+            if 0 < nc.ligne <= len(origines):
+                page, ligne = origines[nc.ligne - 1]
+                nc.ligne = ligne
+                nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{page}"
