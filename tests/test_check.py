@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from typer.testing import CliRunner
@@ -157,6 +157,8 @@ def _jaccard(a: str, b: str) -> float:
              min_size=2, max_size=25),
     st.sampled_from([70.0, 80.0, 90.0]),
 )
+# found by hypothesis: a score exactly at the threshold, lost to a rounding of the length bound
+@example(["petr mobilites", "petr projet mobilites"], 80.0)
 def test_quasi_doublons_comme_la_force_brute(textes: list[str], seuil: float) -> None:
     trouves = plus_proches_anterieurs(textes, seuil)
     norm = [normaliser(t) for t in textes]

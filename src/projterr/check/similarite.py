@@ -110,8 +110,10 @@ def plus_proches_anterieurs(
             candidats.update(index[mot])
             index[mot].append(u)
         lu = longueurs[u]
+        # (the bounds are exact fractions computed in floating point: 2/3 × 21 gives
+        # 14.000000000000002, which would drop a pair scoring exactly the threshold)
         anterieurs = sorted(  # extractOne keeps the first of equal scores
-            v for v in candidats if bas * lu <= longueurs[v] <= haut * lu
+            v for v in candidats if bas * lu - 1e-9 <= longueurs[v] <= haut * lu + 1e-9
         )
         if not anterieurs:
             continue

@@ -53,6 +53,7 @@ _RUBRIQUES: tuple[tuple[str, str], ...] = (
     (r"priorite$", "priorite"),
     (r"participation citoyenne", "participation_citoyenne"),
 )
+RUBRIQUES_USUELLES = _RUBRIQUES  # shown by « projterr profils --details »
 _COMPILEES = tuple((re.compile(m), champ) for m, champ in _RUBRIQUES)
 
 # A section label is short: « Indicateurs de suivi et d'évaluation » is one, a sentence is not.
