@@ -42,10 +42,8 @@ def _fiches(fiches: object) -> None:
     for motif in fiches.titre:
         typer.echo(f"    {'titre de fiche':<24} {motif}")
     for rubrique in fiches.rubriques:
-        for motif in rubrique.motifs:
-            typer.echo(f"    {rubrique.champ:<24} {motif}")
+        typer.echo(f"    {rubrique.champ:<24} {rubrique.motif}")
     for motif, champ in RUBRIQUES_USUELLES:
         typer.echo(f"    {champ:<24} {motif}")
     for bloc in fiches.mettre_de_cote:
-        for motif in bloc.motifs:
-            typer.echo(f"    {'mis de côté':<24} {motif} ({bloc.raison})")
+        typer.echo(f"    {'mis de côté':<24} {bloc.motif} ({bloc.raison})")
