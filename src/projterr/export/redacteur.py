@@ -1,0 +1,135 @@
+"""Writes paragraphs, headings and tables into a Word body, fast and typographically French.
+
+Every text goes through :func:`typographier` piece by piece (a label and a value are
+transformed separately, so a value reads the same wherever it is written) and is recorded in
+:attr:`Redacteur.textes`, from which the glossary is made. Paragraphs are appended to the body
+directly: python-docx's ``add_paragraph`` looks for the final ``w:sectPr`` at every call,
+which makes a 20,000-paragraph document quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from projterr.export.modele import Styles
+from projterr.export.typographie import typographier
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentWord
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
+
+# Characters XML 1.0 forbids (a form feed from pdftotext, say): dropped, or lxml refuses the text.
+_HORS_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Morceau:
+    """A piece of a paragraph with its own formatting."""
+
+    texte: str
+    gras: bool = False
+
+
+Contenu = str | Morceau
+Cellule = list[list[Contenu]]  # paragraphs of pieces
+
+
+class Redacteur:
+    def __init__(self, document: DocumentWord, styles: Styles) -> None:
+        self.document = document
+        self.styles = styles
+        self.corps = document.element.body
+        self.textes: list[str] = []
+        self.titres: list[tuple[int, Paragraph]] = []  # every heading, for the contents
+        self._ids: dict[str, str] = {}
+        self._sectpr = self.corps.sectPr  # looked up once: the lookup scans the whole body
+        section = document.sections[-1]
+        largeur = (
+            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        )
+        self.largeur_twips = max(int(largeur / 635), 4000)  # EMU → twentieths of a point
+
+    def style(self, nom: str) -> str:
+        if nom not in self._ids:
+            self._ids[nom] = self.styles.id(nom)
+        return self._ids[nom]
+
+    def _p(self, style: str | None, parent: _Element | None = None) -> Paragraph:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        if style is not None:
+            p.style = self.style(style)  # type: ignore[attr-defined]
+        if parent is not None:
+            parent.append(p)
+        else:
+            self._ajouter(p)
+        return Paragraph(p, self.document._body)  # type: ignore[arg-type]
+
+    def _ajouter(self, element: _Element) -> None:
+        if self._sectpr is not None:
+            self._sectpr.addprevious(element)  # the body's last child stays its sectPr
+        else:
+            self.corps.append(element)
+
+    def ecrire(self, paragraphe: Paragraph, *contenus: Contenu) -> None:
+        """Append each piece, typographically French, to ``paragraphe``."""
+        for contenu in contenus:
+            morceau = contenu if isinstance(contenu, Morceau) else Morceau(contenu)
+            if not morceau.texte:
+                continue
+            texte = typographier(_HORS_XML.sub("", morceau.texte))
+            self.textes.append(texte)
+            run = paragraphe.add_run(texte)
+            if morceau.gras:
+                run.bold = True
+
+    def paragraphe(self, *contenus: Contenu, style: str = "Normal") -> Paragraph:
+        p = self._p(style)
+        self.ecrire(p, *contenus)
+        return p
+
+    def titre(self, niveau: int, *contenus: Contenu) -> Paragraph:
+        p = self.paragraphe(*contenus, style=f"Heading {min(niveau, 9)}")
+        self.titres.append((niveau, p))
+        return p
+
+    def tableau(self, lignes: list[tuple[str, Cellule]], part_libelle: float = 0.27) -> None:
+        """A two-column table: a label, then the paragraphs of its value."""
+        from docx.oxml import OxmlElement, parse_xml
+
+        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE, STYLE_TABLEAU
+
+        w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        gauche = int(self.largeur_twips * part_libelle)
+        droite = self.largeur_twips - gauche
+        tbl = parse_xml(
+            f"<w:tbl {w}><w:tblPr>"
+            f'<w:tblStyle w:val="{self.style(STYLE_TABLEAU)}"/>'
+            f'<w:tblW w:w="{self.largeur_twips}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="0080" w:firstRow="0" w:lastRow="0" w:firstColumn="1" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{gauche}"/><w:gridCol w:w="{droite}"/>'
+            "</w:tblGrid></w:tbl>"
+        )
+        for libelle, cellule in lignes:
+            tr = OxmlElement("w:tr")
+            trpr = parse_xml(f"<w:trPr {w}><w:cantSplit/></w:trPr>")
+            tr.append(trpr)
+            for largeur, paragraphes, style in (
+                (gauche, [[libelle]], STYLE_LIBELLE),
+                (droite, cellule, STYLE_FICHE),
+            ):
+                tc = parse_xml(
+                    f'<w:tc {w}><w:tcPr><w:tcW w:w="{largeur}" w:type="dxa"/></w:tcPr></w:tc>'
+                )
+                for contenus in paragraphes or [[]]:
+                    self.ecrire(self._p(style, tc), *contenus)
+                tr.append(tc)
+            tbl.append(tr)
+        self._ajouter(tbl)
+        self._p(STYLE_FICHE)  # Word needs a paragraph between two tables; it gives air too
