@@ -166,12 +166,12 @@ def test_fiche_complete(fiches: tuple[Projet, DocumentWord]) -> None:
     assert list(fiche) == [
         "Objectifs", "Résultats attendus", "Publics cibles", "Structure pilote", "Service pilote",
         "Personne pilote", "Élu·e référent·e", "Partenaires", "Gouvernance",
-        "Moyens humains et techniques", "Participation citoyenne", "Financements",
+        "Moyens humains et techniques", "Participation citoyenne", "Financements", "Financeurs",
         "Budget prévisionnel", "Calendrier", "Statut", "Priorité", "Indicateurs", "Sous-actions",
     ]  # fmt: skip
     assert fiche["Objectifs"] == "– Accompagner 300 ménages par an\n– Réduire de 35 % la " \
         "consommation des logements rénovés"  # fmt: skip
-    assert f"– ANAH{NBSP}: 150{FINE}000{NBSP}€{NBSP}HT" in fiche["Financements"].splitlines()
+    assert f"– ANAH{NBSP}: 150{FINE}000{NBSP}€{NBSP}HT" in fiche["Financeurs"].splitlines()
     assert fiche["Budget prévisionnel"] == f"300{FINE}000{NBSP}€{NBSP}HT"
     assert fiche["Calendrier"] == (
         f"Du 1er{NBSP}mars 2025 au 31{NBSP}décembre 2028\nÉchéance{NBSP}: 2028"
@@ -185,7 +185,7 @@ def test_fiche_complete(fiches: tuple[Projet, DocumentWord]) -> None:
     assert "du premier conseil jusqu’au suivi des travaux, en lien avec France Rénov’." in texte
     # decimals, « à partir du », a sous-action with its own fiche
     pv = _fiche(document, "Action 1.2.a")
-    assert f"Fonds vert (État){NBSP}: 450{FINE}000,50{NBSP}€{NBSP}HT" in pv["Financements"]
+    assert f"Fonds vert (État){NBSP}: 450{FINE}000,50{NBSP}€{NBSP}HT" in pv["Financeurs"]
     assert pv["Calendrier"] == f"À partir du 1er{NBSP}janvier 2026"
     sante = _fiche(document, "Action 2.1.a")
     assert sante["Sous-actions"].splitlines()[0] == (

@@ -41,13 +41,14 @@ _DETAILS = (
 )
 
 
+_CHAMPS_FICHE = tuple(
+    n for n in Action.model_fields if n not in {"id", "numero", "texte", *CHAMPS_LISTE}
+)
+
+
 def est_fiche(action: Action) -> bool:
     """Whether ``action`` has any field beyond its text and the ones a list item shows."""
-    return any(
-        _rempli(getattr(action, nom))
-        for nom in Action.model_fields
-        if nom not in {"id", "numero", "texte", *CHAMPS_LISTE}
-    )
+    return any(_rempli(getattr(action, nom)) for nom in _CHAMPS_FICHE)
 
 
 def _rempli(valeur: object) -> bool:
@@ -276,18 +277,15 @@ def _lignes_fiche(action: Action) -> list[tuple[str, Cellule]]:
     liste("Moyens humains et techniques", action.moyens)
     if action.participation_citoyenne:
         valeur("Participation citoyenne", valeurs.participation(action.participation_citoyenne))
-    financement = (
-        _liste(action.modalites_financement)
-        if any(t.strip() for t in action.modalites_financement)
-        else []
-    )
+    liste("Financements", action.modalites_financement)
+    financeurs: Cellule = []
     for f in action.financements:
         ligne: list[Contenu] = ["– " if len(action.financements) > 1 else "", f.financeur]
         if f.montant is not None:
-            ligne += [" : ", Morceau(valeurs.montant(f.montant))]
-        financement.append(ligne)
-    if financement:
-        lignes.append(("Financements", financement))
+            ligne += [" : ", valeurs.montant(f.montant)]
+        financeurs.append(ligne)
+    if financeurs:
+        lignes.append(("Financeurs", financeurs))
     if action.budget is not None:
         lignes.append(
             ("Budget prévisionnel", [[Morceau(valeurs.montant(action.budget), gras=True)]])

@@ -10,8 +10,11 @@ which makes a 20,000-paragraph document quadratic.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from lxml.etree import SubElement
 
 from projterr.export.modele import Styles
 from projterr.export.typographie import typographier
@@ -21,6 +24,9 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BLANCS_SPECIAUX = re.compile(r"([\t\n\r])")  # a tab or a line break inside a text
 # Characters XML 1.0 forbids (a form feed from pdftotext, say): dropped, or lxml refuses the text.
 _HORS_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -57,18 +63,18 @@ class Redacteur:
             self._ids[nom] = self.styles.id(nom)
         return self._ids[nom]
 
-    def _p(self, style: str | None, parent: _Element | None = None) -> Paragraph:
+    def _p(self, style: str | None, parent: _Element | None = None) -> _Element:
+        """A new paragraph at the end of ``parent`` (the body by default)."""
         from docx.oxml import OxmlElement
-        from docx.text.paragraph import Paragraph
 
-        p = OxmlElement("w:p")
+        p = OxmlElement("w:p")  # a python-docx CT_P, so that Paragraph works on it
         if style is not None:
-            p.style = self.style(style)  # type: ignore[attr-defined]
+            SubElement(SubElement(p, _W + "pPr"), _W + "pStyle").set(_W + "val", self.style(style))
         if parent is not None:
             parent.append(p)
         else:
             self._ajouter(p)
-        return Paragraph(p, self.document._body)  # type: ignore[arg-type]
+        return p
 
     def _ajouter(self, element: _Element) -> None:
         if self._sectpr is not None:
@@ -78,20 +84,37 @@ class Redacteur:
 
     def ecrire(self, paragraphe: Paragraph, *contenus: Contenu) -> None:
         """Append each piece, typographically French, to ``paragraphe``."""
+        self._ecrire(paragraphe._p, contenus)
+
+    def _ecrire(self, p: _Element, contenus: Sequence[Contenu]) -> None:
+        # Runs are built with lxml directly: python-docx's Run.text costs ten times more.
         for contenu in contenus:
-            morceau = contenu if isinstance(contenu, Morceau) else Morceau(contenu)
-            if not morceau.texte:
+            gras = isinstance(contenu, Morceau) and contenu.gras
+            brut = contenu.texte if isinstance(contenu, Morceau) else contenu
+            if not brut:
                 continue
-            texte = typographier(_HORS_XML.sub("", morceau.texte))
+            texte = typographier(_HORS_XML.sub("", brut))
             self.textes.append(texte)
-            run = paragraphe.add_run(texte)
-            if morceau.gras:
-                run.bold = True
+            r = SubElement(p, _W + "r")
+            if gras:
+                SubElement(SubElement(r, _W + "rPr"), _W + "b")
+            for bout in _BLANCS_SPECIAUX.split(texte):
+                if bout == "\t":
+                    SubElement(r, _W + "tab")
+                elif bout in ("\n", "\r"):
+                    SubElement(r, _W + "br")
+                elif bout:
+                    t = SubElement(r, _W + "t")
+                    t.text = bout
+                    if bout[0].isspace() or bout[-1].isspace():
+                        t.set(_XML_SPACE, "preserve")
 
     def paragraphe(self, *contenus: Contenu, style: str = "Normal") -> Paragraph:
+        from docx.text.paragraph import Paragraph
+
         p = self._p(style)
-        self.ecrire(p, *contenus)
-        return p
+        self._ecrire(p, contenus)
+        return Paragraph(p, self.document._body)  # type: ignore[arg-type]
 
     def titre(self, niveau: int, *contenus: Contenu) -> Paragraph:
         p = self.paragraphe(*contenus, style=f"Heading {min(niveau, 9)}")
@@ -100,7 +123,7 @@ class Redacteur:
 
     def tableau(self, lignes: list[tuple[str, Cellule]], part_libelle: float = 0.27) -> None:
         """A two-column table: a label, then the paragraphs of its value."""
-        from docx.oxml import OxmlElement, parse_xml
+        from docx.oxml import parse_xml
 
         from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE, STYLE_TABLEAU
 
@@ -117,19 +140,17 @@ class Redacteur:
             "</w:tblGrid></w:tbl>"
         )
         for libelle, cellule in lignes:
-            tr = OxmlElement("w:tr")
-            trpr = parse_xml(f"<w:trPr {w}><w:cantSplit/></w:trPr>")
-            tr.append(trpr)
+            tr = SubElement(tbl, _W + "tr")
+            SubElement(SubElement(tr, _W + "trPr"), _W + "cantSplit")
             for largeur, paragraphes, style in (
                 (gauche, [[libelle]], STYLE_LIBELLE),
                 (droite, cellule, STYLE_FICHE),
             ):
-                tc = parse_xml(
-                    f'<w:tc {w}><w:tcPr><w:tcW w:w="{largeur}" w:type="dxa"/></w:tcPr></w:tc>'
-                )
+                tc = SubElement(tr, _W + "tc")
+                tcw = SubElement(SubElement(tc, _W + "tcPr"), _W + "tcW")
+                tcw.set(_W + "w", str(largeur))
+                tcw.set(_W + "type", "dxa")
                 for contenus in paragraphes or [[]]:
-                    self.ecrire(self._p(style, tc), *contenus)
-                tr.append(tc)
-            tbl.append(tr)
+                    self._ecrire(self._p(style, tc), contenus)
         self._ajouter(tbl)
         self._p(STYLE_FICHE)  # Word needs a paragraph between two tables; it gives air too
