@@ -15,6 +15,8 @@ from projterr.errors import ProjterrError, raison_systeme
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
+    from projterr.export.redacteur import Redacteur
+    from projterr.export.seance import Seance
     from projterr.model import Projet
     from projterr.referentiels import Sigles
 
@@ -23,12 +25,47 @@ def document_projet(
     projet: Projet, modele: Path | None = None, sigles: Sigles | None = None
 ) -> DocumentWord:
     """The projet as a Word document over ``modele`` (projterr's default when None)."""
+    from projterr.export.docx_projet import ecrire_projet
+
+    document, redacteur = _preparer(projet, modele)
+    ecrire_projet(redacteur, projet, _sigles(sigles))
+    return document
+
+
+def document_deliberation(
+    projet: Projet,
+    seance: Seance,
+    modele: Path | None = None,
+    sigles: Sigles | None = None,
+    ancien: Projet | None = None,
+) -> DocumentWord:
+    """The délibération approving ``projet``, the projet as annex 1 and, when ``ancien`` is
+    given, the table of changes since it as annex 2."""
+    from projterr.export.deliberation import ecrire_deliberation
+
+    rapport = None
+    if ancien is not None:
+        from projterr.diff import comparer
+
+        rapport = comparer(ancien, projet)
+    document, redacteur = _preparer(projet, modele)
+    ecrire_deliberation(redacteur, projet, seance, _sigles(sigles), rapport, ancien)
+    return document
+
+
+def _sigles(sigles: Sigles | None) -> Sigles:
+    from projterr.referentiels import charger_sigles
+
+    return sigles if sigles is not None else charger_sigles()
+
+
+def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redacteur]:
+    """The reference document, checked, completed, French, emptied; a writer on its body."""
     from projterr.export import modele as modeles
     from projterr.export.champs import mise_a_jour_a_l_ouverture
-    from projterr.export.docx_projet import ecrire_projet, niveaux_de_titre
+    from projterr.export.docx_projet import niveaux_de_titre
     from projterr.export.modele_defaut import AUXILIAIRES, construire
     from projterr.export.redacteur import Redacteur
-    from projterr.referentiels import charger_sigles
 
     defaut = construire()
     document = defaut if modele is None else modeles.ouvrir(modele)
@@ -45,9 +82,7 @@ def document_projet(
     proprietes.subject = projet.territoire.nom
     proprietes.author = projet.territoire.nom
     proprietes.language = "fr-FR"
-    redacteur = Redacteur(document, styles)
-    ecrire_projet(redacteur, projet, sigles if sigles is not None else charger_sigles())
-    return document
+    return document, Redacteur(document, styles)
 
 
 def enregistrer(document: DocumentWord, sortie: Path) -> None:

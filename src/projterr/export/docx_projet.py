@@ -9,6 +9,7 @@ fields that are filled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from projterr.export import valeurs
@@ -79,9 +80,19 @@ def niveaux_de_titre(projet: Projet) -> int:
     return min(profondeur, 9)
 
 
-def ecrire_projet(red: Redacteur, projet: Projet, sigles: Sigles) -> None:
-    """Write the whole projet into ``red``'s (empty) body."""
-    _page_de_titre(red, projet)
+def ecrire_projet(
+    red: Redacteur,
+    projet: Projet,
+    sigles: Sigles,
+    annexe: str | None = None,
+    apres: Callable[[Redacteur], None] | None = None,
+) -> None:
+    """Write the whole projet into ``red``'s body.
+
+    ``annexe`` heads the title page when the projet is an annex of a délibération; ``apres``
+    writes what follows the glossary (another annex), before the contents are filled in.
+    """
+    _page_de_titre(red, projet, annexe)
     sommaire = _sommaire(red)
     premier = True
     for nom, paragraphes in (("Préambule", projet.preambule), ("Contexte", projet.contexte)):
@@ -96,6 +107,8 @@ def ecrire_projet(red: Redacteur, projet: Projet, sigles: Sigles) -> None:
         _noeud(red, noeud, 1, premier)
         premier = False
     _glossaire(red, sigles)
+    if apres is not None:
+        apres(red)
     _remplir_sommaire(red, sommaire)
 
 
@@ -105,10 +118,12 @@ def _saut(paragraphe: object, oui: bool = True) -> None:
         paragraphe.paragraph_format.page_break_before = True  # type: ignore[attr-defined]
 
 
-def _page_de_titre(red: Redacteur, projet: Projet) -> None:
+def _page_de_titre(red: Redacteur, projet: Projet, annexe: str | None = None) -> None:
     from docx.shared import Pt
 
     doc, territoire = projet.document, projet.territoire
+    if annexe:
+        _saut(red.paragraphe(Morceau(annexe, gras=True), style=STYLE_MENTIONS))
     nature = valeurs.TYPES_DOCUMENT.get(doc.type, "")
     entete = red.paragraphe(nature, style=STYLE_MENTIONS)
     entete.paragraph_format.space_before = Pt(150)  # the title sits in the upper third

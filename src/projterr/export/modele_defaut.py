@@ -27,6 +27,8 @@ STYLE_LIBELLE = "Fiche action libellé"
 STYLE_TABLEAU = "Tableau fiche action"
 STYLE_GLOSSAIRE = "Glossaire"
 STYLE_MENTIONS = "Mentions page de titre"
+STYLE_ENTETE_DELIBERATION = "En-tête de délibération"
+STYLE_SIGNATURE = "Signature de délibération"
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -88,6 +90,9 @@ def _style_tableau(document: DocumentWord) -> None:
             '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar>'
             "</w:tblPr>"
             '<w:tblStylePr w:type="firstCol"><w:rPr><w:b/></w:rPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{FOND_LIBELLE}"/></w:tcPr>'
+            "</w:tblStylePr>"
+            '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>'
             f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{FOND_LIBELLE}"/></w:tcPr>'
             "</w:tblStylePr></w:style>"
         )
@@ -174,6 +179,14 @@ def construire() -> DocumentWord:
     _police(mentions, 11, GRIS)
     _espacement(mentions, 0, 4)
 
+    entete = _style_paragraphe(document, STYLE_ENTETE_DELIBERATION)
+    _police(entete, 12, ACCENT, gras=True)
+    _espacement(entete, 0, 4)
+    entete.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    signature = _style_paragraphe(document, STYLE_SIGNATURE)
+    _espacement(signature, 12, 0)
+    signature.paragraph_format.tab_stops.add_tab_stop(Cm(9.5))
+
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2.2)
@@ -219,4 +232,6 @@ AUXILIAIRES = (
     STYLE_TABLEAU,
     STYLE_GLOSSAIRE,
     STYLE_MENTIONS,
+    STYLE_ENTETE_DELIBERATION,
+    STYLE_SIGNATURE,
 )

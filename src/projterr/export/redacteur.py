@@ -121,36 +121,65 @@ class Redacteur:
         self.titres.append((niveau, p))
         return p
 
-    def tableau(self, lignes: list[tuple[str, Cellule]], part_libelle: float = 0.27) -> None:
-        """A two-column table: a label, then the paragraphs of its value."""
+    def _table(self, largeurs: list[int], premiere_ligne: bool) -> _Element:
         from docx.oxml import parse_xml
 
-        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE, STYLE_TABLEAU
+        from projterr.export.modele_defaut import STYLE_TABLEAU
 
         w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-        gauche = int(self.largeur_twips * part_libelle)
-        droite = self.largeur_twips - gauche
-        tbl = parse_xml(
+        ligne, colonne = ("1", "0") if premiere_ligne else ("0", "1")
+        grille = "".join(f'<w:gridCol w:w="{n}"/>' for n in largeurs)
+        return parse_xml(
             f"<w:tbl {w}><w:tblPr>"
             f'<w:tblStyle w:val="{self.style(STYLE_TABLEAU)}"/>'
-            f'<w:tblW w:w="{self.largeur_twips}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            '<w:tblLook w:val="0080" w:firstRow="0" w:lastRow="0" w:firstColumn="1" '
-            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{gauche}"/><w:gridCol w:w="{droite}"/>'
-            "</w:tblGrid></w:tbl>"
+            f'<w:tblW w:w="{sum(largeurs)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="0080" w:firstRow="{ligne}" w:lastRow="0" '
+            f'w:firstColumn="{colonne}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grille}</w:tblGrid></w:tbl>"
         )
+
+    def _cellule(self, tr: _Element, largeur: int, cellule: Cellule, style: str) -> None:
+        tc = SubElement(tr, _W + "tc")
+        tcw = SubElement(SubElement(tc, _W + "tcPr"), _W + "tcW")
+        tcw.set(_W + "w", str(largeur))
+        tcw.set(_W + "type", "dxa")
+        for contenus in cellule or [[]]:
+            self._ecrire(self._p(style, tc), contenus)
+
+    def grille(self, entetes: list[str], lignes: list[list[Cellule]], parts: list[float]) -> None:
+        """A table with a header row repeated on every page, columns sized by ``parts``."""
+        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
+
+        largeurs = [int(self.largeur_twips * p) for p in parts]
+        tbl = self._table(largeurs, premiere_ligne=True)
+        tr = SubElement(tbl, _W + "tr")
+        trpr = SubElement(tr, _W + "trPr")
+        SubElement(trpr, _W + "cantSplit")
+        SubElement(trpr, _W + "tblHeader")
+        for largeur, entete in zip(largeurs, entetes, strict=True):
+            self._cellule(tr, largeur, [[entete]], STYLE_LIBELLE)
+        for ligne in lignes:
+            tr = SubElement(tbl, _W + "tr")
+            SubElement(SubElement(tr, _W + "trPr"), _W + "cantSplit")
+            for largeur, cellule in zip(largeurs, ligne, strict=True):
+                self._cellule(tr, largeur, cellule, STYLE_FICHE)
+        self._ajouter(tbl)
+        self._p(STYLE_FICHE)
+
+    def tableau(
+        self, lignes: list[tuple[str, Cellule]], part_libelle: float = 0.27, largeur: float = 1.0
+    ) -> None:
+        """A two-column table: a label, then the paragraphs of its value."""
+        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
+
+        total = int(self.largeur_twips * largeur)
+        gauche = int(total * part_libelle)
+        droite = total - gauche
+        tbl = self._table([gauche, droite], premiere_ligne=False)
         for libelle, cellule in lignes:
             tr = SubElement(tbl, _W + "tr")
             SubElement(SubElement(tr, _W + "trPr"), _W + "cantSplit")
-            for largeur, paragraphes, style in (
-                (gauche, [[libelle]], STYLE_LIBELLE),
-                (droite, cellule, STYLE_FICHE),
-            ):
-                tc = SubElement(tr, _W + "tc")
-                tcw = SubElement(SubElement(tc, _W + "tcPr"), _W + "tcW")
-                tcw.set(_W + "w", str(largeur))
-                tcw.set(_W + "type", "dxa")
-                for contenus in paragraphes or [[]]:
-                    self._ecrire(self._p(style, tc), contenus)
+            self._cellule(tr, gauche, [[libelle]], STYLE_LIBELLE)
+            self._cellule(tr, droite, cellule, STYLE_FICHE)
         self._ajouter(tbl)
         self._p(STYLE_FICHE)  # Word needs a paragraph between two tables; it gives air too
