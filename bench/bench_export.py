@@ -23,12 +23,43 @@ from pathlib import Path
 from projterr.export import document_projet, enregistrer
 from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire
 
-MOTS = (
-    "accompagner développer soutenir structurer animer valoriser créer renforcer mobiliser "
-    "habitat mobilité santé énergie tourisme agriculture commerce jeunesse culture eau "
-    "communes EPCI PETR habitants entreprises associations réseau filière diagnostic étude "
-    "territoire proximité transition rénovation services équipements"
-).split()
+MOTS = [
+    "accompagner",
+    "développer",
+    "soutenir",
+    "structurer",
+    "animer",
+    "valoriser",
+    "créer",
+    "renforcer",
+    "mobiliser",
+    "habitat",
+    "mobilité",
+    "santé",
+    "énergie",
+    "tourisme",
+    "agriculture",
+    "commerce",
+    "jeunesse",
+    "culture",
+    "eau",
+    "communes",
+    "EPCI",
+    "PETR",
+    "habitants",
+    "entreprises",
+    "associations",
+    "réseau",
+    "filière",
+    "diagnostic",
+    "étude",
+    "territoire",
+    "proximité",
+    "transition",
+    "rénovation",
+    "services",
+    "équipements",
+]
 
 
 def _phrase(rng: random.Random, n: int = 12) -> str:

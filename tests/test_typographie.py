@@ -24,6 +24,7 @@ NBSP, FINE = "\u00a0", "\u202f"
         ("fin de phrase:", f"fin de phrase{NBSP}:"),
         ("Quoi ?!", f"Quoi{FINE}?!"),
         ("a ; b", f"a{FINE}; b"),
+        (" ;", f"{FINE};"),  # the end of a sentence written as its own piece
         ("« guillemets »", f"«{NBSP}guillemets{NBSP}»"),
         ("«serrés»", f"«{NBSP}serrés{NBSP}»"),
         ("“Je Consomme Local”", f"«{NBSP}Je Consomme Local{NBSP}»"),
