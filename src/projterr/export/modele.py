@@ -176,12 +176,19 @@ class Styles:
         n = copy.deepcopy(num)
         n.set(_w("w:numId"), str(nouveau_num))
         n.find(_w("w:abstractNumId")).set(_w("w:val"), str(nouvel_abstrait))
-        premier_num = cible.find(_w("w:num"))  # every abstractNum comes before the nums
-        if premier_num is not None:
-            premier_num.addprevious(a)
+        # the schema's order: every abstractNum, then every num, then numIdMacAtCleanup
+        nums = list(cible.iterchildren(_w("w:num")))
+        if nums:
+            nums[0].addprevious(a)
+            nums[-1].addnext(n)
         else:
-            cible.append(a)
-        cible.append(n)
+            fin = cible.find(_w("w:numIdMacAtCleanup"))
+            if fin is not None:
+                fin.addprevious(a)
+                fin.addprevious(n)
+            else:
+                cible.append(a)
+                cible.append(n)
         return str(nouveau_num)
 
 
@@ -231,5 +238,16 @@ def _langue(rpr: _Element) -> None:
     lang = rpr.find(_w("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)  # w:lang is among the last children of w:rPr
+        # w:lang comes last in w:rPr but for these three
+        suivant = next((e for e in rpr if e.tag in _APRES_LANG), None)
+        if suivant is not None:
+            suivant.addprevious(lang)
+        else:
+            rpr.append(lang)
     lang.set(_w("w:val"), "fr-FR")
+
+
+_APRES_LANG = frozenset(
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + n
+    for n in ("eastAsianLayout", "specVanish", "oMath")
+)

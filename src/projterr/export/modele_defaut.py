@@ -41,9 +41,8 @@ def _police(style: BaseStyle, taille: float | None = None, couleur: str | None =
     font = style.font  # type: ignore[attr-defined]
     rpr = style.element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is not None:  # theme fonts would win over the named font
-        rpr.remove(rfonts)
-    font.name = POLICE
+    if rfonts is not None:  # no font of its own: every style takes the document's (Arial here,
+        rpr.remove(rfonts)  # the charte's when the style is copied into a user's reference)
     if taille is not None:
         font.size = Pt(taille)
     if couleur is not None:
@@ -121,6 +120,7 @@ def construire() -> DocumentWord:
 
     normal = styles["Normal"]
     _police(normal, 10)
+    normal.font.name = POLICE
     _espacement(normal, 0, 6, 1.1)
 
     tailles = {1: 16, 2: 13, 3: 11.5, 4: 11, 5: 10.5, 6: 10, 7: 10, 8: 10, 9: 10}

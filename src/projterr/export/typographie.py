@@ -22,9 +22,7 @@ _ESPACES = " \u00a0\u202f"
 _FIN_DE_MOT = r"(?=[\s.,;:!?…)\]»\"']|$)"
 _AVANT_DEUX_POINTS = re.compile(rf"(?<=\S)[{_ESPACES}]*:{_FIN_DE_MOT}")
 _AVANT_DEUX_POINTS_ESPACE = re.compile(rf"[{_ESPACES}]+:")
-_AVANT_POINTS = re.compile(
-    rf"(?:(?<=[^\s;!?])[{_ESPACES}]*|^[{_ESPACES}]+)(?=[;!?]+{_FIN_DE_MOT})"
-)
+_AVANT_POINTS = re.compile(rf"(?:(?<=[^\s;!?])[{_ESPACES}]*|^[{_ESPACES}]+)(?=[;!?]+{_FIN_DE_MOT})")
 _APRES_OUVRANT = re.compile(rf"«(?:[{_ESPACES}]+|(?=\S))")
 _AVANT_FERMANT = re.compile(rf"(?:[{_ESPACES}]+|(?<=\S))»")
 _OUVRANT_APRES = set("([{«'’/-–—")
