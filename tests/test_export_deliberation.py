@@ -103,6 +103,17 @@ def test_expose_resume_les_changements(complete: DocumentWord) -> None:
         f"{compte['ajout']} ajouts" in resume and f"{compte['suppression']} suppressions" in resume
     )
     assert f"{compte['renumerotation']} renumérotations" in resume
+    # by pilier: every record counted once per kind, under the pilier that holds it
+    k = textes.index(f"Par pilier{NBSP}:")
+    par_pilier = textes[k + 1 : k + 5]
+    assert par_pilier[0] == f"Pilier 1{NBSP}: 2 ajouts et 1 suppression{FINE};"
+    totaux = dict.fromkeys(compte, 0)
+    noms = {"ajout": "ajout", "suppression": "suppression", "deplacement": "déplacement",
+            "modification": "modification", "renumerotation": "renumérotation"}  # fmt: skip
+    for ligne in par_pilier:
+        for n, nom in re.findall(r"(\d+) (\w+)", ligne):
+            totaux[next(t for t, v in noms.items() if v == nom.removesuffix("s"))] += int(n)
+    assert totaux == compte
     ajouts = [
         c.nouveau.texte
         for c in rapport.changements

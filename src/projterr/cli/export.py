@@ -113,5 +113,7 @@ def export(
     )
     enregistrer(document, sortie)
     if ligne is not None and scdl is not None:
-        ecrire_sortie(csv_scdl(ligne), scdl, entrees=(fichier,))
+        ecrire_sortie(
+            csv_scdl(ligne), scdl, entrees=tuple(e for e in (fichier, seance, ancien) if e)
+        )
     return 0

@@ -23,7 +23,7 @@ from projterr.libelles import compte, libelle, titre_libelle
 if TYPE_CHECKING:
     from projterr.diff import RapportDiff
     from projterr.export.seance import Seance
-    from projterr.model import Projet
+    from projterr.model import Action, Projet
     from projterr.referentiels import Sigles
 
 BLANC = "………"
@@ -190,14 +190,16 @@ def _expose(
         f" »{version}, compte " + ", ".join([*effectifs, compte("action", s.actions)]) + ".",
     )
     if rapport is not None and ancien is not None:
-        _resume_changements(red, rapport, ancien)
+        _resume_changements(red, rapport, projet, ancien)
     red.paragraphe(
         f"Il est proposé au {instance(seance)} d'approuver ce document, annexé à la présente "
         "délibération."
     )
 
 
-def _resume_changements(red: Redacteur, rapport: RapportDiff, ancien: Projet) -> None:
+def _resume_changements(
+    red: Redacteur, rapport: RapportDiff, projet: Projet, ancien: Projet
+) -> None:
     """Counts by kind of change and element, then the main new actions (annex 2 lists all)."""
     version = f" (version {ancien.document.version})" if ancien.document.version else ""
     if rapport.identiques:
@@ -222,6 +224,12 @@ def _resume_changements(red: Redacteur, rapport: RapportDiff, ancien: Projet) ->
         details = _enumerer([compte(t, n) for t, n in types.items() if n])
         pluriel = libelle(nature, 2)
         red.paragraphe(f"{pluriel[:1].upper()}{pluriel[1:]} : {details} ;", style="List Bullet")
+    par_racine = _par_racine(rapport, projet, ancien)
+    if len(par_racine) > 1:
+        red.paragraphe("Par " + _libelle_racines(projet) + " :")
+        for racine, types in par_racine.items():
+            details = _enumerer([compte(t, n) for t, n in types.items() if n])
+            red.paragraphe(racine, f" : {details} ;", style="List Bullet")
     nouvelles = [
         c.nouveau
         for c in rapport.changements
@@ -237,6 +245,61 @@ def _resume_changements(red: Redacteur, rapport: RapportDiff, ancien: Projet) ->
             red.paragraphe(
                 *([cote.numero, " – "] if cote.numero else []), cote.texte, style="List Bullet 2"
             )
+
+
+def _racines(projet: Projet) -> dict[tuple[str, str], str]:
+    """(nature, text) of every node and action → the heading of its top-level node; a text
+    found under two top-level nodes is left out (the record cannot be placed)."""
+    index: dict[tuple[str, str], str] = {}
+    doubles: set[tuple[str, str]] = set()
+
+    def noter(cle: tuple[str, str], entete: str) -> None:
+        if index.setdefault(cle, entete) != entete:
+            doubles.add(cle)
+
+    def actions(liste: list[Action], entete: str) -> None:
+        for action in liste:
+            noter(("action", action.texte), entete)
+            actions(action.sous_actions, entete)
+
+    for racine in projet.contenu:
+        entete = _entete_racine(racine.type, racine.numero, racine.titre)
+        for _, noeud in racine.walk():
+            noter((noeud.type, noeud.titre), entete)
+            actions(noeud.actions, entete)
+    return {cle: v for cle, v in index.items() if cle not in doubles}
+
+
+def _entete_racine(type_: str, numero: str | None, titre: str) -> str:
+    return f"{titre_libelle(type_)} {numero}" if numero else titre
+
+
+def _libelle_racines(projet: Projet) -> str:
+    types = {r.type for r in projet.contenu}
+    return libelle(types.pop(), 1) if len(types) == 1 else "partie du document"
+
+
+def _par_racine(rapport: RapportDiff, projet: Projet, ancien: Projet) -> dict[str, dict[str, int]]:
+    """Counts of change kinds under each top-level node (pilier, axe…) of the new document, the
+    old one's for a deletion; what cannot be placed by its text goes under « autres »."""
+    nouveaux, anciens = _racines(projet), _racines(ancien)
+    ordre = [_entete_racine(r.type, r.numero, r.titre) for r in projet.contenu]
+    comptes: dict[str, dict[str, int]] = {}
+    for c in rapport.changements:
+        if c.nouveau is not None:
+            racine = nouveaux.get((c.nature, c.nouveau.texte))
+        else:
+            assert c.ancien is not None
+            racine = anciens.get((c.nature, c.ancien.texte))
+            if racine is not None and racine not in ordre:  # that pilier is gone
+                racine = f"{racine} (version précédente)"
+        cle = racine or "Autres"
+        for t in c.types:
+            comptes.setdefault(cle, dict.fromkeys(rapport.resume(), 0))[t] += 1
+    rang = {r: k for k, r in enumerate(ordre)}
+    return dict(
+        sorted(comptes.items(), key=lambda kv: (kv[0] == "Autres", rang.get(kv[0], len(rang))))
+    )
 
 
 def _enumerer(morceaux: list[str]) -> str:
