@@ -12,8 +12,10 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocumentWord
+from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
+from lecture_docx import relire, texte_complet, textes_du_projet
 from projterr.cli import app
 from projterr.diff import comparer
 from projterr.export import document_deliberation
@@ -21,7 +23,9 @@ from projterr.export.scdl import COLONNES
 from projterr.export.seance import Seance, charger_seance
 from projterr.export.typographie import typographier
 from projterr.libelles import titre_libelle
+from projterr.model import Projet
 from projterr.yamlio import charger_projet
+from strategies import projets
 
 ROOT = Path(__file__).resolve().parents[1]
 CDL = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
@@ -31,13 +35,6 @@ NBSP, FINE = "\u00a0", "\u202f"
 BLANC = "………"
 
 runner = CliRunner()
-
-
-def _relire(document: DocumentWord) -> DocumentWord:
-    tampon = io.BytesIO()
-    document.save(tampon)
-    tampon.seek(0)
-    return docx.Document(tampon)
 
 
 def _deliberation(document: DocumentWord) -> list[str]:
@@ -52,7 +49,7 @@ def _deliberation(document: DocumentWord) -> list[str]:
 
 @pytest.fixture(scope="module")
 def complete() -> DocumentWord:
-    return _relire(
+    return relire(
         document_deliberation(
             charger_projet(CDL), charger_seance(SEANCE), ancien=charger_projet(CDL_2019)
         )
@@ -162,7 +159,7 @@ def test_annexes(complete: DocumentWord) -> None:
 
 
 def test_sans_seance_des_blancs_jamais_inventes() -> None:
-    document = _relire(document_deliberation(charger_projet(CDL), Seance()))
+    document = relire(document_deliberation(charger_projet(CDL), Seance()))
     textes = _deliberation(document)
     assert textes[2] == f"Séance du {BLANC} – délibération n°{NBSP}{BLANC}"
     assert {r.cells[1].text for r in document.tables[0].rows} == {BLANC}
@@ -182,13 +179,13 @@ def test_sans_seance_des_blancs_jamais_inventes() -> None:
 
 def test_unanimite() -> None:
     seance = Seance(VOTE_POUR=30, VOTE_CONTRE=0, VOTE_ABSTENTION=0)
-    document = _relire(document_deliberation(charger_projet(CDL), seance))
+    document = relire(document_deliberation(charger_projet(CDL), seance))
     assert any("Adoptée à l’unanimité des votants." in t for t in _deliberation(document))
 
 
 def test_ancien_identique() -> None:
     projet = charger_projet(CDL)
-    document = _relire(document_deliberation(projet, Seance(), ancien=charger_projet(CDL)))
+    document = relire(document_deliberation(projet, Seance(), ancien=charger_projet(CDL)))
     assert any(t.startswith("Le document est identique") for t in _deliberation(document))
     assert "Aucune modification." in [p.text for p in document.paragraphs]
 
@@ -284,3 +281,20 @@ def test_cli_options_de_deliberation_seules(option: str, tmp_path: Path) -> None
     r = _projterr("export", str(CDL), option, str(SEANCE), "-o", str(tmp_path / "p.docx"))
     assert r.returncode == 2
     assert r.stderr.strip() == f"projterr : {option} ne s'emploie qu'avec --deliberation"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projets(), projets())
+def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> None:
+    """Any projet, against any earlier version: the projet is whole in annex 1, annex 2 has one
+    row per change record, and the délibération's blanks stay blanks."""
+    document = relire(document_deliberation(projet, Seance(), ancien=ancien))
+    texte = texte_complet(document)
+    for attendu in textes_du_projet(projet):
+        assert attendu in texte, attendu
+    rapport = comparer(ancien, projet)
+    if rapport.changements:
+        assert len(document.tables[-1].rows) == len(rapport.changements) + 1
+    else:
+        assert "Aucune modification." in texte
+    assert f"Séance du {BLANC} – délibération n°{NBSP}{BLANC}" in texte

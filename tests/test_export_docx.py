@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import copy
-import io
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -19,10 +17,11 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
+from lecture_docx import relire, texte_complet, textes_du_projet
 from projterr.check.sigle_inconnu import sigles_candidats
 from projterr.cli import app
 from projterr.errors import ProjterrError
-from projterr.export import document_projet, enregistrer, valeurs
+from projterr.export import document_projet, enregistrer
 from projterr.export.champs import INSTRUCTION_TABLE
 from projterr.export.docx_projet import est_fiche
 from projterr.export.typographie import typographier
@@ -40,34 +39,16 @@ NBSP, FINE = "\u00a0", "\u202f"
 runner = CliRunner()
 
 
-def _relire(document: DocumentWord) -> DocumentWord:
-    """Save and reopen: the tests read what a user's Word would read."""
-    tampon = io.BytesIO()
-    document.save(tampon)
-    tampon.seek(0)
-    return docx.Document(tampon)
-
-
 @pytest.fixture(scope="module")
 def cdl() -> tuple[Projet, DocumentWord]:
     projet = charger_projet(CDL)
-    return projet, _relire(document_projet(projet))
+    return projet, relire(document_projet(projet))
 
 
 @pytest.fixture(scope="module")
 def fiches() -> tuple[Projet, DocumentWord]:
     projet = charger_projet(FICHES)
-    return projet, _relire(document_projet(projet))
-
-
-def _paragraphes(document: DocumentWord) -> Iterator[Paragraph]:
-    """Every paragraph of the body, tables included, in document order."""
-    for p in document.element.body.iter(qn("w:p")):
-        yield Paragraph(p, document._body)
-
-
-def _texte(document: DocumentWord) -> str:
-    return "\n".join(p.text for p in _paragraphes(document))
+    return projet, relire(document_projet(projet))
 
 
 def _titres(document: DocumentWord) -> list[tuple[int, str]]:
@@ -181,7 +162,7 @@ def test_fiche_complete(fiches: tuple[Projet, DocumentWord]) -> None:
     assert fiche["Personne pilote"] == "Claire Martin, chargée de mission énergie"
     assert "Ouvrir une permanence mensuelle dans chaque bourg-centre" in fiche["Sous-actions"]
     # the description comes as paragraphs between the heading and the table
-    texte = _texte(document)
+    texte = texte_complet(document)
     assert "du premier conseil jusqu’au suivi des travaux, en lien avec France Rénov’." in texte
     # decimals, « à partir du », a sous-action with its own fiche
     pv = _fiche(document, "Action 1.2.a")
@@ -236,7 +217,7 @@ def test_glossaire_les_sigles_du_document_et_eux_seuls(
 
 def test_typographie_francaise_partout(fiches: tuple[Projet, DocumentWord]) -> None:
     _, document = fiches
-    texte = _texte(document)
+    texte = texte_complet(document)
     assert "'" not in texte and '"' not in texte
     assert re.search(r"\w :", texte) is None  # an ordinary space before a colon
     assert f"«{NBSP}Pacte territorial France Rénov’{NBSP}»" in texte
@@ -269,47 +250,11 @@ def test_page_a4_et_numero_de_page(fiches: tuple[Projet, DocumentWord]) -> None:
 # --- every text of the projet is in the document ----------------------------------------------
 
 
-def textes_du_projet(projet: Projet) -> list[str]:
-    """What the export must show: every text and value of the projet, as it should read.
-
-    Not shown, on purpose: ids, the document's note and source, SIREN/SIRET/INSEE codes, the
-    names of the levels and the import's unclassified lines (none belongs to the strategy).
-    """
-    t, d = projet.territoire, projet.document
-    textes = [t.nom, t.type, t.departement, d.titre, d.version, *projet.preambule, *projet.contexte]
-    if d.adoption:
-        textes += [d.adoption.instance, d.adoption.deliberation]
-    for _, noeud in projet.noeuds():
-        textes += [noeud.numero, noeud.titre, *noeud.description]
-
-    def action(a: Action) -> None:
-        textes.extend([a.numero, a.texte, a.echeance, a.statut, a.priorite])
-        for nom in Action.model_fields:
-            valeur = getattr(a, nom)
-            if isinstance(valeur, list) and valeur and isinstance(valeur[0], str):
-                textes.extend(valeur)
-        textes.extend(f.financeur for f in a.financements)
-        textes.extend(valeurs.montant(f.montant) for f in a.financements if f.montant is not None)
-        if a.budget is not None:
-            textes.append(valeurs.montant(a.budget))
-        if a.participation_citoyenne:
-            textes.append(valeurs.participation(a.participation_citoyenne))
-        periode = valeurs.periode(a.date_debut, a.date_fin)
-        if periode:
-            textes.append(periode)
-        for sous_action in a.sous_actions:
-            action(sous_action)
-
-    for _, a in projet.actions():
-        action(a)
-    return [typographier(x).strip() for x in textes if x and x.strip()]
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projets())
 def test_chaque_texte_du_projet_est_dans_le_document(projet: Projet) -> None:
-    document = _relire(document_projet(projet))
-    texte = _texte(document)
+    document = relire(document_projet(projet))
+    texte = texte_complet(document)
     for attendu in textes_du_projet(projet):
         assert attendu in texte, attendu
 
@@ -318,7 +263,7 @@ def test_chaque_texte_du_projet_est_dans_le_document(projet: Projet) -> None:
 @given(projets())
 def test_fiches_et_puces_selon_les_champs(projet: Projet) -> None:
     """One table per fiche action (sous-actions with a fiche included), one bullet per other."""
-    document = _relire(document_projet(projet))
+    document = relire(document_projet(projet))
 
     def compter(actions: list[Action]) -> tuple[int, int]:
         tables = puces = 0
@@ -368,7 +313,7 @@ def _charte_francaise(chemin: Path, sans: str | None = None) -> None:
 def test_modele_aux_identifiants_francais(tmp_path: Path) -> None:
     charte = tmp_path / "charte.docx"
     _charte_francaise(charte)
-    document = _relire(document_projet(charger_projet(FICHES), modele=charte))
+    document = relire(document_projet(charger_projet(FICHES), modele=charte))
     corps = document.element.body
     ids = {p.get(qn("w:val")) for p in corps.iter(qn("w:pStyle"))}
     assert {"Titre1", "Titre2", "Titre3", "Titre4", "Titre"} <= ids
@@ -381,7 +326,7 @@ def test_modele_aux_identifiants_francais(tmp_path: Path) -> None:
     section = document.sections[-1]
     assert abs(section.left_margin - Cm(3.5)) < Cm(0.01)
     assert section.header.paragraphs[0].text == "PETR Cœur de Lorraine – charte graphique"
-    assert "Texte d’exemple de la charte" not in _texte(document)
+    assert "Texte d’exemple de la charte" not in texte_complet(document)
     # what the charte lacked came from the default reference: lists with their numbering
     puce = next(p for p in document.paragraphs if p.style.name == "List Bullet")
     num = puce.style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
@@ -483,6 +428,6 @@ def test_un_projet_modifie_ne_change_pas_le_modele_par_defaut() -> None:
     projet = charger_projet(FICHES)
     autre = copy.deepcopy(projet)
     autre.document.titre = "Autre titre"
-    premier = _relire(document_projet(projet))
+    premier = relire(document_projet(projet))
     document_projet(autre)
-    assert "Autre titre" not in _texte(premier)
+    assert "Autre titre" not in texte_complet(premier)
