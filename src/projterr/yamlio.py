@@ -11,9 +11,9 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
@@ -24,6 +24,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from projterr.errors import ProjterrError, SchemaInvalide, YamlInvalide, raison_systeme
 from projterr.model import Noeud, Projet, ids_en_double
 from projterr.sources import lire_octets
+
+M = TypeVar("M", bound=BaseModel)
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
@@ -107,14 +109,11 @@ def charger_yaml(chemin: Path) -> Any:
     return loads(texte, str(chemin))
 
 
-def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
-    """Validate parsed YAML against the schema; errors name line, column and field path."""
-    if not isinstance(doc, Mapping):
-        raise SchemaInvalide(
-            "un document projterr doit commencer par « schema: projterr/1 »", fichier
-        )
+def valider_modele(modele: type[M], doc: Any, fichier: str = "<texte>") -> M:
+    """Validate parsed YAML against a pydantic model; the first error names line, column and
+    field path, in French."""
     try:
-        projet = Projet.model_validate(doc)
+        return modele.model_validate(doc)
     except ValidationError as exc:
         # A misspelt key shows as an unknown key plus a missing one: name the unknown first.
         erreurs = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
@@ -131,6 +130,15 @@ def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
             else ""
         )
         raise SchemaInvalide(f"{ou}champ « {chemin} » : {message}{suite}", fichier) from exc
+
+
+def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
+    """Validate parsed YAML against the schema; errors name line, column and field path."""
+    if not isinstance(doc, Mapping):
+        raise SchemaInvalide(
+            "un document projterr doit commencer par « schema: projterr/1 »", fichier
+        )
+    projet = valider_modele(Projet, doc, fichier)
     doubles = ids_en_double(projet)
     if doubles:
         loc, id_ = doubles[0]
@@ -337,6 +345,8 @@ _MOTIFS = {
     "siren": "SIREN attendu (9 chiffres, sans espace)",
     "siret": "SIRET attendu (14 chiffres, sans espace)",
     "code_insee": "code INSEE attendu (5 caractères, ex. « 55029 » ou « 2A004 »)",
+    "COLL_SIRET": "SIRET attendu (14 chiffres, sans espace)",
+    "DELIB_MATIERE_CODE": "code de matière ACTES attendu (ex. « 8.4 »)",
 }
 
 

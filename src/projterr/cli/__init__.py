@@ -17,6 +17,7 @@ from projterr.cli.aide import CommandeFr, GroupeFr, installer_traductions
 from projterr.cli.check import check
 from projterr.cli.classify import classify
 from projterr.cli.diff import diff
+from projterr.cli.export import export
 from projterr.cli.import_ import importer
 from projterr.cli.profils import profils
 from projterr.cli.referentiels import referentiels
@@ -63,6 +64,7 @@ app.command("import", cls=CommandeFr)(importer)
 app.command("check", cls=CommandeFr)(check)
 app.command("show", cls=CommandeFr)(show)
 app.command("diff", cls=CommandeFr)(diff)
+app.command("export", cls=CommandeFr)(export)
 app.command("schema", cls=CommandeFr)(schema)
 app.command("profils", cls=CommandeFr)(profils)
 app.command("referentiels", cls=CommandeFr)(referentiels)

@@ -83,8 +83,7 @@ def texte_run(r: _Element) -> str:
 
 def runs(p: _Element) -> Iterator[_Element]:
     """The runs of a paragraph in reading order, inside revisions and hyperlinks too."""
-    for el in p.iter(W + "r"):
-        yield el
+    yield from p.iter(W + "r")
 
 
 def texte_paragraphe(p: _Element) -> str:

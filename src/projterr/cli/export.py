@@ -1,0 +1,119 @@
+"""`projterr export`: the projet as a Word document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from projterr.cli.common import charger, commande, ecrire_sortie
+
+
+@commande
+def export(
+    fichier: Annotated[
+        Path, typer.Argument(help="Document projterr (.yaml) ou source à importer.")
+    ],
+    sortie: Annotated[
+        Path,
+        typer.Option("-o", "--sortie", help="Document Word à écrire (.docx)."),
+    ],
+    modele: Annotated[
+        Path | None,
+        typer.Option(
+            "--modele",
+            help="Document Word de référence (charte) : ses styles, marges, en-tête et pied de "
+            "page sont repris, son contenu est remplacé. Par défaut : le modèle sobre de "
+            "projterr.",
+        ),
+    ] = None,
+    sigles: Annotated[
+        Path | None,
+        typer.Option(
+            "--sigles", help="Fichier de sigles à ajouter au référentiel livré (glossaire)."
+        ),
+    ] = None,
+    deliberation: Annotated[
+        bool,
+        typer.Option(
+            "--deliberation",
+            help="Écrire la délibération du Conseil syndical qui approuve le projet, avec le "
+            "projet en annexe 1.",
+        ),
+    ] = False,
+    seance: Annotated[
+        Path | None,
+        typer.Option(
+            "--seance",
+            help="Avec --deliberation : fichier YAML de la séance (clés SCDL DELIB_DATE, "
+            "VOTE_POUR… et lieu, president, secretaire…). Une valeur absente laisse un blanc.",
+        ),
+    ] = None,
+    ancien: Annotated[
+        Path | None,
+        typer.Option(
+            "--ancien",
+            help="Avec --deliberation : version précédente ; ajoute le résumé des changements à "
+            "l'exposé et le tableau des modifications en annexe 2.",
+        ),
+    ] = None,
+    scdl: Annotated[
+        Path | None,
+        typer.Option(
+            "--scdl",
+            help="Avec --deliberation : écrire aussi la ligne de données ouvertes de la "
+            "délibération (CSV SCDL « Délibérations »).",
+        ),
+    ] = None,
+) -> int:
+    """Exporter le projet en document Word : page de titre, sommaire, arbre de la stratégie,
+    fiches actions et glossaire des sigles ; avec --deliberation, la délibération qui
+    l'approuve, le projet en annexe 1 et, avec --ancien, le tableau des modifications en
+    annexe 2.
+    """
+    from projterr.errors import ProjterrError
+
+    if str(sortie) == "-":
+        raise ProjterrError("un document Word ne s'écrit pas sur la sortie standard ; donnez -o")
+    if not deliberation:
+        for nom, valeur in (("--seance", seance), ("--ancien", ancien), ("--scdl", scdl)):
+            if valeur is not None:
+                raise ProjterrError(f"{nom} ne s'emploie qu'avec --deliberation")
+    for entree in (fichier, modele, seance, ancien):
+        if entree is not None and sortie.exists() and sortie.resolve() == entree.resolve():
+            raise ProjterrError(
+                "la sortie écraserait un fichier d'entrée ; choisissez un autre nom avec -o",
+                str(sortie),
+            )
+    if sortie.suffix.lower() != ".docx":
+        raise ProjterrError("le fichier de sortie doit finir par .docx", str(sortie))
+    if scdl is not None and scdl.suffix.lower() != ".csv":
+        raise ProjterrError("le fichier --scdl doit finir par .csv", str(scdl))
+    from projterr.export import document_deliberation, document_projet, enregistrer
+    from projterr.referentiels import charger_sigles
+
+    projet = charger(fichier)
+    referentiel = charger_sigles(sigles)
+    if not deliberation:
+        enregistrer(document_projet(projet, modele=modele, sigles=referentiel), sortie)
+        return 0
+
+    from projterr.export.deliberation import objet
+    from projterr.export.scdl import csv_scdl, ligne_scdl
+    from projterr.export.seance import Seance, charger_seance
+
+    donnees = charger_seance(seance) if seance is not None else Seance()
+    precedent = charger(ancien) if ancien is not None else None
+    ligne = None
+    if scdl is not None:  # checked before anything is written
+        ligne = ligne_scdl(donnees, projet, objet(projet, donnees, precedent is not None))
+    document = document_deliberation(
+        projet, donnees, modele=modele, sigles=referentiel, ancien=precedent
+    )
+    enregistrer(document, sortie)
+    if ligne is not None and scdl is not None:
+        ecrire_sortie(
+            csv_scdl(ligne), scdl, entrees=tuple(e for e in (fichier, seance, ancien) if e)
+        )
+    return 0

@@ -1,0 +1,105 @@
+"""Word documents from a projet: the projet itself (``export``), over a reference document.
+
+python-docx is imported inside these functions only: ``projterr --help`` must not load it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from projterr.errors import ProjterrError, raison_systeme
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentWord
+
+    from projterr.export.redacteur import Redacteur
+    from projterr.export.seance import Seance
+    from projterr.model import Projet
+    from projterr.referentiels import Sigles
+
+
+def document_projet(
+    projet: Projet, modele: Path | None = None, sigles: Sigles | None = None
+) -> DocumentWord:
+    """The projet as a Word document over ``modele`` (projterr's default when None)."""
+    from projterr.export.docx_projet import ecrire_projet
+
+    document, redacteur = _preparer(projet, modele)
+    ecrire_projet(redacteur, projet, _sigles(sigles))
+    return document
+
+
+def document_deliberation(
+    projet: Projet,
+    seance: Seance,
+    modele: Path | None = None,
+    sigles: Sigles | None = None,
+    ancien: Projet | None = None,
+) -> DocumentWord:
+    """The délibération approving ``projet``, the projet as annex 1 and, when ``ancien`` is
+    given, the table of changes since it as annex 2."""
+    from projterr.export.deliberation import ecrire_deliberation
+
+    rapport = None
+    if ancien is not None:
+        from projterr.diff import comparer
+
+        rapport = comparer(ancien, projet)
+    document, redacteur = _preparer(projet, modele)
+    ecrire_deliberation(redacteur, projet, seance, _sigles(sigles), rapport, ancien)
+    return document
+
+
+def _sigles(sigles: Sigles | None) -> Sigles:
+    from projterr.referentiels import charger_sigles
+
+    return sigles if sigles is not None else charger_sigles()
+
+
+def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redacteur]:
+    """The reference document, checked, completed, French, emptied; a writer on its body."""
+    from projterr.export import modele as modeles
+    from projterr.export.champs import mise_a_jour_a_l_ouverture
+    from projterr.export.docx_projet import niveaux_de_titre
+    from projterr.export.modele_defaut import AUXILIAIRES, construire
+    from projterr.export.redacteur import Redacteur
+
+    defaut = construire()
+    document = defaut if modele is None else modeles.ouvrir(modele)
+    styles = modeles.Styles(document, str(modele) if modele else None)
+    requis = ["Normal", "Title"] + [f"Heading {n}" for n in range(1, niveaux_de_titre(projet) + 1)]
+    styles.exiger(requis)
+    if modele is not None:
+        styles.completer(modeles.Styles(defaut), list(AUXILIAIRES))
+    modeles.langue_francaise(document)
+    mise_a_jour_a_l_ouverture(document)
+    modeles.vider_corps(document)
+    proprietes = document.core_properties
+    proprietes.title = projet.document.titre
+    proprietes.subject = projet.territoire.nom
+    proprietes.author = projet.territoire.nom
+    proprietes.language = "fr-FR"
+    return document, Redacteur(document, styles)
+
+
+def enregistrer(document: DocumentWord, sortie: Path) -> None:
+    """Save to a temporary file beside ``sortie``, then rename: never a half-written file."""
+    if sortie.is_dir():
+        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
+    dossier = sortie.resolve().parent
+    try:
+        fd, temporaire = tempfile.mkstemp(prefix=f".{sortie.name}.", suffix=".tmp", dir=dossier)
+        os.close(fd)
+    except OSError as exc:
+        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
+    try:
+        document.save(temporaire)
+        os.replace(temporaire, sortie)
+    except OSError as exc:
+        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
+    finally:
+        if os.path.exists(temporaire):
+            os.unlink(temporaire)

@@ -1,0 +1,324 @@
+"""`projterr export --deliberation`: the délibération, its annexes, the séance file, --scdl."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocumentWord
+from hypothesis import HealthCheck, given, settings
+from typer.testing import CliRunner
+
+from lecture_docx import relire, texte_complet, textes_du_projet
+from projterr.cli import app
+from projterr.diff import comparer
+from projterr.export import document_deliberation
+from projterr.export.scdl import COLONNES
+from projterr.export.seance import Seance, charger_seance
+from projterr.export.typographie import typographier
+from projterr.libelles import titre_libelle
+from projterr.model import Projet
+from projterr.yamlio import charger_projet
+from strategies import projets
+
+ROOT = Path(__file__).resolve().parents[1]
+CDL = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
+CDL_2019 = ROOT / "examples" / "coeur-de-lorraine_2019-illustratif.yaml"
+SEANCE = ROOT / "examples" / "seances" / "coeur-de-lorraine_2025-illustratif.yaml"
+NBSP, FINE = "\u00a0", "\u202f"
+BLANC = "………"
+
+runner = CliRunner()
+
+
+def _deliberation(document: DocumentWord) -> list[str]:
+    """The paragraphs of the délibération itself: everything before annex 1."""
+    textes = []
+    for p in document.paragraphs:
+        if p.text.startswith("Annexe 1 à la délibération"):
+            return textes
+        textes.append(p.text)
+    raise AssertionError("pas d'annexe 1")
+
+
+@pytest.fixture(scope="module")
+def complete() -> DocumentWord:
+    return relire(
+        document_deliberation(
+            charger_projet(CDL), charger_seance(SEANCE), ancien=charger_projet(CDL_2019)
+        )
+    )
+
+
+def test_entete_et_quorum(complete: DocumentWord) -> None:
+    textes = _deliberation(complete)
+    assert textes[:3] == [
+        "PETR Cœur de Lorraine",
+        "Extrait du registre des délibérations du Conseil syndical",
+        f"Séance du 30{NBSP}juin 2025 – délibération n°{NBSP}2025-014",
+    ]
+    quorum = {r.cells[0].text: r.cells[1].text for r in complete.tables[0].rows}
+    assert quorum == {
+        "Date de convocation": f"20{NBSP}juin 2025",
+        "Membres en exercice": "42",
+        "Présents": "31",
+        "Représentés": "4",
+        "Votants": "35",
+    }
+    assert (
+        f"Le 30{NBSP}juin 2025 à 18 h 30, le Conseil syndical du PETR Cœur de Lorraine, "
+        f"légalement convoqué le 20{NBSP}juin 2025, s’est réuni à Saint-Mihiel, sous la "
+        "présidence de Prénom Nom." in textes
+    )
+    assert f"Objet{NBSP}: Approbation de la révision du projet de territoire" in textes
+
+
+def test_visas(complete: DocumentWord) -> None:
+    visas = [t for t in _deliberation(complete) if t.startswith("Vu ")]
+    assert "L5741-1" in visas[0] and "L5741-2" in visas[0] and "L5711-1" in visas[0]
+    # the séance file has no prefectoral order: blanks, not an invented number or date
+    assert visas[1] == (
+        f"Vu l’arrêté préfectoral n°{NBSP}{BLANC} du {BLANC} portant création du "
+        f"PETR Cœur de Lorraine{FINE};"
+    )
+    assert f"Vu l’avis de la conférence des maires du 12{NBSP}mai 2025{FINE};" in visas
+    assert f"Vu l’avis du conseil de développement territorial du 20{NBSP}mai 2025{FINE};" in visas
+
+
+def test_expose_resume_les_changements(complete: DocumentWord) -> None:
+    textes = _deliberation(complete)
+    rapport = comparer(charger_projet(CDL_2019), charger_projet(CDL))
+    resume = next(t for t in textes if t.startswith("Par rapport à la version précédente"))
+    compte = rapport.resume()
+    assert (
+        f"{compte['ajout']} ajouts" in resume and f"{compte['suppression']} suppressions" in resume
+    )
+    assert f"{compte['renumerotation']} renumérotations" in resume
+    # by pilier: every record counted once per kind, under the pilier that holds it
+    k = textes.index(f"Par pilier{NBSP}:")
+    par_pilier = textes[k + 1 : k + 5]
+    # the PAT action reworded heavily is one modification, not a deletion and an addition
+    assert par_pilier[0] == f"Pilier 1{NBSP}: 1 ajout et 1 modification{FINE};"
+    # the document's own record (title, version…) is said on its own line, not by pilier
+    document = next(c for c in rapport.significatifs() if c.nature == "document")
+    compte = dict(compte)
+    for t in document.types:
+        compte[t] -= 1
+    assert any(t.startswith(f"Document{NBSP}: titre du document, version") for t in textes)
+    totaux = dict.fromkeys(compte, 0)
+    noms = {"ajout": "ajout", "suppression": "suppression", "deplacement": "déplacement",
+            "modification": "modification", "renumerotation": "renumérotation"}  # fmt: skip
+    for ligne in par_pilier:
+        for n, nom in re.findall(r"(\d+) (\w+)", ligne):
+            totaux[next(t for t, v in noms.items() if v == nom.removesuffix("s"))] += int(n)
+    assert totaux == compte
+    ajouts = [
+        c.nouveau.texte
+        for c in rapport.significatifs()
+        if "ajout" in c.types and c.nature == "action" and c.nouveau
+    ]
+    nouvelles = [p.text for p in complete.paragraphs if p.style.name == "List Bullet 2"]
+    assert nouvelles[: len(ajouts)] == [typographier(t) for t in ajouts]
+    assert "compte 4 piliers, 9 objectifs stratégiques, 22 objectifs opérationnels, 71 actions." \
+        in next(t for t in textes if t.startswith("Le document soumis"))  # fmt: skip
+
+
+def test_decision_articles_vote_recours_signatures(complete: DocumentWord) -> None:
+    textes = _deliberation(complete)
+    k = textes.index(f"Après en avoir délibéré, le Conseil syndical{NBSP}:")
+    articles = textes[k + 1 : k + 4]
+    assert [a.split(NBSP)[0] for a in articles] == ["Article 1", "Article 2", "Article 3"]
+    assert "approuve le document" in articles[0] and "annexe 1" in articles[0]
+    assert "établissements publics de coopération intercommunale" in articles[1]
+    assert "autorise le Président à signer" in articles[2]
+    assert textes[k + 4] == (f"Vote{NBSP}: pour 33{FINE}; contre 0{FINE}; abstentions 2. Adoptée.")
+    recours = textes[k + 5]
+    assert "tribunal administratif de Nancy" in recours and "deux mois" in recours
+    assert textes[-2:] == ["Le secrétaire de séance,\tLe Président,", "Prénom Nom\tPrénom Nom"]
+
+
+def test_annexes(complete: DocumentWord) -> None:
+    titres = [p.text for p in complete.paragraphs if p.style.name == "Heading 1"]
+    assert titres[0] == "Pilier 1 – Dynamiser l’économie et l’emploi sur le territoire"
+    assert titres[-2:] == ["Annexe – Glossaire des sigles", "Annexe 2 – Tableau des modifications"]
+    rapport = comparer(charger_projet(CDL_2019), charger_projet(CDL))
+    table = complete.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Changement", "Élément", "Avant", "Après"]
+    document, *lignes = table.rows[1:]
+    # the document's own changes first (title, version, statut, note), then each element
+    assert [c.text for c in document.cells[:2]] == ["Modification", "Document"]
+    assert "version : 2019-illustratif" in document.cells[2].text.replace(NBSP, " ")
+    assert "version : 2025" in document.cells[3].text.replace(NBSP, " ")
+    changements = [c for c in rapport.significatifs() if c.nature != "document"]
+    assert len(lignes) == len(changements)
+    for ligne, c in zip(lignes, changements, strict=True):
+        cellules = [x.text for x in ligne.cells]
+        assert cellules[1] == titre_libelle(c.nature)
+        for cote, cellule in ((c.ancien, cellules[2]), (c.nouveau, cellules[3])):
+            if cote is None:
+                assert cellule == "—"
+            else:
+                assert cellule.endswith(typographier(cote.texte))
+                if cote.numero:
+                    assert cellule.startswith(cote.numero + " ")
+    assert lignes[0].cells[0].text == "Reformulation"  # the PAT action, reworded heavily
+
+
+def test_sans_seance_des_blancs_jamais_inventes() -> None:
+    document = relire(document_deliberation(charger_projet(CDL), Seance()))
+    textes = _deliberation(document)
+    assert textes[2] == f"Séance du {BLANC} – délibération n°{NBSP}{BLANC}"
+    assert {r.cells[1].text for r in document.tables[0].rows} == {BLANC}
+    texte = "\n".join(textes)
+    assert f"sous la présidence de {BLANC}." in texte
+    assert f"tribunal administratif de {BLANC} dans un délai de deux mois" in texte
+    assert f"Vote{NBSP}: pour {BLANC}{FINE}; contre {BLANC}{FINE}; abstentions {BLANC}." in texte
+    assert "Adoptée" not in texte and "unanimité" not in texte
+    # no date, no number of the séance was made up: the only figures are the law's and the
+    # projet's own counts
+    chiffres = set(re.findall(r"\d+", re.sub(r"L57\d\d-\d|Article \d|annexe \d", "", texte)))
+    assert chiffres <= {"4", "9", "22", "71", "2025"}, chiffres  # counts, and the version 2025
+    # without --ancien: no summary of changes, no annex 2
+    assert "Par rapport à la version précédente" not in texte
+    assert not any(p.text.startswith("Annexe 2") for p in document.paragraphs)
+
+
+def test_unanimite() -> None:
+    seance = Seance(VOTE_POUR=30, VOTE_CONTRE=0, VOTE_ABSTENTION=0)
+    document = relire(document_deliberation(charger_projet(CDL), seance))
+    assert any("Adoptée à l’unanimité des votants." in t for t in _deliberation(document))
+
+
+def test_ancien_identique() -> None:
+    projet = charger_projet(CDL)
+    document = relire(document_deliberation(projet, Seance(), ancien=charger_projet(CDL)))
+    assert any(t.startswith("Le document est identique") for t in _deliberation(document))
+    assert "Aucune modification." in [p.text for p in document.paragraphs]
+
+
+# --- command line, séance file, --scdl ---------------------------------------------------------
+
+
+def _seance_scdl(tmp_path: Path, **autres: str) -> Path:
+    texte = SEANCE.read_text("utf-8") + "COLL_SIRET: '12345678901234'\n"
+    for cle, valeur in autres.items():
+        texte = re.sub(rf"(?m)^{cle}:.*\n", "", texte) + (f"{cle}: {valeur}\n" if valeur else "")
+    chemin = tmp_path / "seance.yaml"
+    chemin.write_text(texte, "utf-8")
+    return chemin
+
+
+def test_cli_deliberation_et_scdl(tmp_path: Path) -> None:
+    sortie, csv_ = tmp_path / "cs.docx", tmp_path / "delib.csv"
+    seance = _seance_scdl(tmp_path)
+    r = runner.invoke(
+        app,
+        ["export", str(CDL), "--deliberation", "--seance", str(seance), "--ancien", str(CDL_2019),
+         "--scdl", str(csv_), "-o", str(sortie)],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert docx.Document(str(sortie)).paragraphs[0].text == "PETR Cœur de Lorraine"
+    lecteur = csv.DictReader(io.StringIO(csv_.read_text("utf-8")))
+    assert tuple(lecteur.fieldnames or ()) == COLONNES
+    (ligne,) = list(lecteur)
+    assert ligne == {
+        "COLL_NOM": "PETR Cœur de Lorraine",
+        "COLL_SIRET": "12345678901234",
+        "DELIB_ID": "2025-014",
+        "DELIB_DATE": "2025-06-30",
+        "DELIB_MATIERE_CODE": "8.4",
+        "DELIB_MATIERE_NOM": "Domaines de compétences par thèmes/Aménagement du territoire",
+        "DELIB_OBJET": "Approbation de la révision du projet de territoire",
+        "BUDGET_ANNEE": "",
+        "BUDGET_NOM": "",
+        "PREF_ID": "",
+        "PREF_DATE": "",
+        "VOTE_EFFECTIF": "42",
+        "VOTE_REEL": "35",
+        "VOTE_POUR": "33",
+        "VOTE_CONTRE": "0",
+        "VOTE_ABSTENTION": "2",
+        "DELIB_URL": "",
+    }
+    # the SCDL schema's constraints on the required columns
+    assert all(ligne[c] for c in COLONNES[:7])
+    assert re.fullmatch(r"\d{14}", ligne["COLL_SIRET"])
+    assert re.fullmatch(r"\d\.\d{1,2}", ligne["DELIB_MATIERE_CODE"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", ligne["DELIB_DATE"])
+
+
+def _projterr(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "projterr", *args], capture_output=True, text=True)
+
+
+def test_cli_scdl_colonne_obligatoire_manquante(tmp_path: Path) -> None:
+    seance = _seance_scdl(tmp_path, DELIB_MATIERE_CODE="", DELIB_MATIERE_NOM="")
+    sortie, csv_ = tmp_path / "cs.docx", tmp_path / "delib.csv"
+    r = _projterr("export", str(CDL), "--deliberation", "--seance", str(seance),
+                  "--scdl", str(csv_), "-o", str(sortie))  # fmt: skip
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [
+        "projterr : --scdl : valeurs obligatoires manquantes dans le fichier de séance : "
+        "DELIB_MATIERE_CODE, DELIB_MATIERE_NOM"
+    ]
+    assert not sortie.exists() and not csv_.exists()
+
+
+@pytest.mark.parametrize(
+    ("contenu", "message"),
+    [
+        ("VOTE_POUR: beaucoup\n", "ligne 1, colonne 12, champ « VOTE_POUR » : nombre entier"),
+        ("DELIB_DAT: 2025-06-30\n", "ligne 1, colonne 1, champ « DELIB_DAT »"),
+        ("COLL_SIRET: '123'\n", "SIRET attendu (14 chiffres, sans espace)"),
+        ("DELIB_MATIERE_CODE: '84'\n", "code de matière ACTES attendu"),
+    ],
+)
+def test_cli_seance_invalide(contenu: str, message: str, tmp_path: Path) -> None:
+    seance = tmp_path / "seance.yaml"
+    seance.write_text(contenu, "utf-8")
+    r = _projterr("export", str(CDL), "--deliberation", "--seance", str(seance),
+                  "-o", str(tmp_path / "cs.docx"))  # fmt: skip
+    assert r.returncode == 2
+    assert len(r.stderr.splitlines()) == 1 and message in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("option", ["--seance", "--ancien", "--scdl"])
+def test_cli_options_de_deliberation_seules(option: str, tmp_path: Path) -> None:
+    r = _projterr("export", str(CDL), option, str(SEANCE), "-o", str(tmp_path / "p.docx"))
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"projterr : {option} ne s'emploie qu'avec --deliberation"
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
+)
+@given(projets(), projets())
+def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> None:
+    """Any projet, against any earlier version: the projet is whole in annex 1, annex 2 has one
+    row per change record, and the délibération's blanks stay blanks."""
+    document = relire(document_deliberation(projet, Seance(), ancien=ancien))
+    texte = texte_complet(document)
+    for attendu in textes_du_projet(projet):
+        assert attendu in texte, attendu
+    rapport = comparer(ancien, projet)
+    if not rapport.identiques:
+        # a header, then one row per record people count (typography and provenance aside;
+        # a reordering alone has no row)
+        lignes = len(rapport.significatifs())
+        if lignes:
+            assert len(document.tables[-1].rows) == lignes + 1
+    else:
+        assert "Aucune modification." in texte
+    assert f"Séance du {BLANC} – délibération n°{NBSP}{BLANC}" in texte
