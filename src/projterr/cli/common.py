@@ -81,11 +81,8 @@ def lire_seuil(texte: str) -> float:
     return valeur
 
 
-def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:
-    """Write to ``sortie`` (never over an input file) or to stdout."""
-    if sortie is None or str(sortie) == "-":
-        sys.stdout.write(texte)
-        return
+def verifier_sortie(sortie: Path, entrees: tuple[Path, ...] = ()) -> None:
+    """Refuse an output path that is an input file or a folder."""
     for entree in entrees:
         if entree.exists() and sortie.exists() and sortie.resolve() == entree.resolve():
             raise ProjterrError(
@@ -94,6 +91,31 @@ def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = (
             )
     if sortie.is_dir():
         raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
+
+
+def ecrire_octets(octets: bytes, sortie: Path) -> None:
+    """Write a binary output (Word, Excel) to a temporary file beside ``sortie``, then rename
+    it: never a half-written file where the user expects a document."""
+    import os
+    import tempfile
+
+    try:
+        fd, temporaire = tempfile.mkstemp(
+            prefix=f".{sortie.name}.", suffix=".tmp", dir=sortie.resolve().parent
+        )
+        with os.fdopen(fd, "wb") as fichier:
+            fichier.write(octets)
+        os.replace(temporaire, sortie)
+    except OSError as exc:
+        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
+
+
+def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:
+    """Write to ``sortie`` (never over an input file) or to stdout."""
+    if sortie is None or str(sortie) == "-":
+        sys.stdout.write(texte)
+        return
+    verifier_sortie(sortie, entrees)
     try:
         sortie.write_text(texte, encoding="utf-8")
     except OSError as exc:

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie, lire_seuil
+from projterr.cli.common import (
+    CONSTATS,
+    OK,
+    charger,
+    commande,
+    ecrire_octets,
+    ecrire_sortie,
+    lire_seuil,
+    verifier_sortie,
+)
 from projterr.render.diff import RENDUS
 
 FormatDiff = StrEnum("FormatDiff", {f: f for f in RENDUS.formats()})  # type: ignore[misc]
@@ -51,6 +60,22 @@ def diff(
             "ou au même numéro, une ressemblance moindre suffit.",
         ),
     ] = "75",
+    auteur: Annotated[
+        str,
+        typer.Option(
+            "--auteur",
+            metavar="NOM",
+            help="Auteur des modifications suivies du format docx (par défaut : projterr).",
+        ),
+    ] = "projterr",
+    modele: Annotated[
+        Path | None,
+        typer.Option(
+            "--modele",
+            help="Document Word dont le format docx reprend les styles, marges, en-tête et "
+            "pied de page (comme pour export).",
+        ),
+    ] = None,
 ) -> int:
     """Comparer deux versions d'un document : ajouts, suppressions, reformulations,
     déplacements, renumérotations, et chaque champ des fiches actions.
@@ -59,6 +84,7 @@ def diff(
     des différences, 2 en cas d'erreur.
     """
     from projterr.diff import comparer
+    from projterr.errors import ProjterrError
 
     rapport = comparer(
         charger(ancien),
@@ -73,7 +99,19 @@ def diff(
 
         afficher(rapport, console())
         return code
-    rendu = RENDUS.rendre(format_.value, rapport)
-    assert isinstance(rendu, str)
-    ecrire_sortie(rendu, sortie, entrees=(ancien, nouveau))
+    rendu_ = RENDUS[format_.value]
+    if rendu_.binaire:
+        if sortie is None or str(sortie) == "-":
+            raise ProjterrError(
+                f"le format {format_.value} s'écrit dans un fichier : ajoutez -o redline.docx"
+            )
+        entrees = (ancien, nouveau, *((modele,) if modele else ()))
+        verifier_sortie(sortie, entrees)
+        octets = rendu_.fonction_de_rendu()(rapport, auteur=auteur, modele=modele)  # type: ignore[call-arg]
+        assert isinstance(octets, bytes)
+        ecrire_octets(octets, sortie)
+        return code
+    texte = RENDUS.rendre(format_.value, rapport)
+    assert isinstance(texte, str)
+    ecrire_sortie(texte, sortie, entrees=(ancien, nouveau))
     return code

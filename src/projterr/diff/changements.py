@@ -89,6 +89,7 @@ def _comparer(
     rapport.changements = ([document] if document else []) + constructeur.changements()
     rapport.correspondances = constructeur.correspondances()
     rapport.reordonnancements = constructeur.reordonnancements()
+    rapport.documents = (ancien, nouveau)
     return rapport
 
 

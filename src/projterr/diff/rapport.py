@@ -289,6 +289,8 @@ class RapportDiff:
     seuil: float = 0.75
     correspondances: list[Correspondance] = field(default_factory=list)
     reordonnancements: list[Reordonnancement] = field(default_factory=list)
+    # The two documents compared: the Word redline writes them, not only the records.
+    documents: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def identiques(self) -> bool:

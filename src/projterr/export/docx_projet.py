@@ -92,10 +92,13 @@ def ecrire_projet(
     ``annexe`` heads the title page when the projet is an annex of a délibération; ``apres``
     writes what follows the glossary (another annex), before the contents are filled in.
     """
+    red.proprietaire = "@titre"
     _page_de_titre(red, projet, annexe)
+    red.proprietaire = "@sommaire"
     sommaire = _sommaire(red)
     premier = True
     for nom, paragraphes in (("Préambule", projet.preambule), ("Contexte", projet.contexte)):
+        red.proprietaire = "@" + nom.lower()
         if any(p.strip() for p in paragraphes):
             titre = red.titre(1, nom)
             # a page after the contents; the context goes on with the préambule's page
@@ -106,6 +109,7 @@ def ecrire_projet(
     for noeud in projet.contenu:
         _noeud(red, noeud, 1, premier)
         premier = False
+    red.proprietaire = "@glossaire"
     _glossaire(red, sigles)
     if apres is not None:
         apres(red)
@@ -201,10 +205,12 @@ def _entete(libelle: str, numero: str | None, titre: str) -> list[Contenu]:
 
 
 def _noeud(red: Redacteur, noeud: Noeud, niveau: int, saut: bool = False) -> None:
+    red.proprietaire = noeud.id
     _saut(red.titre(niveau, *_entete(titre_libelle(noeud.type), noeud.numero, noeud.titre)), saut)
     for texte in noeud.description:
         red.paragraphe(texte)
     for action in noeud.actions:
+        red.proprietaire = action.id  # its sous-actions' fiches are part of its blocks
         _action(red, action, niveau + 1)
     for enfant in noeud.enfants:
         _noeud(red, enfant, niveau + 1)

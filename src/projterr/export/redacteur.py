@@ -50,6 +50,10 @@ class Redacteur:
         self.corps = document.element.body
         self.textes: list[str] = []
         self.titres: list[tuple[int, Paragraph]] = []  # every heading, for the contents
+        # Who wrote each block of the body (an element's id, or « @titre », « @preambule »…):
+        # the redline pairs the blocks of the old and new projet through the diff's mapping.
+        self.proprietaire = ""
+        self.blocs: list[tuple[_Element, str]] = []
         self._ids: dict[str, str] = {}
         self._sectpr = self.corps.sectPr  # looked up once: the lookup scans the whole body
         section = document.sections[-1]
@@ -77,6 +81,7 @@ class Redacteur:
         return p
 
     def _ajouter(self, element: _Element) -> None:
+        self.blocs.append((element, self.proprietaire))
         if self._sectpr is not None:
             self._sectpr.addprevious(element)  # the body's last child stays its sectPr
         else:

@@ -9,4 +9,11 @@ RENDUS = Registre(
     Rendu("markdown", "projterr.render.diff.markdown", "markdown", "courriel, wiki"),
     Rendu("json", "projterr.render.diff.json_", "json_", "données"),
     Rendu("html", "projterr.render.diff.html", "html", "page autonome, imprimable"),
+    Rendu(
+        "docx",
+        "projterr.export.redline",
+        "rendre_docx",
+        "le nouveau projet en Word avec les modifications suivies, avec -o",
+        binaire=True,
+    ),
 )
