@@ -283,8 +283,12 @@ def test_cli_options_de_deliberation_seules(option: str, tmp_path: Path) -> None
     assert r.stderr.strip() == f"projterr : {option} ne s'emploie qu'avec --deliberation"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(projets(), projets())
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(projets(profondeur_max=3), projets(profondeur_max=2))
 def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> None:
     """Any projet, against any earlier version: the projet is whole in annex 1, annex 2 has one
     row per change record, and the délibération's blanks stay blanks."""
