@@ -304,7 +304,7 @@ def test_cli_options_de_deliberation_seules(option: str, tmp_path: Path) -> None
         HealthCheck.large_base_example,
     ],
 )
-@given(projets(), projets())
+@given(projets(profondeur_max=3), projets(profondeur_max=2))
 def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> None:
     """Any projet, against any earlier version: the projet is whole in annex 1, annex 2 has one
     row per change record, and the délibération's blanks stay blanks."""
