@@ -106,6 +106,11 @@ def document_redline(
             else:
                 sortie += redaction.paire(blocs_a[a], blocs_n[cle])
         else:
+            # what was deleted in this gap comes before what was inserted in it, as in the
+            # diff's records
+            while i < len(ordre_a) and ordre_a[i] not in stables_a:
+                sortie += redaction.supprimes(blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n)
+                i += 1
             origine = correspondance.get(cle)
             note = None
             if origine is not None and origine in rang_a:
