@@ -6,6 +6,10 @@ dates, statut, indicateurs, one sous-action), so the document has about 1,000 ta
 are list items naming a partner. The time covers building the document and saving it (what the
 command does after loading the YAML); three runs, min / median / max.
 
+Then the redline (`diff -f docx`) of that projet against a revision where 5 % of the actions
+changed (1 % each: reworded, deleted, added, a fiche field changed, moved to another
+objective): diff, both versions written, blocks compared, saved.
+
     python bench/bench_export.py            # 10,000 actions
     python bench/bench_export.py 2000 50000 # other sizes
 """
@@ -20,7 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from projterr.diff import comparer
 from projterr.export import document_projet, enregistrer
+from projterr.export.redline import rendre_docx
 from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire
 
 MOTS = [
@@ -133,6 +139,41 @@ def projet(n_actions: int, graine: int = 1) -> Projet:
     )
 
 
+def revision(ancien: Projet, graine: int = 7) -> tuple[Projet, dict[str, int]]:
+    """The same projet with 5 % of its actions changed, 1 % for each kind of change."""
+    rng = random.Random(graine)
+    nouveau = ancien.model_copy(deep=True)
+    objectifs = [n for _, n in nouveau.noeuds() if n.actions]
+    faits = dict.fromkeys(("reformulée", "supprimée", "ajoutée", "champ", "déplacée"), 0)
+    deplacees = []
+    for objectif in objectifs:
+        garder = []
+        for action in objectif.actions:
+            tirage = rng.random()
+            if tirage < 0.01:
+                action.texte = action.texte.replace(" ", " vraiment ", 1)
+                faits["reformulée"] += 1
+            elif tirage < 0.02:
+                faits["supprimée"] += 1
+                continue
+            elif tirage < 0.03:
+                action.statut = "Réalisé" if action.statut != "Réalisé" else "En cours"
+                action.partenaires = [*action.partenaires, "Région"]
+                faits["champ"] += 1
+            elif tirage < 0.04:
+                deplacees.append(action)
+                faits["déplacée"] += 1
+                continue
+            elif tirage < 0.05:
+                garder.append(Action(id=f"{action.id}-n", texte=f"Nouvelle action {rng.random()}"))
+                faits["ajoutée"] += 1
+            garder.append(action)
+        objectif.actions = garder
+    for action in deplacees:
+        rng.choice(objectifs).actions.append(action)
+    return nouveau, faits
+
+
 def main() -> None:
     tailles = [int(a) for a in sys.argv[1:]] or [10_000]
     for taille in tailles:
@@ -149,6 +190,17 @@ def main() -> None:
         print(
             f"{n:>6} actions : min {min(durees):.2f} s · médiane {statistics.median(durees):.2f} s"
             f" · max {max(durees):.2f} s  ({taille_ko} Ko)"
+        )
+        nouveau, faits = revision(p)
+        durees = []
+        for _ in range(3):
+            debut = time.perf_counter()
+            octets = rendre_docx(comparer(p, nouveau))
+            durees.append(time.perf_counter() - debut)
+        print(
+            f"  redline (5 % changé : {faits}) : min {min(durees):.2f} s · médiane "
+            f"{statistics.median(durees):.2f} s · max {max(durees):.2f} s  "
+            f"({len(octets) // 1024} Ko)"
         )
 
 

@@ -114,6 +114,9 @@ def test_chaque_commande_a_une_aide_en_francais(commande: str) -> None:
     assert r.stdout.startswith(f"Utilisation : projterr {commande}")
     for anglais in ("Usage:", "Show this message", "[default", "[required]", "Commands:"):
         assert anglais not in r.stdout, anglais
+    # values are named in French capitals (FICHIER, SEUIL), never by Typer's Python type
+    for type_python in ("<path>", "<str>", "<float", "<int", "<list[", "{fichier", "{ancien"):
+        assert type_python not in r.stdout, type_python
     # every option has its help text
     import typer.main
 
