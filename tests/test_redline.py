@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from lecture_docx import relire
 from projterr.export import document_projet
 from projterr.export.redline import document_redline
 from projterr.export.revisions import W, accepter, rejeter, texte_paragraphe
@@ -127,7 +127,7 @@ def test_paragraphe_entier_ajoute_marque_sa_fin(fiches: Any) -> None:
 
 def test_deplacement_commente() -> None:
     ancien, nouveau = (charger_projet(p) for p in PAIRES[1])
-    redline = relu = _relire(document_redline(ancien, nouveau, date=DATE))
+    redline = relu = relire(document_redline(ancien, nouveau, date=DATE))
     commentaires = [c.text for c in relu.comments]
     assert any(t.startswith("Déplacé : était") for t in commentaires)
     assert any(t.startswith("Déplacé : devient") for t in commentaires)
@@ -137,13 +137,6 @@ def test_deplacement_commente() -> None:
         for el in redline.element.body.iter(W + "ins", W + "del", W + "bookmarkStart")
     }
     assert not ids_commentaires & autres
-
-
-def _relire(document: Any) -> Any:
-    tampon = io.BytesIO()
-    document.save(tampon)
-    tampon.seek(0)
-    return docx.Document(tampon)
 
 
 def test_fichier_word_valide(tmp_path: Path) -> None:
@@ -160,7 +153,7 @@ def test_fichier_word_valide(tmp_path: Path) -> None:
     with zipfile.ZipFile(sortie) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert 'w:author="CM"' in xml and "<w:delText" in xml
-    assert _relire(docx.Document(sortie)).paragraphs
+    assert relire(docx.Document(sortie)).paragraphs
 
 
 def test_docx_sans_sortie_refuse() -> None:
