@@ -45,6 +45,9 @@ PUCE = ParagraphStyle(
     bulletFontName="Symbol",
     bulletFontSize=10,
 )
+SOUS_PUCE = ParagraphStyle(
+    "sous_puce", parent=PUCE, leftIndent=36, bulletIndent=24, bulletFontName="ZapfDingbats"
+)
 LARGEUR, HAUTEUR = A4
 MARGE = 2 * cm
 
@@ -70,6 +73,9 @@ def _paragraphes(lignes: list[str]) -> list:  # type: ignore[type-arg]
             histoire.append(Spacer(1, CORPS.leading))
         elif ligne.startswith("• "):
             histoire.append(Paragraph(_balise(ligne[2:]), PUCE, bulletText="•"))
+        elif ligne.startswith("◦ "):
+            # A second-level bullet: ZapfDingbats « m » (❍), which the text layer spells « m ».
+            histoire.append(Paragraph(_balise(ligne[2:]), SOUS_PUCE, bulletText="m"))
         else:
             histoire.append(Paragraph(_balise(ligne), CORPS))
     return histoire
@@ -97,7 +103,8 @@ class _Document(BaseDocTemplate):
     def _decor(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
         canvas.setFont("Vera", 8)
-        canvas.drawString(MARGE, HAUTEUR - 1.2 * cm, self.entete)
+        if self.total != 1:  # a running header runs over pages: none on a single page
+            canvas.drawString(MARGE, HAUTEUR - 1.2 * cm, self.entete)
         total = f" / {self.total}" if self.total else ""
         canvas.drawRightString(LARGEUR - MARGE, 1 * cm, f"Page {doc.page}{total}")
         canvas.restoreState()

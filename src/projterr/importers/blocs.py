@@ -75,7 +75,8 @@ def _ligne_du_bloc(bloc: Bloc) -> str:
     if bloc.genre == "vide":
         return ""
     if bloc.genre == "puce":
-        return f"{bloc.marque or '•'} {bloc.texte}"
+        retrait = "    " * ((bloc.niveau or 1) - 1)  # a nested list, as a text file indents it
+        return f"{retrait}{bloc.marque or '•'} {bloc.texte}"
     if bloc.genre == "titre" and bloc.numero:
         return f"{bloc.numero} {bloc.texte}"
     return bloc.texte

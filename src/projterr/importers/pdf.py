@@ -279,7 +279,10 @@ def _lire_page(page: Any, numero: int) -> _Page:
     corps = [m for m in mots if id(m) not in aux_bords]
     elements = _colonnes(corps, tableaux, gouttiere, numero)
     # Border lines go back where they were; the header pass removes the repeated ones.
-    lue.elements = _trier_bords(lue.bords, elements)
+    if gouttiere is None:
+        lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
+    else:
+        lue.elements = _trier_bords(lue.bords, elements)
     return lue
 
 
@@ -377,7 +380,7 @@ def _puce(ligne: _Ligne) -> tuple[str | None, str]:
     premier = ligne.mots[0]
     texte = ligne.texte
     initiale = premier.texte[:1]
-    if initiale in _MARQUES_TEXTE or initiale in "←⇒⇐↓↑":
+    if initiale in "-–*→←⇒⇐↓↑":
         return None, texte
     seul = len(premier.texte) == 1
     if (initiale in _PUCES or (premier.symbole and seul)) and (len(ligne.mots) > 1 or not seul):
@@ -407,19 +410,46 @@ def _cellule(texte: str | None) -> str:
     return out
 
 
+def _retraits_des_puces(pages: list[_Page]) -> list[float]:
+    """The x where bullets are drawn, one per list level, left to right."""
+    xs = sorted(e.x0 for p in pages for e in p.elements if isinstance(e, _Ligne) and _puce(e)[0])
+    niveaux: list[float] = []
+    for x in xs:
+        if not niveaux or x - niveaux[-1] > 3.0:
+            niveaux.append(x)
+    return niveaux
+
+
+def _niveau(x0: float, retraits: list[float]) -> int:
+    return 1 + sum(1 for r in retraits[1:] if x0 > r - 3.0)
+
+
 def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     droite_doc = _droite_du_document(pages)
     pas = _pas(pages)
+    retraits = _retraits_des_puces(pages)
     blocs: list[Bloc] = []
     tableaux = 0
-    ouverte: tuple[_Ligne, str, str | None, int, int] | None = None  # last, text, bullet, page, n
+    # The line being built: its last physical line, text, bullet, page, line on the page, level.
+    ouverte: tuple[_Ligne, str, str | None, int, int, int] | None = None
 
     def fermer() -> None:
         nonlocal ouverte
         if ouverte:
-            _, texte, marque, page, numero = ouverte
+            _, texte, marque, page, numero, niveau = ouverte
             genre: Genre = "puce" if marque else "paragraphe"
-            blocs.append(Bloc(texte, genre, marque=marque, page=page, ligne=numero))
+            if marque and niveau > 1:
+                marque = "◦"
+            blocs.append(
+                Bloc(
+                    texte,
+                    genre,
+                    niveau=niveau if marque else None,
+                    marque=marque,
+                    page=page,
+                    ligne=numero,
+                )
+            )
         ouverte = None
 
     precedente: _Ligne | None = None
@@ -456,13 +486,14 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
                 if ecart > 0 and precedente.droite == ligne.droite:
                     vides = max(0, round(ecart / (pas * max(precedente.taille, 1.0))) - 1)
             if ouverte and not vides and not marque and _coupee(ouverte[0], ligne, droite_doc):
-                _, deja, m, p, n = ouverte
-                ouverte = (ligne, _enchainer(deja, texte), m, p, n)
+                _, deja, m, p, n, niv = ouverte
+                ouverte = (ligne, _enchainer(deja, texte), m, p, n, niv)
             else:
                 fermer()
                 for k in range(min(vides, 3)):
                     blocs.append(Bloc("", "vide", page=page.numero, ligne=numero - 1 - k))
-                ouverte = (ligne, texte, marque, page.numero, numero)
+                niveau = _niveau(ligne.x0, retraits) if marque else 0
+                ouverte = (ligne, texte, marque, page.numero, numero, niveau)
             precedente = ligne
     fermer()
     return blocs
