@@ -56,7 +56,12 @@ def _balise(texte: str) -> str:
     """Reportlab markup for a source line: arrows drawn in the Symbol font (Vera has none)."""
     out = []
     for car in texte:
-        if car in "→←":
+        if car in "\u00a0\u202f":
+            # No-break spaces: a PDF's text layer cannot tell them from spaces, and a reader
+            # cannot know that the layout kept two words together; a word processor exporting
+            # a PDF loses them the same way.
+            out.append(" ")
+        elif car in "→←":
             out.append(f'<font name="Symbol">{car}</font>')
         elif ord(car) in _VERA:
             out.append(escape(car))

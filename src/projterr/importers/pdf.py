@@ -28,7 +28,8 @@ from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_conten
 from projterr.sources import empreinte, lire_octets
 
 # Page margins where running headers and footers live (share of the page height).
-_MARGE_NUMERO = 0.08  # a bare number or « Page 3 / 12 » here is a page number
+_MARGE_NUMERO = 0.06  # a bare number, « Page 3 / 12 », a line that differs by its numbers
+_MARGE_REPETEE = 0.10  # a line repeated word for word at the same place
 _REPETEES_MIN = 0.5  # a header/footer line repeats on at least half of the pages…
 _BORDS = 2  # …among the first and last lines of each page
 _TOLERANCE_Y = 4.0  # points: « the same place » on two pages
@@ -164,18 +165,17 @@ def _ouvrir(data: bytes, nom: str) -> Any:
         raise _erreur(
             nom, "PDF tronqué (la fin du fichier manque) : téléchargez-le ou copiez-le à nouveau"
         )
+    protege = "PDF protégé par un mot de passe : enregistrez-en une copie sans protection"
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # the page tree is read here: a broken file fails now
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise _erreur(
-            nom, "PDF protégé par un mot de passe : enregistrez-en une copie sans protection"
-        ) from exc
+        raise _erreur(nom, protege) from exc
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise _erreur(
-                nom, "PDF protégé par un mot de passe : enregistrez-en une copie sans protection"
-            ) from exc
+        # pdfplumber wraps pdfminer's own exception in its args.
+        causes = [exc, *exc.args, exc.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
+            raise _erreur(nom, protege) from exc
         raise _erreur(nom, "PDF endommagé ou illisible (structure interne invalide)") from exc
     return pdf
 
@@ -322,31 +322,46 @@ def _trier_bords(bords: list[_Ligne], elements: list[_Ligne | _Tableau]) -> list
     return [*hauts, *elements, *bas]
 
 
-def _cle(ligne: _Ligne) -> str:
-    return re.sub(r"\d+", "#", ligne.texte.lower()).strip()
+def _cle(ligne: _Ligne, chiffres: bool) -> str:
+    texte = ligne.texte.lower().strip()
+    return re.sub(r"\d+", "#", texte) if chiffres else texte
 
 
 def _retirer_en_tetes(pages: list[_Page]) -> int:
-    """Remove running headers, footers and page numbers; the number of lines removed."""
+    """Remove running headers, footers and page numbers; the number of lines removed.
+
+    A line repeated word for word at the same place on most pages, in the top or bottom
+    tenth of the page, is a header or a footer; one that differs only by its numbers
+    (« Page 3 / 12 », « CRTE – page 4 ») must be nearer the edge, so that « Axe 2 : … » at
+    the top of the page of axe 2 is not taken for a header.
+    """
     avec_texte = [p for p in pages if p.caracteres]
     seuil = max(2, round(_REPETEES_MIN * len(avec_texte) + 0.49))
-    vues: Counter[tuple[str, int]] = Counter()
+    vues: Counter[tuple[bool, str, int]] = Counter()
     for page in avec_texte:
-        for cle in {(_cle(b), round(b.top / _TOLERANCE_Y)) for b in page.bords}:
-            vues[cle] += 1
+        cles = {
+            (chiffres, _cle(b, chiffres), round(b.top / _TOLERANCE_Y))
+            for b in page.bords
+            for chiffres in (False, True)
+        }
+        vues.update(cles)
 
-    def repetee(ligne: _Ligne) -> bool:
+    def repetee(ligne: _Ligne, chiffres: bool) -> bool:
         y = round(ligne.top / _TOLERANCE_Y)
-        return any(vues[(_cle(ligne), y + d)] >= seuil for d in (-1, 0, 1))
+        cle = _cle(ligne, chiffres)
+        return any(vues[(chiffres, cle, y + d)] >= seuil for d in (-1, 0, 1))
+
+    def dans_la_marge(ligne: _Ligne, part: float, hauteur: float) -> bool:
+        return ligne.top < part * hauteur or ligne.top > (1 - part) * hauteur
 
     retirees = 0
     for page in avec_texte:
         a_retirer = set()
         for b in page.bords:
-            marge = b.top < _MARGE_NUMERO * page.hauteur or b.top > (1 - _MARGE_NUMERO) * (
-                page.hauteur
-            )
-            if repetee(b) or (marge and _NUMERO_PAGE.match(b.texte)):
+            if (dans_la_marge(b, _MARGE_REPETEE, page.hauteur) and repetee(b, False)) or (
+                dans_la_marge(b, _MARGE_NUMERO, page.hauteur)
+                and (repetee(b, True) or _NUMERO_PAGE.match(b.texte))
+            ):
                 a_retirer.add(id(b))
         retirees += len(a_retirer)
         page.elements = [e for e in page.elements if id(e) not in a_retirer]
@@ -490,8 +505,8 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
                 ouverte = (ligne, _enchainer(deja, texte), m, p, n, niv)
             else:
                 fermer()
-                for k in range(min(vides, 3)):
-                    blocs.append(Bloc("", "vide", page=page.numero, ligne=numero - 1 - k))
+                for _ in range(min(vides, 3)):
+                    blocs.append(Bloc("", "vide", page=page.numero))
                 niveau = _niveau(ligne.x0, retraits) if marque else 0
                 ouverte = (ligne, texte, marque, page.numero, numero, niveau)
             precedente = ligne
