@@ -73,7 +73,7 @@ class Lignes:
 
 def _ligne_du_bloc(bloc: Bloc) -> str:
     if bloc.genre == "vide":
-        return ""
+        return bloc.texte  # blank, but a text line's spaces are given back as they were
     if bloc.genre == "puce":
         retrait = "    " * ((bloc.niveau or 1) - 1)  # a nested list, as a text file indents it
         return f"{retrait}{bloc.marque or '•'} {bloc.texte}"
