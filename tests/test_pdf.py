@@ -380,3 +380,33 @@ def test_pdfplumber_pas_charge_au_demarrage() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert sortie.strip() == "False"
+
+
+def test_titre_en_grand_coupe_sur_deux_lignes() -> None:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    hauteur = A4[1]
+    titre = "Axe 1 : Accompagner les transitions écologique, énergétique et"
+    c.setFont("Helvetica-Bold", 16)
+    y = hauteur - 100
+    c.drawString(MARGE, y, titre)
+    c.drawString(MARGE, y - 20, "numérique du territoire")
+    c.setFont("Helvetica", 10)
+    y -= 50
+    for phrase in ("Le PETR porte cet axe avec les trois communautés de communes.",) * 3:
+        c.drawString(MARGE, y, phrase)
+        y -= 12
+    c.showPage()
+    c.save()
+    # The title's first line is the page's widest text: the second line wraps from it.
+    assert c.stringWidth(titre, "Helvetica-Bold", 16) > c.stringWidth(phrase, "Helvetica", 10)
+    lecture = lire_pdf(sortie.getvalue(), "x.pdf")
+    premier = lecture.blocs[0]
+    assert premier.genre == "titre" and premier.niveau == 1 and premier.style == "16 pt"
+    assert premier.texte == f"{titre} numérique du territoire"
+    assert [b.genre for b in lecture.blocs[1:] if b.genre != "vide"] == ["paragraphe"] * 3

@@ -439,10 +439,23 @@ def _niveau(x0: float, retraits: list[float]) -> int:
     return 1 + sum(1 for r in retraits[1:] if x0 > r - 3.0)
 
 
+def _tailles_des_titres(pages: list[_Page]) -> list[float]:
+    """Font sizes clearly larger than the body text's, largest first (heading levels)."""
+    lignes = [e for p in pages for e in p.elements if isinstance(e, _Ligne)]
+    if not lignes:
+        return []
+    mots: Counter[float] = Counter()
+    for ligne in lignes:
+        mots[round(ligne.taille, 1)] += len(ligne.mots)
+    corps = mots.most_common(1)[0][0]
+    return sorted((t for t in mots if t > 1.15 * corps), reverse=True)
+
+
 def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     droite_doc = _droite_du_document(pages)
     pas = _pas(pages)
     retraits = _retraits_des_puces(pages)
+    titres = _tailles_des_titres(pages)
     blocs: list[Bloc] = []
     tableaux = 0
     # The line being built: its last physical line, text, bullet, page, line on the page, level.
@@ -451,15 +464,22 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     def fermer() -> None:
         nonlocal ouverte
         if ouverte:
-            _, texte, marque, page, numero, niveau = ouverte
+            derniere, texte, marque, page, numero, niveau = ouverte
             genre: Genre = "puce" if marque else "paragraphe"
+            style = None
             if marque and niveau > 1:
                 marque = "◦"
+            taille = round(derniere.taille, 1)
+            if not marque and taille in titres:
+                # Larger than the body text: a heading, level by size. The profil still decides
+                # what it is (the line engines read its text), the bloc says what it looked like.
+                genre, niveau, style = "titre", titres.index(taille) + 1, f"{taille:g} pt"
             blocs.append(
                 Bloc(
                     texte,
                     genre,
-                    niveau=niveau if marque else None,
+                    niveau=niveau if genre != "paragraphe" else None,
+                    style=style,
                     marque=marque,
                     page=page,
                     ligne=numero,
