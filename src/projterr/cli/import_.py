@@ -69,7 +69,7 @@ def importer(
     fichier: Annotated[
         Path,
         typer.Argument(
-            help="Document source : .pdf, .txt, .md, un dossier de pages Markdown (fiches "
+            help="Document source : .docx, .pdf, .txt, .md, un dossier de pages Markdown (fiches "
             "avec front matter), ou .yaml."
         ),
     ],

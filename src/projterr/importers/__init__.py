@@ -11,7 +11,6 @@ from projterr.model import NonClasse, Projet
 TEXTE = {".txt", ".md", ".markdown", ".text"}
 YAML = {".yaml", ".yml"}
 A_VENIR = {
-    ".docx": "Word",
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".xlsx": "Excel",
@@ -46,6 +45,14 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
         from projterr.importers.pdf import importer_pdf
 
         return importer_pdf(chemin, profil)
+    est_word = suffixe in (".docx", ".docm") or (
+        contenu == "docx" and suffixe not in _SUFFIXES_CONNUS
+    )
+    if est_word and contenu in (None, "docx", "ole", "zip"):
+        # a protected (OLE) or broken archive gets the Word reader's own message
+        from projterr.importers.word import importer_word
+
+        return importer_word(chemin, profil)
     _refuser_si_autre_format(chemin, suffixe, contenu)
     if suffixe in A_VENIR and chemin.is_file():
         raise FormatNonPris(
@@ -58,7 +65,7 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     return importer_texte(chemin, profil)
 
 
-_SUFFIXES_CONNUS = TEXTE | YAML | set(A_VENIR) | {".pdf"}
+_SUFFIXES_CONNUS = TEXTE | YAML | set(A_VENIR) | {".pdf", ".docx", ".docm"}
 
 
 def _format_du_fichier(chemin: Path) -> str | None:
