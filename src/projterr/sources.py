@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from projterr.errors import FichierIllisible, raison_systeme
@@ -35,10 +35,16 @@ class TexteSource:
     encodage: str
     empreinte: str
     remarque: str | None = None  # e.g. "encodage Windows-1252 détecté et converti"
+    notes: tuple[str, ...] = field(default=())  # BOM removed, CRLF line ends converted…
 
     @property
     def lignes(self) -> list[str]:
         return self.texte.split("\n")
+
+    @property
+    def remarques(self) -> list[str]:
+        """Everything the import summary should say about the reading, in French."""
+        return [r for r in (self.remarque, *self.notes) if r]
 
 
 def lire_octets(chemin: Path) -> bytes:
@@ -61,10 +67,29 @@ def empreinte(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
+_BOM_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+_NOMS_ENCODAGES = {
+    "windows-1252": "Windows-1252",
+    "latin-1": "Latin-1 (ISO-8859-1)",
+    "utf-16": "UTF-16 (le « Texte Unicode » de Word)",
+}
+
+
 def lire_texte(chemin: Path) -> TexteSource:
-    """Decode a text file: UTF-8 first, then Windows-1252 or Latin-1, said in ``remarque``."""
+    """Decode a text file: UTF-16 with its BOM, UTF-8 (BOM or not), then Windows-1252 or
+    Latin-1; a conversion is said in ``remarque``, a BOM or CRLF line ends in ``notes``."""
     data = lire_octets(chemin)
     nom = str(chemin)
+    notes: list[str] = []
+    if data.startswith(_BOM_UTF16):
+        # Word's « Texte Unicode » is UTF-16 with a BOM: its NUL bytes are not binary.
+        try:
+            texte = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FichierIllisible("fichier UTF-16 illisible (octets incomplets)", nom) from exc
+        encodage = "utf-16"
+        remarque: str | None = f"fichier encodé en {_NOMS_ENCODAGES[encodage]}, converti en UTF-8"
+        return _fin(chemin, data, texte.removeprefix("\ufeff"), encodage, remarque, notes)
     for magic, label in _MAGIC.items():
         if data.startswith(magic):
             raise FichierIllisible(f"fichier binaire ({label}), pas un texte", nom)
@@ -75,6 +100,8 @@ def lire_texte(chemin: Path) -> TexteSource:
     try:
         texte = data.decode("utf-8-sig")
         encodage = "utf-8"
+        if data.startswith(b"\xef\xbb\xbf"):
+            notes.append("fichier UTF-8 avec marque d'ordre des octets (BOM), retirée")
     except UnicodeDecodeError:
         if any(b in _C1_RANGE for b in data):
             try:
@@ -86,11 +113,24 @@ def lire_texte(chemin: Path) -> TexteSource:
         else:
             texte = data.decode("latin-1")
             encodage = "latin-1"
-        nom_encodage = {"windows-1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
-        remarque = f"fichier encodé en {nom_encodage[encodage]}, converti en UTF-8"
+        remarque = f"fichier encodé en {_NOMS_ENCODAGES[encodage]}, converti en UTF-8"
+    return _fin(chemin, data, texte, encodage, remarque, notes)
 
+
+def _fin(
+    chemin: Path,
+    data: bytes,
+    texte: str,
+    encodage: str,
+    remarque: str | None,
+    notes: list[str],
+) -> TexteSource:
+    if "\r\n" in texte:
+        notes.append("fins de ligne Windows (CRLF) converties")
+    elif "\r" in texte:
+        notes.append("fins de ligne Mac (CR) converties")
     texte = texte.replace("\r\n", "\n").replace("\r", "\n")
     controles = len(_CONTROLES.findall(texte))
     if controles > max(8, len(texte) // 100):
-        raise FichierIllisible("fichier binaire, pas un texte", nom)
-    return TexteSource(chemin, texte, encodage, empreinte(data), remarque)
+        raise FichierIllisible("fichier binaire, pas un texte", str(chemin))
+    return TexteSource(chemin, texte, encodage, empreinte(data), remarque, tuple(notes))

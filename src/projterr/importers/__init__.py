@@ -11,8 +11,6 @@ from projterr.model import NonClasse, Projet
 TEXTE = {".txt", ".md", ".markdown", ".text"}
 YAML = {".yaml", ".yml"}
 A_VENIR = {
-    ".pdf": "PDF",
-    ".docx": "Word",
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".xlsx": "Excel",
@@ -36,12 +34,26 @@ class ResultatImport:
 
 
 def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
-    """Read any supported file into a :class:`Projet`."""
+    """Read any supported file into a :class:`Projet`; the reader is chosen by content too."""
     suffixe = chemin.suffix.lower()
     if suffixe in YAML:
         from projterr.yamlio import charger_projet as charger_yaml
 
         return ResultatImport(charger_yaml(chemin))
+    contenu = _format_du_fichier(chemin)
+    if suffixe == ".pdf" or (contenu == "pdf" and suffixe not in _SUFFIXES_CONNUS):
+        from projterr.importers.pdf import importer_pdf
+
+        return importer_pdf(chemin, profil)
+    est_word = suffixe in (".docx", ".docm") or (
+        contenu == "docx" and suffixe not in _SUFFIXES_CONNUS
+    )
+    if est_word and contenu in (None, "docx", "ole", "zip"):
+        # a protected (OLE) or broken archive gets the Word reader's own message
+        from projterr.importers.word import importer_word
+
+        return importer_word(chemin, profil)
+    _refuser_si_autre_format(chemin, suffixe, contenu)
     if suffixe in A_VENIR and chemin.is_file():
         raise FormatNonPris(
             f"les fichiers {A_VENIR[suffixe]} ne sont pas encore pris en charge ; "
@@ -51,6 +63,44 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     from projterr.importers.texte import importer_texte
 
     return importer_texte(chemin, profil)
+
+
+_SUFFIXES_CONNUS = TEXTE | YAML | set(A_VENIR) | {".pdf", ".docx", ".docm"}
+
+
+def _format_du_fichier(chemin: Path) -> str | None:
+    """The format of the file's content (see :func:`blocs.format_du_contenu`), if readable."""
+    from projterr.importers.blocs import format_du_contenu
+
+    if not chemin.is_file():
+        return None
+    try:
+        with chemin.open("rb") as f:
+            debut = f.read(1024)
+            # A zip's directory is at its end: read the whole file only for a zip.
+            data = debut + f.read() if debut.startswith(b"PK\x03\x04") else debut
+    except OSError:
+        return None  # the reader will say why, in French
+    return format_du_contenu(data)
+
+
+def _refuser_si_autre_format(chemin: Path, suffixe: str, contenu: str | None) -> None:
+    """A file whose name says one format and whose content says another: name both."""
+    from projterr.importers.blocs import NOMS_FORMATS, SUFFIXES_FORMATS
+
+    attendu = SUFFIXES_FORMATS.get(suffixe)
+    if contenu is None:
+        return
+    if contenu == attendu or (attendu is None and contenu != "pdf"):
+        return  # a text reader's own checks name binary content (« fichier binaire (PNG) »)
+    if contenu == "zip" and attendu in ("docx", "xlsx", "pptx", "odt", "ods", "odp"):
+        raise FormatNonPris(
+            f"archive endommagée ou incomplète : pas {NOMS_FORMATS[attendu]} lisible", str(chemin)
+        )
+    nature = NOMS_FORMATS[contenu]
+    conseil = " : renommez-le en .pdf pour l'importer" if contenu == "pdf" else ""
+    nom = f"nommé {suffixe}" if suffixe else "sans extension"
+    raise FormatNonPris(f"ce fichier {nom} est en réalité {nature}{conseil}", str(chemin))
 
 
 def charger_projet(chemin: Path) -> Projet:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from projterr.ids import Identifiants
 from projterr.importers import ResultatImport
+from projterr.importers.blocs import Bloc, blocs_du_texte, vers_lignes
 from projterr.importers.profil import Niveau, Profil
 from projterr.model import Action, Document, Noeud, NonClasse, Projet, Source, Territoire
 from projterr.normalize import espaces
@@ -313,34 +314,71 @@ def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatIm
 
 def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import a text file, or a folder of Markdown pages, with the most plausible reading."""
-    from projterr.importers.choix import lire_au_mieux
-
-    origines: list[tuple[str, int]] | None = None
     if chemin.is_dir():
+        from projterr.importers.choix import lire_au_mieux
         from projterr.importers.dossier import lire_dossier
 
         dossier = lire_dossier(chemin)
-        texte, empreinte, encodage, remarque = dossier.texte, dossier.empreinte, "utf-8", None
-        origines = dossier.origines
-    else:
-        source = lire_texte(chemin)
-        texte, empreinte = source.texte, source.empreinte
-        encodage, remarque = source.encodage, source.remarque
-    resultat = lire_au_mieux(texte, profil_demande, chemin.name)
-    if origines:
-        _lignes_des_pages(resultat, origines)
+        resultat = lire_au_mieux(dossier.texte, profil_demande, chemin.name)
+        _lignes_des_pages(resultat, dossier.origines)
+        return _avec_source(resultat, chemin.name, dossier.empreinte, "utf-8")
+    source = lire_texte(chemin)
+    return importer_blocs(
+        blocs_du_texte(source.texte),
+        chemin.name,
+        profil_demande,
+        empreinte=source.empreinte,
+        encodage=source.encodage,
+        remarques=source.remarques,
+    )
+
+
+def importer_blocs(
+    blocs: list[Bloc],
+    fichier: str,
+    profil_demande: str | None = None,
+    *,
+    empreinte: str | None = None,
+    encodage: str | None = None,
+    remarques: list[str] | None = None,
+) -> ResultatImport:
+    """Import blocs from any reader: the line engines read them through :func:`vers_lignes`,
+    and what they set aside gets back the position of its bloc (page and line in a PDF)."""
+    from projterr.importers.choix import lire_au_mieux
+
+    lignes = vers_lignes(blocs)
+    resultat = lire_au_mieux(lignes.texte, profil_demande, fichier)
+    _positions_des_blocs(resultat, lignes.origines)
+    resultat.remarques.extend(remarques or [])
+    return _avec_source(resultat, fichier, empreinte, encodage)
+
+
+def _avec_source(
+    resultat: ResultatImport, fichier: str, empreinte: str | None, encodage: str | None
+) -> ResultatImport:
     ancienne = resultat.projet.document.source
     resultat.projet.document.source = Source(
         url=ancienne.url if ancienne else None,
-        fichier=chemin.name,
+        fichier=fichier,
         empreinte=empreinte,
         profil=resultat.profil,
         encodage=encodage,
         avertissements=list(resultat.avertissements),
     )
-    if remarque:
-        resultat.remarques.append(remarque)
     return resultat
+
+
+def _positions_des_blocs(resultat: ResultatImport, origines: list[Bloc]) -> None:
+    """Lines set aside point at their bloc's line (and page) in the source."""
+    for liste in (resultat.projet.non_classe, resultat.etiquettes):
+        for nc in liste:
+            if not 0 < nc.ligne <= len(origines):
+                continue
+            bloc = origines[nc.ligne - 1]
+            if bloc.ligne is not None:
+                nc.ligne = bloc.ligne
+            if bloc.page is not None:
+                nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{bloc.page}"
 
 
 SEPARATEUR_PAGE = " — page "

@@ -1,0 +1,203 @@
+"""One intermediate form for every source format: a sequence of :class:`Bloc`.
+
+A reader (text, PDF; Word and ODT next) turns a file into blocs: a paragraph, a heading with
+its level or style name, a list item with its level and number, a table cell with its row and
+column, each with its page and its position in the source. The profil engine and the fiche
+reader still read lines: :func:`vers_lignes` is the adapter that writes blocs as lines and
+remembers, for every line, the position of the bloc it came from, so what an import sets
+aside (``non_classe``) points at the page and line of the source, not at the adapter's text.
+
+The reader is chosen by content as well as by suffix (:func:`format_du_contenu`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Literal
+
+Genre = Literal["paragraphe", "titre", "puce", "cellule", "vide"]
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """One piece of a source document, in reading order."""
+
+    texte: str
+    genre: Genre = "paragraphe"
+    niveau: int | None = None  # heading level, or list level (1 = top)
+    style: str | None = None  # style name when the source has one (« Titre 1 », « Heading 2 »)
+    numero: str | None = None  # list number as written (« 3. », « a) »)
+    marque: str | None = None  # list bullet as written (« • », « - »)
+    page: int | None = None  # 1-based page (PDF)
+    ligne: int | None = None  # 1-based line: in the file, or in the page when ``page`` is set
+    paragraphe: int | None = None  # 1-based paragraph index (Word, ODT)
+    tableau: int | None = None  # table index in the document (cells only)
+    rangee: int | None = None  # 1-based row (cells only)
+    colonne: int | None = None  # 1-based column (cells only)
+
+    def position(self) -> str:
+        """Where the bloc is in the source, in French (« page 3, ligne 12 »)."""
+        parties = []
+        if self.page is not None:
+            parties.append(f"page {self.page}")
+        if self.tableau is not None:
+            parties.append(f"tableau {self.tableau}, rangée {self.rangee}, colonne {self.colonne}")
+        if self.paragraphe is not None:
+            parties.append(f"paragraphe {self.paragraphe}")
+        if self.ligne is not None:
+            parties.append(f"ligne {self.ligne}")
+        return ", ".join(parties)
+
+
+def blocs_du_texte(texte: str) -> list[Bloc]:
+    """A plain text as blocs: one bloc per line (blank lines kept), positions = line numbers.
+
+    The line engines give meaning to a line's marks (« - », « Pilier 1 : »), so a text line
+    stays a paragraph here: this reader decides nothing the profil would decide.
+    """
+    return [
+        Bloc(ligne, "paragraphe" if ligne.strip() else "vide", ligne=k)
+        for k, ligne in enumerate(texte.split("\n"), start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class Lignes:
+    """Blocs written as lines for the line engines, with each line's origin."""
+
+    texte: str
+    origines: list[Bloc]  # line index → the bloc it was written from
+
+
+def _ligne_du_bloc(bloc: Bloc) -> str:
+    if bloc.genre == "vide":
+        return bloc.texte  # blank, but a text line's spaces are given back as they were
+    if bloc.genre == "puce":
+        retrait = "    " * ((bloc.niveau or 1) - 1)  # a nested list, as a text file indents it
+        return f"{retrait}{bloc.marque or '•'} {bloc.texte}"
+    if bloc.genre == "titre" and bloc.numero:
+        return f"{bloc.numero} {bloc.texte}"
+    return bloc.texte
+
+
+def _lignes_du_tableau(cellules: list[Bloc]) -> list[tuple[str, Bloc]]:
+    """A table as lines: a two-column table is « libellé : valeur » (a fiche action's fields,
+    which the fiche reader knows); any other table gives one line per non-empty cell."""
+    colonnes = max((c.colonne or 1) for c in cellules)
+    if colonnes == 2:
+        rangees: dict[int, dict[int, Bloc]] = {}
+        for c in cellules:
+            rangees.setdefault(c.rangee or 0, {})[c.colonne or 1] = c
+        out = []
+        for _, rangee in sorted(rangees.items()):
+            libelle, valeur = rangee.get(1), rangee.get(2)
+            gauche = libelle.texte.strip() if libelle else ""
+            droite = valeur.texte.strip() if valeur else ""
+            origine = libelle or valeur
+            assert origine is not None
+            if gauche and droite:
+                out.append((f"{gauche.rstrip(' :')} : {droite}", origine))
+            elif gauche or droite:
+                out.append((gauche or droite, origine))
+        return out
+    return [(c.texte.strip(), c) for c in cellules if c.texte.strip()]
+
+
+def vers_lignes(blocs: list[Bloc]) -> Lignes:
+    """Write ``blocs`` as lines (the adapter the line engines read)."""
+    lignes: list[str] = []
+    origines: list[Bloc] = []
+    k = 0
+    while k < len(blocs):
+        bloc = blocs[k]
+        if bloc.genre == "cellule":
+            fin = k
+            while (
+                fin < len(blocs)
+                and blocs[fin].genre == "cellule"
+                and blocs[fin].tableau == bloc.tableau
+            ):
+                fin += 1
+            for texte, origine in _lignes_du_tableau(blocs[k:fin]):
+                lignes.append(texte)
+                origines.append(origine)
+            k = fin
+            continue
+        lignes.append(_ligne_du_bloc(bloc))
+        origines.append(bloc)
+        k += 1
+    return Lignes("\n".join(lignes), origines)
+
+
+# --- choosing a reader by content --------------------------------------------------------------
+
+NOMS_FORMATS = {
+    "pdf": "un PDF",
+    "docx": "un document Word (.docx)",
+    "xlsx": "un classeur Excel (.xlsx)",
+    "pptx": "une présentation PowerPoint (.pptx)",
+    "odt": "un document OpenDocument texte (.odt)",
+    "ods": "un classeur OpenDocument (.ods)",
+    "odp": "une présentation OpenDocument (.odp)",
+    "zip": "une archive ZIP",
+    "ole": "un fichier Office 97-2003 (.doc ou .xls)",
+    "png": "une image PNG",
+    "jpeg": "une image JPEG",
+}
+SUFFIXES_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
+    ".odt": "odt",
+    ".ods": "ods",
+    ".odp": "odp",
+    ".zip": "zip",
+    ".doc": "ole",
+    ".xls": "ole",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+}
+_ODF = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.presentation": "odp",
+}
+
+
+def format_du_contenu(data: bytes) -> str | None:
+    """The format the bytes are in (a key of :data:`NOMS_FORMATS`), or None for text/unknown.
+
+    Only the first bytes and the zip's directory are read: nothing is decompressed.
+    """
+    # A PDF may have a few bytes before its header (the specification allows 1024).
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if data.startswith(b"\x89PNG"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    # ODF writes an uncompressed « mimetype » first member: its content is at byte 38.
+    if data[30:38] == b"mimetype":
+        for type_mime, nom in _ODF.items():
+            if data[38 : 38 + len(type_mime)] == type_mime:
+                return nom
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            noms = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "zip"
+    if "word/document.xml" in noms:
+        return "docx"
+    if "xl/workbook.xml" in noms:
+        return "xlsx"
+    if "ppt/presentation.xml" in noms:
+        return "pptx"
+    return "zip"

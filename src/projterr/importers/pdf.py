@@ -1,0 +1,620 @@
+"""PDF reader: pdfplumber (MIT) words with their positions, turned into blocs.
+
+What a PDF's text layer gives is glyphs at positions, not lines of a text. This reader puts
+back what the author wrote: page headers, footers and page numbers are removed (lines repeated
+at the same place on most pages, bare numbers and « Page 3 / 12 » in the page margins); a
+two-column page is read column by column; lines wrapped by the layout are joined again (the
+next line's first word would have fitted on the line otherwise), and a word hyphenated across
+two lines is rejoined; a bullet drawn in a symbol font (« », « », « ■ »…) becomes « • »;
+tables become table cells, and a two-column table (label, value) reaches the fiche reader as
+« Libellé : valeur ». Every line keeps its page and its line on the page.
+
+pdfplumber is imported here only: ``projterr --help`` and text imports never load it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from projterr.errors import FichierIllisible
+from projterr.importers import ResultatImport
+from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_contenu
+from projterr.sources import empreinte, lire_octets
+
+# Page margins where running headers and footers live (share of the page height).
+_MARGE_NUMERO = 0.06  # a bare number, « Page 3 / 12 », a line that differs by its numbers
+_MARGE_REPETEE = 0.10  # a line repeated word for word at the same place
+_REPETEES_MIN = 0.5  # a header/footer line repeats on at least half of the pages…
+_BORDS = 2  # …among the first and last lines of each page
+_TOLERANCE_Y = 4.0  # points: « the same place » on two pages
+_GOUTTIERE_MIN = 9.0  # points of blank between two columns
+_LIGNES_COLONNE = 3  # lines on each side before a page counts as two columns
+_TOLERANCE_DROITE = 1.0  # points
+
+_NUMERO_PAGE = re.compile(
+    r"^(?:page|p\.)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE
+)
+# Bullets as a PDF's text layer spells them: Word's Symbol and Wingdings bullets come out as
+# private-use characters (U+F0B7, U+F0A7, U+F0D8…).
+_PUCES = {"•", "▪", "■", "●", "◦", "○", "□", "►", "➢", "➤", "✓", "\uf0b7", "\uf0a7", "\uf0d8"}
+_PUCES |= {chr(c) for c in range(0xF020, 0xF100)}
+_POLICES_SYMBOLES = re.compile(r"symbol|dingbat|wingding|webding", re.IGNORECASE)
+_MARQUES_TEXTE = {"-", "–", "*", "→", "•"}  # a line starting with one of these is never a wrap
+# A non-embedded Symbol font is decoded by pdfminer with the standard encoding: the arrow
+# (Symbol 0xAE) comes out as « ﬁ ». The Symbol codes a plan uses, put back.
+_SYMBOL = {
+    0xAC: "←",
+    0xAD: "↑",
+    0xAE: "→",
+    0xAF: "↓",
+    0xB7: "•",
+    0xDE: "⇒",
+    0xDC: "⇐",
+    0xD8: "¬",
+    0xB0: "°",
+}
+# « au-delà », « vis-à-vis », « c'est-à-dire »: a line ending « au- » keeps its hyphen.
+_PREFIXES_COMPOSES = {
+    "au", "c'est", "c’est", "vis", "peut", "non", "quasi", "demi", "semi", "mi", "ex",
+    "après", "arrière", "avant", "contre", "grand", "sous", "sur", "porte", "belle", "beau",
+    "petit", "petite", "saint", "sainte", "nord", "sud", "est", "ouest", "franco", "ci",
+    "celle", "celui", "ceux", "là", "tout", "entre", "anti", "extra", "co", "e",
+}  # fmt: skip
+_COUPURE = re.compile(r"(\w+)-$")
+
+
+@dataclass
+class _Mot:
+    texte: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    taille: float
+    symbole: bool  # drawn in a symbol font
+
+
+@dataclass
+class _Ligne:
+    mots: list[_Mot]
+    page: int
+    droite: float = 0.0  # the right edge of the column the line is in
+    numero: int = 0  # line on the page, in reading order
+
+    @property
+    def x0(self) -> float:
+        return self.mots[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.mots[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(m.top for m in self.mots)
+
+    @property
+    def taille(self) -> float:
+        return (
+            statistics.median(m.taille for m in self.mots if not m.symbole)
+            if any(not m.symbole for m in self.mots)
+            else self.mots[0].taille
+        )
+
+    @property
+    def texte(self) -> str:
+        out = ""
+        precedent: _Mot | None = None
+        for mot in self.mots:
+            if precedent is None:
+                out = mot.texte
+            elif mot.x0 - precedent.x1 < 0.12 * mot.taille:
+                out += mot.texte  # one word drawn in two fonts (bold start, say)
+            else:
+                out += " " + mot.texte
+            precedent = mot
+        return out
+
+
+@dataclass
+class _Tableau:
+    rangees: list[list[str | None]]
+    top: float
+    x0: float
+    page: int
+    numero: int = 0
+
+
+@dataclass
+class _Page:
+    numero: int
+    hauteur: float
+    largeur: float
+    elements: list[_Ligne | _Tableau] = field(default_factory=list)
+    bords: list[_Ligne] = field(default_factory=list)  # first and last lines: header? footer?
+    images: int = 0
+    caracteres: int = 0
+
+
+@dataclass
+class LecturePdf:
+    """A PDF read as blocs, with what the reader removed or could not read."""
+
+    blocs: list[Bloc]
+    pages: int
+    remarques: list[str]
+
+
+def _erreur(nom: str, message: str) -> FichierIllisible:
+    return FichierIllisible(message, nom)
+
+
+def _ouvrir(data: bytes, nom: str) -> Any:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if b"%%EOF" not in data[-2048:]:
+        raise _erreur(
+            nom, "PDF tronqué (la fin du fichier manque) : téléchargez-le ou copiez-le à nouveau"
+        )
+    protege = "PDF protégé par un mot de passe : enregistrez-en une copie sans protection"
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages  # the page tree is read here: a broken file fails now
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise _erreur(nom, protege) from exc
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        # pdfplumber wraps pdfminer's own exception in its args.
+        causes = [exc, *exc.args, exc.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
+            raise _erreur(nom, protege) from exc
+        raise _erreur(nom, "PDF endommagé ou illisible (structure interne invalide)") from exc
+    return pdf
+
+
+def _mots(page: Any) -> list[_Mot]:
+    from pdfminer.encodingdb import EncodingDB
+
+    inverse = {EncodingDB.std2unicode.get(code): car for code, car in _SYMBOL.items()}
+    mots = []
+    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+        texte = w["text"]
+        symbole = bool(_POLICES_SYMBOLES.search(w["fontname"] or ""))
+        if symbole and "symbol" in w["fontname"].lower():
+            # pdfplumber expands the ligatures « ﬁ » and « ﬂ » that the arrows came out as.
+            texte = texte.replace("fi", "ﬁ").replace("fl", "ﬂ")
+            texte = "".join(inverse.get(c, c) for c in texte)
+        mots.append(
+            _Mot(texte, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"] or 10), symbole)
+        )
+    return mots
+
+
+def _en_lignes(mots: list[_Mot], page: int) -> list[_Ligne]:
+    """Words grouped into lines by their vertical middle, each line sorted left to right."""
+    lignes: list[tuple[float, list[_Mot]]] = []
+    for mot in sorted(mots, key=lambda m: ((m.top + m.bottom) / 2, m.x0)):
+        milieu = (mot.top + mot.bottom) / 2
+        if lignes and abs(milieu - lignes[-1][0]) <= 0.45 * max(mot.taille, 1.0):
+            lignes[-1][1].append(mot)
+        else:
+            lignes.append((milieu, [mot]))
+    return [_Ligne(sorted(ms, key=lambda m: m.x0), page) for _, ms in lignes]
+
+
+def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
+    """The x of the blank strip between two columns, if the page has two columns."""
+    if len(mots) < 2 * _LIGNES_COLONNE:
+        return None
+    pas = 1.0
+    debut, fin = int(0.3 * largeur), int(0.7 * largeur)
+    libres = [x for x in range(debut, fin, int(pas)) if not any(m.x0 < x < m.x1 for m in mots)]
+    if not libres:
+        return None
+    # The widest run of free x positions.
+    meilleur: tuple[int, int] = (libres[0], libres[0])
+    courant = (libres[0], libres[0])
+    for x in libres[1:]:
+        courant = (courant[0], x) if x == courant[1] + 1 else (x, x)
+        if courant[1] - courant[0] > meilleur[1] - meilleur[0]:
+            meilleur = courant
+    if meilleur[1] - meilleur[0] < _GOUTTIERE_MIN:
+        return None
+    milieu = (meilleur[0] + meilleur[1]) / 2
+    gauche = _en_lignes([m for m in mots if m.x1 <= milieu], 0)
+    droite = _en_lignes([m for m in mots if m.x0 >= milieu], 0)
+    if len(gauche) < _LIGNES_COLONNE or len(droite) < _LIGNES_COLONNE:
+        return None
+    # The right column's lines start at one x (its margin), near the gutter.
+    departs = Counter(round(ligne.x0) for ligne in droite)
+    x_depart, n = departs.most_common(1)[0]
+    if n < _LIGNES_COLONNE or x_depart - meilleur[1] > 40:
+        return None
+    return milieu
+
+
+def _lire_page(page: Any, numero: int) -> _Page:
+    lue = _Page(numero, float(page.height), float(page.width))
+    lue.images = len(page.images)
+    lue.caracteres = len(page.chars)
+    if not lue.caracteres:
+        return lue
+    mots = _mots(page)
+    tableaux: list[_Tableau] = []
+    zones = []
+    for table in page.find_tables():
+        rangees = table.extract()
+        if not rangees or max(len(r) for r in rangees) < 2 or len(rangees) < 2:
+            continue  # a framed paragraph, not a table
+        x0, top, x1, bottom = table.bbox
+        zones.append((x0, top, x1, bottom))
+        tableaux.append(_Tableau(rangees, top, x0, numero))
+
+    def dans_tableau(m: _Mot) -> bool:
+        cx, cy = (m.x0 + m.x1) / 2, (m.top + m.bottom) / 2
+        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in zones)
+
+    mots = [m for m in mots if not dans_tableau(m)]
+    # Headers and footers are looked for among the page's first and last lines; on a page in
+    # two columns, among the lines in the page margins (a header runs across the gutter).
+    haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
+    interieurs = [m for m in mots if haut < (m.top + m.bottom) / 2 < bas]
+    gouttiere = _gouttiere(interieurs, lue.largeur)
+    if gouttiere is None:
+        pleine_largeur = _en_lignes(mots, numero)
+        bords = pleine_largeur[:_BORDS] + pleine_largeur[-_BORDS:]
+    else:
+        dedans = {id(m) for m in interieurs}
+        bords = _en_lignes([m for m in mots if id(m) not in dedans], numero)
+    lue.bords = list({id(ligne): ligne for ligne in bords}.values())
+    aux_bords = {id(m) for ligne in lue.bords for m in ligne.mots}
+    corps = [m for m in mots if id(m) not in aux_bords]
+    elements = _colonnes(corps, tableaux, gouttiere, numero)
+    # Border lines go back where they were; the header pass removes the repeated ones.
+    if gouttiere is None:
+        lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
+    else:
+        lue.elements = _trier_bords(lue.bords, elements)
+    return lue
+
+
+def _colonnes(
+    corps: list[_Mot], tableaux: list[_Tableau], gouttiere: float | None, numero: int
+) -> list[_Ligne | _Tableau]:
+    if gouttiere is None:
+        lignes = _en_lignes(corps, numero)
+        elements: list[_Ligne | _Tableau] = [*lignes, *tableaux]
+        elements.sort(key=lambda e: e.top)
+        return elements
+    out: list[_Ligne | _Tableau] = []
+    for cote in ("gauche", "droite"):
+        if cote == "gauche":
+            mots = [m for m in corps if m.x1 <= gouttiere]
+            tabs = [t for t in tableaux if t.x0 < gouttiere]
+        else:
+            mots = [m for m in corps if m.x1 > gouttiere]
+            tabs = [t for t in tableaux if t.x0 >= gouttiere]
+        lignes = _en_lignes(mots, numero)
+        bord = max((ligne.x1 for ligne in lignes), default=0.0)
+        for ligne in lignes:
+            ligne.droite = bord
+        colonne: list[_Ligne | _Tableau] = [*lignes, *tabs]
+        colonne.sort(key=lambda e: e.top)
+        out += colonne
+    return out
+
+
+def _trier_bords(bords: list[_Ligne], elements: list[_Ligne | _Tableau]) -> list[_Ligne | _Tableau]:
+    if not bords:
+        return elements
+    hauts = [b for b in bords if not elements or b.top <= elements[0].top]
+    bas = [b for b in bords if b not in hauts]
+    hauts.sort(key=lambda ligne: ligne.top)
+    bas.sort(key=lambda ligne: ligne.top)
+    return [*hauts, *elements, *bas]
+
+
+def _cle(ligne: _Ligne, chiffres: bool) -> str:
+    texte = ligne.texte.lower().strip()
+    return re.sub(r"\d+", "#", texte) if chiffres else texte
+
+
+def _retirer_en_tetes(pages: list[_Page]) -> int:
+    """Remove running headers, footers and page numbers; the number of lines removed.
+
+    A line repeated word for word at the same place on most pages, in the top or bottom
+    tenth of the page, is a header or a footer; one that differs only by its numbers
+    (« Page 3 / 12 », « CRTE – page 4 ») must be nearer the edge, so that « Axe 2 : … » at
+    the top of the page of axe 2 is not taken for a header.
+    """
+    avec_texte = [p for p in pages if p.caracteres]
+    seuil = max(2, round(_REPETEES_MIN * len(avec_texte) + 0.49))
+    vues: Counter[tuple[bool, str, int]] = Counter()
+    for page in avec_texte:
+        cles = {
+            (chiffres, _cle(b, chiffres), round(b.top / _TOLERANCE_Y))
+            for b in page.bords
+            for chiffres in (False, True)
+        }
+        vues.update(cles)
+
+    def repetee(ligne: _Ligne, chiffres: bool) -> bool:
+        y = round(ligne.top / _TOLERANCE_Y)
+        cle = _cle(ligne, chiffres)
+        return any(vues[(chiffres, cle, y + d)] >= seuil for d in (-1, 0, 1))
+
+    def dans_la_marge(ligne: _Ligne, part: float, hauteur: float) -> bool:
+        return ligne.top < part * hauteur or ligne.top > (1 - part) * hauteur
+
+    retirees = 0
+    for page in avec_texte:
+        a_retirer = set()
+        for b in page.bords:
+            if (dans_la_marge(b, _MARGE_REPETEE, page.hauteur) and repetee(b, False)) or (
+                dans_la_marge(b, _MARGE_NUMERO, page.hauteur)
+                and (repetee(b, True) or _NUMERO_PAGE.match(b.texte))
+            ):
+                a_retirer.add(id(b))
+        retirees += len(a_retirer)
+        page.elements = [e for e in page.elements if id(e) not in a_retirer]
+    return retirees
+
+
+def _droite_du_document(pages: list[_Page]) -> float:
+    """The right edge of the text on single-column pages: where a wrapped line ends."""
+    bords = [e.x1 for p in pages for e in p.elements if isinstance(e, _Ligne) and not e.droite]
+    return max(bords, default=0.0)
+
+
+def _pas(pages: list[_Page]) -> float:
+    """Line pitch as a multiple of the font size (1.2 in most documents)."""
+    rapports = []
+    for page in pages:
+        lignes = [e for e in page.elements if isinstance(e, _Ligne)]
+        for a, b in pairwise(lignes):
+            r = (b.top - a.top) / max(a.taille, 1.0)
+            if 0.9 <= r <= 1.8:
+                rapports.append(r)
+    return statistics.median(rapports) if rapports else 1.2
+
+
+def _puce(ligne: _Ligne) -> tuple[str | None, str]:
+    """The bullet a line starts with (as « • » when drawn as a symbol), and the rest.
+
+    An arrow stays text, even in a symbol font: « → » means something to a profil (a
+    sous-point, an objectif), which a plain bullet would lose.
+    """
+    premier = ligne.mots[0]
+    texte = ligne.texte
+    initiale = premier.texte[:1]
+    if initiale in "-–*→←⇒⇐↓↑":
+        return None, texte
+    seul = len(premier.texte) == 1
+    if (initiale in _PUCES or (premier.symbole and seul)) and (len(ligne.mots) > 1 or not seul):
+        return "•", texte[1:].lstrip()
+    return None, texte
+
+
+def _enchainer(texte: str, suite: str) -> str:
+    """Join a wrapped line to the next: a word hyphenated across the two is made whole."""
+    coupe = _COUPURE.search(texte)
+    if coupe and suite[:1].islower():
+        debut = coupe.group(1).lower()
+        dernier = re.split(r"[\s'’-]", texte[:-1])[-1].lower()
+        if debut not in _PREFIXES_COMPOSES and dernier not in _PREFIXES_COMPOSES:
+            return texte[:-1] + suite  # « dévelop- » + « pement »
+        return texte + suite  # « au- » + « delà »
+    if coupe:
+        return texte + suite  # « Midi- » + « Quercy »
+    return f"{texte} {suite}"
+
+
+def _cellule(texte: str | None) -> str:
+    lignes = [ligne.strip() for ligne in (texte or "").split("\n") if ligne.strip()]
+    out = ""
+    for ligne in lignes:
+        out = _enchainer(out, ligne) if out else ligne
+    return out
+
+
+def _retraits_des_puces(pages: list[_Page]) -> list[float]:
+    """The x where bullets are drawn, one per list level, left to right."""
+    xs = sorted(e.x0 for p in pages for e in p.elements if isinstance(e, _Ligne) and _puce(e)[0])
+    niveaux: list[float] = []
+    for x in xs:
+        if not niveaux or x - niveaux[-1] > 3.0:
+            niveaux.append(x)
+    return niveaux
+
+
+def _niveau(x0: float, retraits: list[float]) -> int:
+    return 1 + sum(1 for r in retraits[1:] if x0 > r - 3.0)
+
+
+def _tailles_des_titres(pages: list[_Page]) -> list[float]:
+    """Font sizes clearly larger than the body text's, largest first (heading levels)."""
+    lignes = [e for p in pages for e in p.elements if isinstance(e, _Ligne)]
+    if not lignes:
+        return []
+    mots: Counter[float] = Counter()
+    for ligne in lignes:
+        mots[round(ligne.taille, 1)] += len(ligne.mots)
+    corps = mots.most_common(1)[0][0]
+    return sorted((t for t in mots if t > 1.15 * corps), reverse=True)
+
+
+def _en_blocs(pages: list[_Page]) -> list[Bloc]:
+    droite_doc = _droite_du_document(pages)
+    pas = _pas(pages)
+    retraits = _retraits_des_puces(pages)
+    titres = _tailles_des_titres(pages)
+    blocs: list[Bloc] = []
+    tableaux = 0
+    # The line being built: its last physical line, text, bullet, page, line on the page, level.
+    ouverte: tuple[_Ligne, str, str | None, int, int, int] | None = None
+
+    def fermer() -> None:
+        nonlocal ouverte
+        if ouverte:
+            derniere, texte, marque, page, numero, niveau = ouverte
+            genre: Genre = "puce" if marque else "paragraphe"
+            style = None
+            if marque and niveau > 1:
+                marque = "◦"
+            taille = round(derniere.taille, 1)
+            if not marque and taille in titres:
+                # Larger than the body text: a heading, level by size. The profil still decides
+                # what it is (the line engines read its text), the bloc says what it looked like.
+                genre, niveau, style = "titre", titres.index(taille) + 1, f"{taille:g} pt"
+            blocs.append(
+                Bloc(
+                    texte,
+                    genre,
+                    niveau=niveau if genre != "paragraphe" else None,
+                    style=style,
+                    marque=marque,
+                    page=page,
+                    ligne=numero,
+                )
+            )
+        ouverte = None
+
+    precedente: _Ligne | None = None
+    for page in pages:
+        numero = 0
+        for element in page.elements:
+            numero += 1
+            if isinstance(element, _Tableau):
+                fermer()
+                precedente = None
+                tableaux += 1
+                for r, rangee in enumerate(element.rangees, start=1):
+                    for c, cellule in enumerate(rangee, start=1):
+                        blocs.append(
+                            Bloc(
+                                _cellule(cellule),
+                                "cellule",
+                                page=page.numero,
+                                ligne=numero,
+                                tableau=tableaux,
+                                rangee=r,
+                                colonne=c,
+                            )
+                        )
+                continue
+            ligne = element
+            ligne.numero = numero
+            marque, texte = _puce(ligne)
+            if not texte.strip():
+                continue
+            vides = 0
+            if precedente is not None and precedente.page == ligne.page:
+                ecart = ligne.top - precedente.top
+                if ecart > 0 and precedente.droite == ligne.droite:
+                    vides = max(0, round(ecart / (pas * max(precedente.taille, 1.0))) - 1)
+            if ouverte and not vides and not marque and _coupee(ouverte[0], ligne, droite_doc):
+                _, deja, m, p, n, niv = ouverte
+                ouverte = (ligne, _enchainer(deja, texte), m, p, n, niv)
+            else:
+                fermer()
+                for _ in range(min(vides, 3)):
+                    blocs.append(Bloc("", "vide", page=page.numero))
+                niveau = _niveau(ligne.x0, retraits) if marque else 0
+                ouverte = (ligne, texte, marque, page.numero, numero, niveau)
+            precedente = ligne
+    fermer()
+    return blocs
+
+
+def _coupee(ligne: _Ligne, suivante: _Ligne, droite_doc: float) -> bool:
+    """Was ``ligne`` wrapped by the layout: would the next line's first word have fitted?"""
+    if suivante.mots[0].texte in _MARQUES_TEXTE:
+        return False
+    if abs(ligne.taille - suivante.taille) > 0.6:
+        return False  # a title followed by its text
+    droite = ligne.droite or droite_doc
+    premier = suivante.mots[0]
+    espace = 0.25 * ligne.taille
+    return ligne.x1 + espace + (premier.x1 - premier.x0) > droite - _TOLERANCE_DROITE
+
+
+def lire_pdf(data: bytes, nom: str) -> LecturePdf:
+    """The blocs of a PDF's text layer; our own error for a file that cannot be read."""
+    pdf = _ouvrir(data, nom)
+    try:
+        pages = []
+        for k, page in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(_lire_page(page, k))
+            except FichierIllisible:
+                raise
+            except Exception as exc:  # a damaged page stream
+                raise _erreur(nom, f"PDF endommagé : la page {k} est illisible") from exc
+            finally:
+                page.close()  # pdfplumber caches each page's objects: free them as we go
+    finally:
+        pdf.close()
+    if not pages:
+        raise _erreur(nom, "PDF sans aucune page")
+    if not any(p.caracteres for p in pages):
+        raise _erreur(
+            nom,
+            "PDF sans texte (pages numérisées) : une reconnaissance de caractères (OCR) est "
+            "nécessaire avant l'import, par exemple avec ocrmypdf",
+        )
+    remarques = []
+    sans_texte = [p.numero for p in pages if not p.caracteres]
+    if sans_texte:
+        liste = ", ".join(str(n) for n in sans_texte[:10]) + ("…" if len(sans_texte) > 10 else "")
+        remarques.append(
+            f"{len(sans_texte)} page{'s' if len(sans_texte) > 1 else ''} sans texte (numérisée"
+            f"{'s' if len(sans_texte) > 1 else ''} ? une OCR serait nécessaire) : {liste}"
+        )
+    retirees = _retirer_en_tetes(pages)
+    if retirees:
+        remarques.append(
+            f"{retirees} ligne{'s' if retirees > 1 else ''} d'en-tête, de pied de page ou de "
+            "numéro de page retirée" + ("s" if retirees > 1 else "")
+        )
+    blocs = _en_blocs(pages)
+    return LecturePdf(blocs, len(pages), remarques)
+
+
+def verifier_entete(data: bytes, nom: str) -> None:
+    """A file named .pdf must be a PDF: say what it is otherwise."""
+    contenu = format_du_contenu(data)
+    if contenu == "pdf":
+        return
+    if contenu is not None:
+        raise _erreur(nom, f"ce fichier nommé .pdf est en réalité {NOMS_FORMATS[contenu]}")
+    raise _erreur(
+        nom,
+        "ce fichier n'est pas un PDF (pas d'en-tête « %PDF- ») : fichier endommagé ou "
+        "d'un autre format",
+    )
+
+
+def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
+    """Import a PDF through the same engines as a text file."""
+    from projterr.importers.texte import importer_blocs
+
+    data = lire_octets(chemin)
+    nom = str(chemin)
+    verifier_entete(data, nom)
+    lecture = lire_pdf(data, nom)
+    return importer_blocs(
+        lecture.blocs,
+        chemin.name,
+        profil_demande,
+        empreinte=empreinte(data),
+        encodage=None,
+        remarques=lecture.remarques,
+    )

@@ -1,0 +1,452 @@
+"""Word (.docx) documents as blocs: headings by style, lists with Word's automatic numbering,
+tables cell by cell, tracked changes read as accepted.
+
+The archive's XML is read with lxml directly (entities never resolved, no network, no DTD),
+after its directory has been checked: an archive that would expand past a sane size, or far
+beyond its own size, is refused before anything is decompressed.
+
+- A heading is known by its style's outline level (``w:outlineLvl``, whatever the interface
+  language: « Heading 2 », « Titre 2 », « Überschrift 2 » all say level 1), or failing that by
+  its style name; a paragraph's own outline level counts too.
+- Word's automatic numbering (``w:numPr``) is not in the paragraph's text: it is computed from
+  ``numbering.xml`` (formats, level texts such as « Axe %1 – », starts, restarts), so
+  « Objectif 2.1 » reads as printed.
+- A document with pending tracked changes is read as if every change were accepted, and the
+  import says so (python-docx's ``Paragraph.text`` would silently drop inserted text).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from projterr.errors import FichierIllisible
+from projterr.importers.blocs import Bloc
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from projterr.importers import ResultatImport
+
+NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{" + NS_W + "}"
+# An archive is refused before decompression when it would expand past this, or by more than
+# _RATIO times its own size: a real plan of several hundred pages stays far below both.
+_TAILLE_MAX = 200 * 1024 * 1024
+_RATIO = 200
+_TITRES = re.compile(
+    r"^(?:heading|titre|berschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
+)
+_PUCES_SYMBOLES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "o": "◦", "": "•"}
+
+
+@dataclass
+class LectureWord:
+    blocs: list[Bloc]
+    remarques: list[str] = field(default_factory=list)
+
+
+def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
+    """Import a .docx through the same engines as a text file."""
+    from projterr.importers.texte import importer_blocs
+    from projterr.sources import empreinte, lire_octets
+
+    data = lire_octets(chemin)
+    lecture = lire_word(data, str(chemin))
+    return importer_blocs(
+        lecture.blocs,
+        chemin.name,
+        profil_demande,
+        empreinte=empreinte(data),
+        encodage=None,
+        remarques=lecture.remarques,
+    )
+
+
+def _erreur(nom: str, message: str) -> FichierIllisible:
+    return FichierIllisible(message, nom)
+
+
+def _parseur() -> etree.XMLParser:
+    # No entity is resolved and no DTD or network resource is loaded: an XML external entity
+    # in a hostile document stays an unresolved reference.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
+    """The XML parts the reader needs, after checking what the archive claims to hold."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise _erreur(
+            nom,
+            "document Word protégé par un mot de passe, ou au format Word 97-2003 (.doc) : "
+            "enregistrez-le sans mot de passe au format .docx",
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise _erreur(
+            nom, "document Word illisible : ce n'est pas une archive .docx valide"
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > _TAILLE_MAX or total > _RATIO * max(len(data), 1):
+            raise _erreur(
+                nom,
+                f"archive anormale : elle se décompresserait en {total // (1024 * 1024)} Mo "
+                "(bombe zip ?) ; elle n'a pas été ouverte",
+            )
+        noms = {i.filename for i in infos}
+        if "word/document.xml" not in noms:
+            raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
+        parties: dict[str, bytes] = {}
+        for partie in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+            if partie in noms:
+                try:
+                    parties[partie] = archive.read(partie)
+                except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
+                    raise _erreur(nom, f"document Word endommagé ({partie} illisible)") from None
+        return parties
+
+
+def _xml(octets: bytes, nom: str, partie: str) -> _Element:
+    try:
+        return etree.fromstring(octets, _parseur())
+    except etree.XMLSyntaxError:
+        raise _erreur(nom, f"document Word endommagé ({partie} n'est pas du XML valide)") from None
+
+
+def lire_word(data: bytes, nom: str) -> LectureWord:
+    """The blocs of a .docx, in reading order."""
+    from projterr.export.revisions import accepter
+
+    parties = _ouvrir(data, nom)
+    document = _xml(parties["word/document.xml"], nom, "word/document.xml")
+    corps = document.find(W + "body")
+    if corps is None:
+        raise _erreur(nom, "document Word sans corps de texte")
+    remarques = []
+    if next(corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"), None) is not None:
+        accepter(corps)
+        remarques.append(
+            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
+        )
+    styles = _Styles(
+        _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
+    )
+    numeros = _Numerotation(
+        _xml(parties["word/numbering.xml"], nom, "numbering")
+        if "word/numbering.xml" in parties
+        else None
+    )
+    blocs: list[Bloc] = []
+    lecteur = _Lecteur(styles, numeros, blocs)
+    lecteur.corps(corps)
+    if not any(b.texte.strip() for b in blocs):
+        raise _erreur(nom, "document Word sans texte")
+    return LectureWord(blocs, remarques)
+
+
+# --- styles ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Style:
+    nom: str
+    base: str | None
+    niveau: int | None  # outline level + 1
+    numero: tuple[str, int] | None  # (numId, ilvl) a list style gives its paragraphs
+
+
+class _Styles:
+    def __init__(self, racine: _Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.defaut: str | None = None
+        if racine is None:
+            return
+        for s in racine.iter(W + "style"):
+            id_ = s.get(W + "styleId")
+            if id_ is None or s.get(W + "type") not in (None, "paragraph"):
+                continue
+            nom_el = s.find(W + "name")
+            base_el = s.find(W + "basedOn")
+            niveau_el = s.find(f"{W}pPr/{W}outlineLvl")
+            num_el = s.find(f"{W}pPr/{W}numPr")
+            niveau = None
+            if niveau_el is not None and (v := niveau_el.get(W + "val", "")).isdigit():
+                niveau = int(v) + 1 if int(v) < 9 else None
+            self.styles[id_] = _Style(
+                nom=(nom_el.get(W + "val") if nom_el is not None else id_) or id_,
+                base=base_el.get(W + "val") if base_el is not None else None,
+                niveau=niveau,
+                numero=_num_pr(num_el),
+            )
+            if s.get(W + "default") in ("1", "true"):
+                self.defaut = id_
+
+    def nom(self, id_: str | None) -> str | None:
+        style = self.styles.get(id_ or "")
+        return style.nom if style else id_
+
+    def niveau(self, id_: str | None) -> int | None:
+        """Heading level of a style: its outline level, its name, or its base style's."""
+        vus = set()
+        while id_ and id_ not in vus:
+            vus.add(id_)
+            style = self.styles.get(id_)
+            if style is None:
+                return _niveau_du_nom(id_)
+            if style.niveau is not None:
+                return style.niveau
+            niveau = _niveau_du_nom(style.nom)
+            if niveau is not None:
+                return niveau
+            id_ = style.base
+        return None
+
+    def numero(self, id_: str | None) -> tuple[str, int] | None:
+        vus = set()
+        while id_ and id_ not in vus:
+            vus.add(id_)
+            style = self.styles.get(id_)
+            if style is None:
+                return None
+            if style.numero is not None:
+                return style.numero
+            id_ = style.base
+        return None
+
+
+def _niveau_du_nom(nom: str) -> int | None:
+    m = _TITRES.search(nom.casefold().replace("é", "é"))
+    return int(m.group(1)) if m and m.group(1) != "0" else None
+
+
+def _num_pr(num_pr: _Element | None) -> tuple[str, int] | None:
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(W + "numId")
+    ilvl = num_pr.find(W + "ilvl")
+    if num_id is None or num_id.get(W + "val") in (None, "0"):
+        return None
+    niveau = ilvl.get(W + "val", "0") if ilvl is not None else "0"
+    return (num_id.get(W + "val", "0"), int(niveau) if niveau.isdigit() else 0)
+
+
+# --- automatic numbering --------------------------------------------------------------------
+
+
+@dataclass
+class _Niveau:
+    format: str = "decimal"
+    texte: str = "%1."
+    debut: int = 1
+    police: str | None = None
+
+
+class _Numerotation:
+    """Word's list numbers, counted as Word counts them: per list, per level."""
+
+    def __init__(self, racine: _Element | None) -> None:
+        self.abstraits: dict[str, dict[int, _Niveau]] = {}
+        self.listes: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstract, starts)
+        self.compteurs: dict[str, dict[int, int]] = {}
+        if racine is None:
+            return
+        for a in racine.iter(W + "abstractNum"):
+            niveaux = {}
+            for lvl in a.findall(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl", "0"))
+                fmt = lvl.find(W + "numFmt")
+                txt = lvl.find(W + "lvlText")
+                debut = lvl.find(W + "start")
+                police = lvl.find(f"{W}rPr/{W}rFonts")
+                niveaux[ilvl] = _Niveau(
+                    format=fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                    texte=txt.get(W + "val", "") if txt is not None else "",
+                    debut=int(debut.get(W + "val", "1")) if debut is not None else 1,
+                    police=police.get(W + "ascii") if police is not None else None,
+                )
+            self.abstraits[a.get(W + "abstractNumId", "")] = niveaux
+        for num in racine.iter(W + "num"):
+            abstrait = num.find(W + "abstractNumId")
+            departs = {}
+            for o in num.findall(W + "lvlOverride"):
+                depart = o.find(W + "startOverride")
+                if depart is not None:
+                    departs[int(o.get(W + "ilvl", "0"))] = int(depart.get(W + "val", "1"))
+            if abstrait is not None:
+                self.listes[num.get(W + "numId", "")] = (abstrait.get(W + "val", ""), departs)
+
+    def suivant(self, num_id: str, ilvl: int) -> tuple[str, bool] | None:
+        """The printed number (or bullet) of the next paragraph of list ``num_id`` at level
+        ``ilvl``, and whether it is a bullet."""
+        if num_id not in self.listes:
+            return None
+        abstrait, departs = self.listes[num_id]
+        niveaux = self.abstraits.get(abstrait, {})
+        niveau = niveaux.get(ilvl)
+        if niveau is None:
+            return None
+        if niveau.format == "bullet":
+            return (_PUCES_SYMBOLES.get(niveau.texte, niveau.texte or "•"), True)
+        # lists of one abstract numbering count together (Word's behaviour for one numId)
+        compteurs = self.compteurs.setdefault(num_id, {})
+        for k in ilvl, *[n for n in compteurs if n > ilvl]:
+            if k != ilvl:
+                compteurs.pop(k, None)
+        depart = departs.get(ilvl, niveau.debut)
+        compteurs[ilvl] = compteurs.get(ilvl, depart - 1) + 1
+
+        def valeur(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            n = niveaux.get(k, _Niveau())
+            return _formater(compteurs.get(k, departs.get(k, n.debut)), n.format)
+
+        return (re.sub(r"%(\d)", valeur, niveau.texte).strip(), False)
+
+
+def _formater(n: int, format_: str) -> str:
+    if format_ in ("lowerLetter", "upperLetter"):
+        lettres = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            lettres = chr(97 + r) + lettres
+        return lettres.upper() if format_ == "upperLetter" else lettres
+    if format_ in ("lowerRoman", "upperRoman"):
+        romain = _romain(n)
+        return romain.lower() if format_ == "lowerRoman" else romain
+    if format_ == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _romain(n: int) -> str:
+    valeurs = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]  # fmt: skip
+    sortie = ""
+    for v, s in valeurs:
+        while n >= v:
+            sortie += s
+            n -= v
+    return sortie
+
+
+# --- the body -------------------------------------------------------------------------------
+
+
+def _texte(p: _Element) -> str:
+    morceaux = []
+    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
+        if el.tag == W + "t":
+            morceaux.append(el.text or "")
+        elif el.tag == W + "tab":
+            morceaux.append(" ")
+        elif el.tag == W + "noBreakHyphen":
+            morceaux.append("-")
+        else:
+            morceaux.append(" ")
+    return " ".join("".join(morceaux).split())
+
+
+class _Lecteur:
+    def __init__(self, styles: _Styles, numeros: _Numerotation, blocs: list[Bloc]) -> None:
+        self.styles = styles
+        self.numeros = numeros
+        self.blocs = blocs
+        self.paragraphe = 0
+        self.tableau = 0
+
+    def corps(self, parent: _Element) -> None:
+        for el in parent:
+            if el.tag == W + "p":
+                self._paragraphe(el)
+            elif el.tag == W + "tbl":
+                self._table(el)
+            elif el.tag == W + "sdt":  # content controls (a cover page, a table of contents)
+                contenu = el.find(W + "sdtContent")
+                if contenu is not None:
+                    self.corps(contenu)
+
+    def _paragraphe(self, p: _Element) -> None:
+        self.paragraphe += 1
+        texte = _texte(p)
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style_id = style_el.get(W + "val") if style_el is not None else self.styles.defaut
+        nom_style = self.styles.nom(style_id) or ""
+        if nom_style.casefold().startswith(("toc", "table des matières", "tdm")):
+            return  # a table of contents repeats the headings
+        numero = _num_pr(ppr.find(W + "numPr") if ppr is not None else None)
+        numero = numero or self.styles.numero(style_id)
+        imprime = self.numeros.suivant(*numero) if numero else None
+        if not texte:
+            self.blocs.append(Bloc("", "vide", paragraphe=self.paragraphe))
+            return
+        niveau_propre = ppr.find(W + "outlineLvl") if ppr is not None else None
+        niveau = None
+        if niveau_propre is not None and (v := niveau_propre.get(W + "val", "")).isdigit():
+            niveau = int(v) + 1 if int(v) < 9 else None
+        niveau = niveau or self.styles.niveau(style_id)
+        if niveau is not None:
+            self.blocs.append(
+                Bloc(
+                    texte,
+                    "titre",
+                    niveau=niveau,
+                    style=nom_style,
+                    numero=imprime[0] if imprime and not imprime[1] else None,
+                    paragraphe=self.paragraphe,
+                )
+            )
+        elif imprime is not None:
+            marque, puce = imprime
+            niveau_liste = (numero[1] if numero else 0) + 1
+            self.blocs.append(
+                Bloc(
+                    texte,
+                    "puce",
+                    niveau=niveau_liste,
+                    style=nom_style,
+                    numero=None if puce else marque,
+                    marque=marque,
+                    paragraphe=self.paragraphe,
+                )
+            )
+        elif "list" in nom_style.casefold() or "liste" in nom_style.casefold():
+            self.blocs.append(
+                Bloc(
+                    texte, "puce", niveau=1, style=nom_style, marque="•", paragraphe=self.paragraphe
+                )
+            )
+        else:
+            self.blocs.append(
+                Bloc(texte, "paragraphe", style=nom_style, paragraphe=self.paragraphe)
+            )
+
+    def _table(self, tbl: _Element) -> None:
+        self.tableau += 1
+        for r, tr in enumerate(tbl.findall(W + "tr"), start=1):
+            for c, tc in enumerate(tr.findall(W + "tc"), start=1):
+                textes = []
+                for p in tc.iter(W + "p"):
+                    t = _texte(p)
+                    if t:
+                        textes.append(t.lstrip("–-•· ").strip() or t)
+                self.blocs.append(
+                    Bloc(
+                        " ; ".join(textes),
+                        "cellule",
+                        tableau=self.tableau,
+                        rangee=r,
+                        colonne=c,
+                    )
+                )

@@ -1,0 +1,260 @@
+"""Word documents as people write them: heading styles in any interface language, Word's
+automatic numbering, fiche tables, pending tracked changes; and bad Word files."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from typer.testing import CliRunner
+
+from projterr.cli import app
+from projterr.errors import ProjterrError
+from projterr.importers import importer_fichier
+from projterr.importers.word import lire_word
+
+runner = CliRunner()
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _en_francais(document: docx.document.Document) -> None:
+    """Style names as a French Word writes them (« Titre 1 », styleId « Titre1 »)."""
+    for style in document.styles:
+        if style.name and style.name.startswith("Heading "):
+            n = style.name.split()[-1]
+            style.element.set(qn("w:styleId"), f"Titre{n}")
+            style.element.find(qn("w:name")).set(qn("w:val"), f"Titre {n}")
+
+
+def _titre(document: docx.document.Document, texte: str, niveau: int) -> None:
+    p = document.add_paragraph(texte)
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="Titre{niveau}"/>'))
+
+
+def _plan(chemin: Path) -> Path:
+    """A CRTE written in a French Word: headings « Titre 1/2 », bullets, a fiche table."""
+    document = docx.Document()
+    _en_francais(document)
+    document.add_paragraph("Contrat pour la réussite de la transition écologique", style="Title")
+    document.add_paragraph("Le CRTE du PETR des Trois Vallées engage l'État et les EPCI.")
+    _titre(document, "Orientation 1 : Mieux se loger", 1)
+    _titre(document, "Objectif opérationnel 1.1 : Rénover le patrimoine public", 2)
+    document.add_paragraph(
+        "Accompagner les communes dans la rénovation énergétique.", style="List Bullet"
+    )
+    document.add_paragraph("Créer un guichet unique de la rénovation.", style="List Bullet")
+    _titre(document, "Orientation 2 : Mieux se déplacer", 1)
+    _titre(document, "Objectif opérationnel 2.1 : Développer les mobilités partagées", 2)
+    document.add_paragraph("Mettre en place une plateforme de covoiturage.", style="List Bullet")
+    document.save(chemin)
+    return chemin
+
+
+def test_titres_francais_et_puces(tmp_path: Path) -> None:
+    resultat = importer_fichier(_plan(tmp_path / "crte.docx"))
+    projet = resultat.projet
+    assert [n.titre for n in projet.contenu] == ["Mieux se loger", "Mieux se déplacer"]
+    assert [n.type for n in projet.contenu] == ["orientation", "orientation"]
+    actions = [a.texte for _, a in projet.actions()]
+    assert actions == [
+        "Accompagner les communes dans la rénovation énergétique.",
+        "Créer un guichet unique de la rénovation.",
+        "Mettre en place une plateforme de covoiturage.",
+    ]
+    assert not resultat.avertissements
+
+
+def _numerotation(document: docx.document.Document) -> str:
+    """An automatic numbering « Axe %1 – » / « Objectif %1.%2 – » added to the document."""
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="Axe %1 :"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="Objectif %1.%2 :"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            '<w:lvlText w:val="\uf0b7"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    return "90"
+
+
+def _numerote(document: docx.document.Document, texte: str, num: str, niveau: int) -> None:
+    p = document.add_paragraph(texte)
+    p._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niveau}"/><w:numId w:val="{num}"/></w:numPr>'
+        )
+    )
+
+
+def test_numerotation_automatique_lue_comme_imprimee(tmp_path: Path) -> None:
+    document = docx.Document()
+    num = _numerotation(document)
+    _numerote(document, "Habiter le territoire", num, 0)
+    _numerote(document, "Rénover les logements", num, 1)
+    _numerote(document, "Lancer une OPAH de revitalisation rurale.", num, 2)
+    _numerote(document, "Lutter contre la vacance", num, 1)
+    _numerote(document, "Recenser les logements vacants.", num, 2)
+    _numerote(document, "Se déplacer", num, 0)
+    _numerote(document, "Partager la voiture", num, 1)
+    _numerote(document, "Ouvrir une plateforme de covoiturage.", num, 2)
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    lecture = lire_word(chemin.read_bytes(), str(chemin))
+    marques = [b.marque for b in lecture.blocs if b.genre == "puce"]
+    assert marques == [
+        "Axe 1 :", "Objectif 1.1 :", "•", "Objectif 1.2 :", "•",
+        "Axe 2 :", "Objectif 2.1 :", "•",
+    ]  # fmt: skip
+    projet = importer_fichier(chemin).projet
+    assert [(n.type, n.numero) for n in projet.contenu] == [("axe", "1"), ("axe", "2")]
+    assert [n.numero for n in projet.contenu[0].enfants] == ["1.1", "1.2"]
+    assert sum(1 for _ in projet.actions()) == 3
+
+
+def test_modifications_suivies_lues_acceptees(tmp_path: Path) -> None:
+    chemin = _plan(tmp_path / "crte.docx")
+    document = docx.Document(chemin)
+    cible = next(p for p in document.paragraphs if p.text.startswith("Créer un guichet"))
+    attrs = 'w:id="901" w:author="Relecteur" w:date="2026-11-20T10:00:00Z"'
+    run = '<w:r><w:t xml:space="preserve"> de l’habitat</w:t></w:r>'
+    cible._p.append(parse_xml(f"<w:ins {nsdecls('w')} {attrs}>{run}</w:ins>"))
+    supprime = next(p for p in document.paragraphs if p.text.startswith("Mettre en place"))
+    for r in list(supprime._p.iter(qn("w:r"))):
+        d = parse_xml(
+            f'<w:del {nsdecls("w")} w:id="902" w:author="Relecteur" w:date="2026-11-20T10:00:00Z"/>'
+        )
+        r.addprevious(d)
+        d.append(r)
+        for t in r.iter(qn("w:t")):
+            t.tag = qn("w:delText")
+    ajout = document.add_paragraph("Installer des abris vélos dans les gares.", style="List Bullet")
+    for r in list(ajout._p.iter(qn("w:r"))):
+        i = parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="903" w:author="Relecteur" w:date="2026-11-20T10:00:00Z"/>'
+        )
+        r.addprevious(i)
+        i.append(r)
+    document.save(chemin)
+    resultat = importer_fichier(chemin)
+    actions = [a.texte for _, a in resultat.projet.actions()]
+    assert "Créer un guichet unique de la rénovation de l’habitat." in " ".join(actions) or any(
+        a.startswith("Créer un guichet unique de la rénovation. de l’habitat") for a in actions
+    )
+    assert not any(a.startswith("Mettre en place") for a in actions)
+    assert "Installer des abris vélos dans les gares." in actions
+    assert any("modifications suivies" in r for r in resultat.remarques)
+
+
+def test_tableau_de_fiche_vers_les_champs(tmp_path: Path) -> None:
+    document = docx.Document()
+    _en_francais(document)
+    _titre(document, "Axe 1 : Santé", 1)
+    _titre(document, "Fiche action n°1 : Créer une maison de santé pluriprofessionnelle", 2)
+    table = document.add_table(rows=3, cols=2)
+    for ligne, (libelle, valeur) in zip(
+        table.rows,
+        [("Pilote", "Communauté de communes"), ("Partenaires", "ARS, Département"),
+         ("Calendrier", "2026-2027")],
+        strict=True,
+    ):  # fmt: skip
+        ligne.cells[0].text, ligne.cells[1].text = libelle, valeur
+    chemin = tmp_path / "cls.docx"
+    document.save(chemin)
+    projet = importer_fichier(chemin).projet
+    (action,) = [a for _, a in projet.actions()]
+    assert action.texte.startswith("Créer une maison de santé")
+    assert action.partenaires == ["ARS", "Département"]
+    assert action.echeance == "2026-2027"
+
+
+# --- bad Word files ------------------------------------------------------------------------
+
+
+def _erreur(chemin: Path) -> str:
+    resultat = runner.invoke(app, ["import", str(chemin)])
+    assert resultat.exit_code == 2, resultat.stdout
+    lignes = resultat.stderr.strip().splitlines()
+    assert len(lignes) == 1 and "Traceback" not in resultat.stderr
+    assert str(chemin) in lignes[0]
+    return lignes[0]
+
+
+def test_pas_une_archive(tmp_path: Path) -> None:
+    chemin = tmp_path / "faux.docx"
+    chemin.write_text("Ceci n'est pas un document Word.", encoding="utf-8")
+    assert "docx" in _erreur(chemin) or "Word" in _erreur(chemin)
+
+
+def test_archive_tronquee(tmp_path: Path) -> None:
+    complet = _plan(tmp_path / "plan.docx").read_bytes()
+    chemin = tmp_path / "tronque.docx"
+    chemin.write_bytes(complet[: len(complet) // 2])
+    assert "Word" in _erreur(chemin) or "archive" in _erreur(chemin)
+
+
+def test_protege_par_mot_de_passe(tmp_path: Path) -> None:
+    chemin = tmp_path / "protege.docx"
+    chemin.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    assert "mot de passe" in _erreur(chemin)
+
+
+def test_pdf_renomme(tmp_path: Path) -> None:
+    chemin = tmp_path / "plan.docx"
+    chemin.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    assert "PDF" in _erreur(chemin)
+
+
+def test_bombe_zip_refusee_sans_etre_decompressee(tmp_path: Path) -> None:
+    chemin = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(chemin, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document/>" + b" " * (300 * 1024 * 1024))
+    assert chemin.stat().st_size < 2 * 1024 * 1024
+    assert "bombe zip" in _erreur(chemin)
+
+
+def test_entite_externe_jamais_resolue(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MOT-DE-PASSE-SECRET", encoding="utf-8")
+    chemin = _plan(tmp_path / "xxe.docx")
+    with zipfile.ZipFile(chemin) as z:
+        parties = {n: z.read(n) for n in z.namelist()}
+    xml = parties["word/document.xml"].decode("utf-8")
+    xml = xml.replace(
+        "<w:document",
+        f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]><w:document',
+        1,
+    ).replace("Créer un guichet", "&xxe; Créer un guichet")
+    parties["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(chemin, "w") as z:
+        for nom, contenu in parties.items():
+            z.writestr(nom, contenu)
+    try:
+        projet = importer_fichier(chemin).projet
+    except ProjterrError:
+        return  # refusing the file is fine too
+    assert "MOT-DE-PASSE-SECRET" not in projet.model_dump_json()
+
+
+def test_document_vide(tmp_path: Path) -> None:
+    chemin = tmp_path / "vide.docx"
+    docx.Document().save(chemin)
+    assert "sans texte" in _erreur(chemin)
+
+
+def test_lecture_ne_modifie_pas_le_fichier(tmp_path: Path) -> None:
+    chemin = _plan(tmp_path / "crte.docx")
+    avant = chemin.read_bytes()
+    importer_fichier(chemin)
+    assert chemin.read_bytes() == avant
