@@ -317,6 +317,26 @@ def test_mauvais_pdf_une_ligne_en_francais(cas: str, commande: str, tmp_path: Pa
     assert duree < 5, duree
 
 
+@pytest.mark.parametrize("cas", ["objets_casses", "tronque", "chiffre", "scan"])
+def test_mauvais_pdf_processus_reel_une_seule_ligne(cas: str, tmp_path: Path) -> None:
+    """In a real process, where pdfminer's log warnings would reach stderr too."""
+    import subprocess
+    import sys
+
+    nom, fabriquer, motif = MAUVAIS[cas]
+    fichier = tmp_path / nom
+    fichier.write_bytes(fabriquer())
+    fini = subprocess.run(
+        [sys.executable, "-m", "projterr", "import", str(fichier)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert fini.returncode == 2
+    assert fini.stderr.splitlines() == [fini.stderr.strip()]
+    assert fini.stderr.startswith(f"projterr : {fichier} : ") and motif in fini.stderr
+
+
 def _un_pdf_valide() -> bytes:
     return _pdf_de(SOURCES / "isigny-omaha_petites-villes-de-demain.txt")
 

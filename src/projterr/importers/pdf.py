@@ -157,6 +157,12 @@ def _erreur(nom: str, message: str) -> FichierIllisible:
 
 def _ouvrir(data: bytes, nom: str) -> Any:
     import io
+    import logging
+
+    # pdfminer logs its repairs (« defaulting to US Letter ») on stderr: a bad file must end in
+    # one French line, and a readable one in the import summary only.
+    for bibliotheque in ("pdfminer", "pdfplumber"):
+        logging.getLogger(bibliotheque).setLevel(logging.CRITICAL)
 
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -567,8 +573,8 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     if not any(p.caracteres for p in pages):
         raise _erreur(
             nom,
-            "PDF sans texte (pages numérisées) : une reconnaissance de caractères (OCR) est "
-            "nécessaire avant l'import, par exemple avec ocrmypdf",
+            "PDF sans couche de texte (document numérisé ?) : une reconnaissance de caractères "
+            "(OCR) est nécessaire avant l'import, par exemple avec ocrmypdf",
         )
     remarques = []
     sans_texte = [p.numero for p in pages if not p.caracteres]
