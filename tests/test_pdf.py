@@ -219,12 +219,27 @@ def test_coupure_puce_symbole_et_numero_de_page() -> None:
         ("regarder au-", "delà des limites", "regarder au-delà des limites"),
         ("le Pays Midi-", "Quercy", "le Pays Midi-Quercy"),
         ("une démarche", "continue", "une démarche continue"),
+        ("recruter une main-", "d’œuvre qualifiée", "recruter une main-d’œuvre qualifiée"),
     ],
 )
 def test_mots_coupes_en_fin_de_ligne(fin: str, suite: str, attendu: str) -> None:
     from projterr.importers.pdf import _enchainer
 
     assert _enchainer(fin, suite) == attendu
+
+
+@pytest.mark.parametrize(
+    ("vocabulaire", "attendu"),
+    [
+        ({"centre-bourg"}, "le centre-bourg de Trévières"),  # written whole elsewhere
+        ({"centrebourg"}, "le centrebourg de Trévières"),
+        (set(), "le centrebourg de Trévières"),  # nothing says otherwise: a hyphenated word
+    ],
+)
+def test_mot_coupe_tranche_par_le_reste_du_document(vocabulaire: set[str], attendu: str) -> None:
+    from projterr.importers.pdf import _enchainer
+
+    assert _enchainer("le centre-", "bourg de Trévières", frozenset(vocabulaire)) == attendu
 
 
 @pytest.mark.parametrize("glyphe", ["\uf0b7", "\uf0a7", "\uf0d8", "▪", "•"])

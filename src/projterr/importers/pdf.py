@@ -409,18 +409,44 @@ def _puce(ligne: _Ligne) -> tuple[str | None, str]:
     return None, texte
 
 
-def _enchainer(texte: str, suite: str) -> str:
-    """Join a wrapped line to the next: a word hyphenated across the two is made whole."""
+_ELISION = re.compile(r"^(?:d|l|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+def _enchainer(texte: str, suite: str, vocabulaire: frozenset[str] = frozenset()) -> str:
+    """Join a wrapped line to the next: a word hyphenated across the two is made whole.
+
+    A line ending « dévelop- » followed by « pement » is a hyphenated word, but word
+    processors also break lines after a compound's own hyphen (« main- / d’œuvre »,
+    « Midi- / Quercy »): the document's other words decide when they can (« développement »
+    or « main-d’œuvre » written whole elsewhere), then the shape of the two halves does.
+    """
     coupe = _COUPURE.search(texte)
-    if coupe and suite[:1].islower():
-        debut = coupe.group(1).lower()
-        dernier = re.split(r"[\s'’-]", texte[:-1])[-1].lower()
-        if debut not in _PREFIXES_COMPOSES and dernier not in _PREFIXES_COMPOSES:
-            return texte[:-1] + suite  # « dévelop- » + « pement »
-        return texte + suite  # « au- » + « delà »
-    if coupe:
-        return texte + suite  # « Midi- » + « Quercy »
-    return f"{texte} {suite}"
+    if not coupe:
+        return f"{texte} {suite}"
+    debut = coupe.group(1)
+    reste = re.split(r"[\s,;:.!?)»]", suite, maxsplit=1)[0]
+    if (f"{debut}-{reste}".lower()) in vocabulaire:
+        return texte + suite  # the compound is written whole elsewhere
+    if (debut + reste).lower() in vocabulaire:
+        return texte[:-1] + suite
+    compose = (
+        not suite[:1].islower()
+        or _ELISION.match(suite)
+        or debut.lower() in _PREFIXES_COMPOSES
+        or re.split(r"[\s'’-]", texte[:-1])[-1].lower() in _PREFIXES_COMPOSES
+    )
+    return texte + suite if compose else texte[:-1] + suite
+
+
+def _vocabulaire(pages: list[_Page]) -> frozenset[str]:
+    """Every word of the document as written on one line (hyphenated compounds whole)."""
+    mots = set()
+    for page in pages:
+        for e in page.elements:
+            if isinstance(e, _Ligne):
+                for m in e.mots[:-1] if e.mots[-1].texte.endswith("-") else e.mots:
+                    mots.add(m.texte.strip('.,;:!?()«»"“”').lower())
+    return frozenset(mots)
 
 
 def _cellule(texte: str | None) -> str:
@@ -462,6 +488,7 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     pas = _pas(pages)
     retraits = _retraits_des_puces(pages)
     titres = _tailles_des_titres(pages)
+    vocabulaire = _vocabulaire(pages)
     blocs: list[Bloc] = []
     tableaux = 0
     # The line being built: its last physical line, text, bullet, page, line on the page, level.
@@ -528,7 +555,7 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
                     vides = max(0, round(ecart / (pas * max(precedente.taille, 1.0))) - 1)
             if ouverte and not vides and not marque and _coupee(ouverte[0], ligne, droite_doc):
                 _, deja, m, p, n, niv = ouverte
-                ouverte = (ligne, _enchainer(deja, texte), m, p, n, niv)
+                ouverte = (ligne, _enchainer(deja, texte, vocabulaire), m, p, n, niv)
             else:
                 fermer()
                 for _ in range(min(vides, 3)):
@@ -540,16 +567,34 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     return blocs
 
 
+_OUVRANTES = {"«", "“", "(", "[", "‹", "—", "–"}
+_FERMANTES = {"»", "”", ")", "]", "›", ":", ";", "!", "?", "%", "€"}
+
+
+def _premiere_unite(ligne: _Ligne) -> float:
+    """Width of what a layout cannot break at the start of ``ligne``: its first word, with a
+    French quote or a « : » kept to its word by a no-break space (« « consom’acteurs »)."""
+    mots = ligne.mots
+    fin = 0
+    while fin + 1 < len(mots) and (
+        mots[fin].texte in _OUVRANTES or mots[fin + 1].texte in _FERMANTES
+    ):
+        fin += 1
+    return mots[fin].x1 - mots[0].x0
+
+
 def _coupee(ligne: _Ligne, suivante: _Ligne, droite_doc: float) -> bool:
     """Was ``ligne`` wrapped by the layout: would the next line's first word have fitted?"""
-    if suivante.mots[0].texte in _MARQUES_TEXTE:
+    premier = suivante.mots[0].texte
+    if premier in _MARQUES_TEXTE:
         return False
     if abs(ligne.taille - suivante.taille) > 0.6:
         return False  # a title followed by its text
+    if premier[:1] in _FERMANTES or premier[:1] in ",.":
+        return True  # no paragraph starts with « » » or « , »
     droite = ligne.droite or droite_doc
-    premier = suivante.mots[0]
     espace = 0.25 * ligne.taille
-    return ligne.x1 + espace + (premier.x1 - premier.x0) > droite - _TOLERANCE_DROITE
+    return ligne.x1 + espace + _premiere_unite(suivante) > droite - _TOLERANCE_DROITE
 
 
 def lire_pdf(data: bytes, nom: str) -> LecturePdf:
