@@ -445,3 +445,33 @@ def test_titre_en_grand_coupe_sur_deux_lignes() -> None:
     assert premier.genre == "titre" and premier.niveau == 1 and premier.style == "16 pt"
     assert premier.texte == f"{titre} numérique du territoire"
     assert [b.genre for b in lecture.blocs[1:] if b.genre != "vide"] == ["paragraphe"] * 3
+
+
+def test_titre_sur_toute_la_largeur_puis_deux_colonnes() -> None:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    largeur, hauteur = A4
+    c.setFont("Helvetica-Bold", 14)
+    titre = "Orientation 2 : Habiter le territoire à tous les âges de la vie, partout"
+    c.drawString(MARGE, hauteur - 90, titre)
+    c.setFont("Helvetica", 10)
+    milieu = largeur / 2
+    for cote, x in (("gauche", MARGE), ("droite", milieu + 10)):
+        y = hauteur - 130
+        for k in range(1, 9):
+            c.drawString(x, y, f"Ligne {k} de la colonne {cote}")
+            y -= 12
+    c.showPage()
+    c.save()
+    assert c.stringWidth(titre, "Helvetica-Bold", 14) > milieu - MARGE  # across the gutter
+    textes = [b.texte for b in lire_pdf(sortie.getvalue(), "x.pdf").blocs if b.genre != "vide"]
+    assert textes == [
+        titre,
+        *(f"Ligne {k} de la colonne gauche" for k in range(1, 9)),
+        *(f"Ligne {k} de la colonne droite" for k in range(1, 9)),
+    ]

@@ -274,6 +274,9 @@ def _lire_page(page: Any, numero: int) -> _Page:
     haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
     interieurs = [m for m in mots if haut < (m.top + m.bottom) / 2 < bas]
     gouttiere = _gouttiere(interieurs, lue.largeur)
+    titre: list[_Ligne] = []
+    if gouttiere is None:
+        gouttiere, titre = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
     if gouttiere is None:
         pleine_largeur = _en_lignes(mots, numero)
         bords = pleine_largeur[:_BORDS] + pleine_largeur[-_BORDS:]
@@ -283,7 +286,9 @@ def _lire_page(page: Any, numero: int) -> _Page:
     lue.bords = list({id(ligne): ligne for ligne in bords}.values())
     aux_bords = {id(m) for ligne in lue.bords for m in ligne.mots}
     corps = [m for m in mots if id(m) not in aux_bords]
-    elements = _colonnes(corps, tableaux, gouttiere, numero)
+    du_titre = {id(m) for ligne in titre for m in ligne.mots}
+    corps = [m for m in corps if id(m) not in du_titre]
+    elements = [*titre, *_colonnes(corps, tableaux, gouttiere, numero, lue.largeur)]
     # Border lines go back where they were; the header pass removes the repeated ones.
     if gouttiere is None:
         lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
@@ -292,14 +297,40 @@ def _lire_page(page: Any, numero: int) -> _Page:
     return lue
 
 
+def _colonnes_sous_un_titre(
+    mots: list[_Mot], largeur: float, numero: int
+) -> tuple[float | None, list[_Ligne]]:
+    """A title of one to three lines across the page, then two columns: the gutter and the
+    title's lines (read first)."""
+    lignes = _en_lignes(mots, numero)
+    for k in range(1, 4):
+        if len(lignes) < k + 2 * _LIGNES_COLONNE:
+            break
+        gouttiere = _gouttiere([m for ligne in lignes[k:] for m in ligne.mots], largeur)
+        if gouttiere is not None:
+            return gouttiere, lignes[:k]
+    return None, []
+
+
 def _colonnes(
-    corps: list[_Mot], tableaux: list[_Tableau], gouttiere: float | None, numero: int
+    corps: list[_Mot],
+    tableaux: list[_Tableau],
+    gouttiere: float | None,
+    numero: int,
+    largeur: float,
 ) -> list[_Ligne | _Tableau]:
     if gouttiere is None:
         lignes = _en_lignes(corps, numero)
         elements: list[_Ligne | _Tableau] = [*lignes, *tableaux]
         elements.sort(key=lambda e: e.top)
         return elements
+    # Where a wrapped line would end in each column: columns of equal width between margins of
+    # equal width, unless the text itself goes further. A column of short lines must not make
+    # every line look wrapped.
+    marge = min(m.x0 for m in corps)
+    depart_droite = min((m.x0 for m in corps if m.x1 > gouttiere), default=gouttiere)
+    largeur_colonne = (largeur - marge) - depart_droite
+    bords_attendus = {"gauche": marge + largeur_colonne, "droite": largeur - marge}
     out: list[_Ligne | _Tableau] = []
     for cote in ("gauche", "droite"):
         if cote == "gauche":
@@ -309,7 +340,7 @@ def _colonnes(
             mots = [m for m in corps if m.x1 > gouttiere]
             tabs = [t for t in tableaux if t.x0 >= gouttiere]
         lignes = _en_lignes(mots, numero)
-        bord = max((ligne.x1 for ligne in lignes), default=0.0)
+        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[cote]])
         for ligne in lignes:
             ligne.droite = bord
         colonne: list[_Ligne | _Tableau] = [*lignes, *tabs]
