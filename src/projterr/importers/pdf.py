@@ -186,12 +186,64 @@ def _ouvrir(data: bytes, nom: str) -> Any:
     return pdf
 
 
-def _mots(page: Any) -> list[_Mot]:
+@dataclass
+class _Contenu:
+    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries."""
+
+    caracteres: list[dict[str, Any]]
+    images: int
+    traits: bool  # lines or rectangles: a table may be drawn here
+
+
+def _contenu(page: Any) -> _Contenu:
+    """The characters of ``page`` as pdfplumber's word grouping wants them.
+
+    pdfplumber turns every object of a page into a dictionary of all its attributes (colours,
+    graphic state…): 85 % of the reading time. The characters, with their box and font, are
+    all this reader needs; pdfplumber's full parse is kept for pages with lines or rectangles,
+    where its table finder works.
+    """
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
+
+    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
+    caracteres: list[dict[str, Any]] = []
+    images = 0
+    traits = False
+    a_voir = list(page.layout)
+    while a_voir:
+        objet = a_voir.pop()
+        if isinstance(objet, LTChar):
+            top = y_haut - objet.y1
+            caracteres.append(
+                {
+                    "text": objet.get_text(),
+                    "x0": objet.x0 - x_gauche,
+                    "x1": objet.x1 - x_gauche,
+                    "top": top,
+                    "bottom": top + objet.height,
+                    "doctop": top,
+                    "upright": objet.upright,
+                    "size": objet.size,
+                    "fontname": objet.fontname,
+                }
+            )
+        elif isinstance(objet, LTImage):
+            images += 1
+        elif isinstance(objet, LTFigure):
+            a_voir.extend(objet)
+        elif isinstance(objet, LTCurve):  # LTLine and LTRect are curves too
+            traits = True
+    caracteres.reverse()  # back in drawing order
+    return _Contenu(caracteres, images, traits)
+
+
+def _mots(caracteres: list[dict[str, Any]]) -> list[_Mot]:
     from pdfminer.encodingdb import EncodingDB
+    from pdfplumber.utils.text import extract_words
 
     inverse = {EncodingDB.std2unicode.get(code): car for code, car in _SYMBOL.items()}
     mots = []
-    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+    for w in extract_words(caracteres, extra_attrs=["fontname", "size"], keep_blank_chars=False):
         texte = w["text"]
         symbole = bool(_POLICES_SYMBOLES.search(w["fontname"] or ""))
         if symbole and "symbol" in w["fontname"].lower():
@@ -249,14 +301,15 @@ def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
 
 def _lire_page(page: Any, numero: int) -> _Page:
     lue = _Page(numero, float(page.height), float(page.width))
-    lue.images = len(page.images)
-    lue.caracteres = len(page.chars)
+    contenu = _contenu(page)
+    lue.images = contenu.images
+    lue.caracteres = len(contenu.caracteres)
     if not lue.caracteres:
         return lue
-    mots = _mots(page)
+    mots = _mots(contenu.caracteres)
     tableaux: list[_Tableau] = []
     zones = []
-    for table in page.find_tables():
+    for table in page.find_tables() if contenu.traits else []:
         rangees = table.extract()
         if not rangees or max(len(r) for r in rangees) < 2 or len(rangees) < 2:
             continue  # a framed paragraph, not a table
