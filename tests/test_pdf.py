@@ -219,12 +219,27 @@ def test_coupure_puce_symbole_et_numero_de_page() -> None:
         ("regarder au-", "delà des limites", "regarder au-delà des limites"),
         ("le Pays Midi-", "Quercy", "le Pays Midi-Quercy"),
         ("une démarche", "continue", "une démarche continue"),
+        ("recruter une main-", "d’œuvre qualifiée", "recruter une main-d’œuvre qualifiée"),
     ],
 )
 def test_mots_coupes_en_fin_de_ligne(fin: str, suite: str, attendu: str) -> None:
     from projterr.importers.pdf import _enchainer
 
     assert _enchainer(fin, suite) == attendu
+
+
+@pytest.mark.parametrize(
+    ("vocabulaire", "attendu"),
+    [
+        ({"centre-bourg"}, "le centre-bourg de Trévières"),  # written whole elsewhere
+        ({"centrebourg"}, "le centrebourg de Trévières"),
+        (set(), "le centrebourg de Trévières"),  # nothing says otherwise: a hyphenated word
+    ],
+)
+def test_mot_coupe_tranche_par_le_reste_du_document(vocabulaire: set[str], attendu: str) -> None:
+    from projterr.importers.pdf import _enchainer
+
+    assert _enchainer("le centre-", "bourg de Trévières", frozenset(vocabulaire)) == attendu
 
 
 @pytest.mark.parametrize("glyphe", ["\uf0b7", "\uf0a7", "\uf0d8", "▪", "•"])
@@ -315,6 +330,26 @@ def test_mauvais_pdf_une_ligne_en_francais(cas: str, commande: str, tmp_path: Pa
     assert motif in lignes[0]
     assert "erreur interne" not in lignes[0]
     assert duree < 5, duree
+
+
+@pytest.mark.parametrize("cas", ["objets_casses", "tronque", "chiffre", "scan"])
+def test_mauvais_pdf_processus_reel_une_seule_ligne(cas: str, tmp_path: Path) -> None:
+    """In a real process, where pdfminer's log warnings would reach stderr too."""
+    import subprocess
+    import sys
+
+    nom, fabriquer, motif = MAUVAIS[cas]
+    fichier = tmp_path / nom
+    fichier.write_bytes(fabriquer())
+    fini = subprocess.run(
+        [sys.executable, "-m", "projterr", "import", str(fichier)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert fini.returncode == 2
+    assert fini.stderr.splitlines() == [fini.stderr.strip()]
+    assert fini.stderr.startswith(f"projterr : {fichier} : ") and motif in fini.stderr
 
 
 def _un_pdf_valide() -> bytes:
@@ -410,3 +445,33 @@ def test_titre_en_grand_coupe_sur_deux_lignes() -> None:
     assert premier.genre == "titre" and premier.niveau == 1 and premier.style == "16 pt"
     assert premier.texte == f"{titre} numérique du territoire"
     assert [b.genre for b in lecture.blocs[1:] if b.genre != "vide"] == ["paragraphe"] * 3
+
+
+def test_titre_sur_toute_la_largeur_puis_deux_colonnes() -> None:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    largeur, hauteur = A4
+    c.setFont("Helvetica-Bold", 14)
+    titre = "Orientation 2 : Habiter le territoire à tous les âges de la vie, partout"
+    c.drawString(MARGE, hauteur - 90, titre)
+    c.setFont("Helvetica", 10)
+    milieu = largeur / 2
+    for cote, x in (("gauche", MARGE), ("droite", milieu + 10)):
+        y = hauteur - 130
+        for k in range(1, 9):
+            c.drawString(x, y, f"Ligne {k} de la colonne {cote}")
+            y -= 12
+    c.showPage()
+    c.save()
+    assert c.stringWidth(titre, "Helvetica-Bold", 14) > milieu - MARGE  # across the gutter
+    textes = [b.texte for b in lire_pdf(sortie.getvalue(), "x.pdf").blocs if b.genre != "vide"]
+    assert textes == [
+        titre,
+        *(f"Ligne {k} de la colonne gauche" for k in range(1, 9)),
+        *(f"Ligne {k} de la colonne droite" for k in range(1, 9)),
+    ]

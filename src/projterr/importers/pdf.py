@@ -157,6 +157,12 @@ def _erreur(nom: str, message: str) -> FichierIllisible:
 
 def _ouvrir(data: bytes, nom: str) -> Any:
     import io
+    import logging
+
+    # pdfminer logs its repairs (« defaulting to US Letter ») on stderr: a bad file must end in
+    # one French line, and a readable one in the import summary only.
+    for bibliotheque in ("pdfminer", "pdfplumber"):
+        logging.getLogger(bibliotheque).setLevel(logging.CRITICAL)
 
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -180,12 +186,64 @@ def _ouvrir(data: bytes, nom: str) -> Any:
     return pdf
 
 
-def _mots(page: Any) -> list[_Mot]:
+@dataclass
+class _Contenu:
+    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries."""
+
+    caracteres: list[dict[str, Any]]
+    images: int
+    traits: bool  # lines or rectangles: a table may be drawn here
+
+
+def _contenu(page: Any) -> _Contenu:
+    """The characters of ``page`` as pdfplumber's word grouping wants them.
+
+    pdfplumber turns every object of a page into a dictionary of all its attributes (colours,
+    graphic state…): 85 % of the reading time. The characters, with their box and font, are
+    all this reader needs; pdfplumber's full parse is kept for pages with lines or rectangles,
+    where its table finder works.
+    """
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
+
+    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
+    caracteres: list[dict[str, Any]] = []
+    images = 0
+    traits = False
+    a_voir = list(page.layout)
+    while a_voir:
+        objet = a_voir.pop()
+        if isinstance(objet, LTChar):
+            top = y_haut - objet.y1
+            caracteres.append(
+                {
+                    "text": objet.get_text(),
+                    "x0": objet.x0 - x_gauche,
+                    "x1": objet.x1 - x_gauche,
+                    "top": top,
+                    "bottom": top + objet.height,
+                    "doctop": top,
+                    "upright": objet.upright,
+                    "size": objet.size,
+                    "fontname": objet.fontname,
+                }
+            )
+        elif isinstance(objet, LTImage):
+            images += 1
+        elif isinstance(objet, LTFigure):
+            a_voir.extend(objet)
+        elif isinstance(objet, LTCurve):  # LTLine and LTRect are curves too
+            traits = True
+    caracteres.reverse()  # back in drawing order
+    return _Contenu(caracteres, images, traits)
+
+
+def _mots(caracteres: list[dict[str, Any]]) -> list[_Mot]:
     from pdfminer.encodingdb import EncodingDB
+    from pdfplumber.utils.text import extract_words
 
     inverse = {EncodingDB.std2unicode.get(code): car for code, car in _SYMBOL.items()}
     mots = []
-    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+    for w in extract_words(caracteres, extra_attrs=["fontname", "size"], keep_blank_chars=False):
         texte = w["text"]
         symbole = bool(_POLICES_SYMBOLES.search(w["fontname"] or ""))
         if symbole and "symbol" in w["fontname"].lower():
@@ -243,14 +301,15 @@ def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
 
 def _lire_page(page: Any, numero: int) -> _Page:
     lue = _Page(numero, float(page.height), float(page.width))
-    lue.images = len(page.images)
-    lue.caracteres = len(page.chars)
+    contenu = _contenu(page)
+    lue.images = contenu.images
+    lue.caracteres = len(contenu.caracteres)
     if not lue.caracteres:
         return lue
-    mots = _mots(page)
+    mots = _mots(contenu.caracteres)
     tableaux: list[_Tableau] = []
     zones = []
-    for table in page.find_tables():
+    for table in page.find_tables() if contenu.traits else []:
         rangees = table.extract()
         if not rangees or max(len(r) for r in rangees) < 2 or len(rangees) < 2:
             continue  # a framed paragraph, not a table
@@ -268,6 +327,9 @@ def _lire_page(page: Any, numero: int) -> _Page:
     haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
     interieurs = [m for m in mots if haut < (m.top + m.bottom) / 2 < bas]
     gouttiere = _gouttiere(interieurs, lue.largeur)
+    titre: list[_Ligne] = []
+    if gouttiere is None:
+        gouttiere, titre = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
     if gouttiere is None:
         pleine_largeur = _en_lignes(mots, numero)
         bords = pleine_largeur[:_BORDS] + pleine_largeur[-_BORDS:]
@@ -277,7 +339,9 @@ def _lire_page(page: Any, numero: int) -> _Page:
     lue.bords = list({id(ligne): ligne for ligne in bords}.values())
     aux_bords = {id(m) for ligne in lue.bords for m in ligne.mots}
     corps = [m for m in mots if id(m) not in aux_bords]
-    elements = _colonnes(corps, tableaux, gouttiere, numero)
+    du_titre = {id(m) for ligne in titre for m in ligne.mots}
+    corps = [m for m in corps if id(m) not in du_titre]
+    elements = [*titre, *_colonnes(corps, tableaux, gouttiere, numero, lue.largeur)]
     # Border lines go back where they were; the header pass removes the repeated ones.
     if gouttiere is None:
         lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
@@ -286,14 +350,40 @@ def _lire_page(page: Any, numero: int) -> _Page:
     return lue
 
 
+def _colonnes_sous_un_titre(
+    mots: list[_Mot], largeur: float, numero: int
+) -> tuple[float | None, list[_Ligne]]:
+    """A title of one to three lines across the page, then two columns: the gutter and the
+    title's lines (read first)."""
+    lignes = _en_lignes(mots, numero)
+    for k in range(1, 4):
+        if len(lignes) < k + 2 * _LIGNES_COLONNE:
+            break
+        gouttiere = _gouttiere([m for ligne in lignes[k:] for m in ligne.mots], largeur)
+        if gouttiere is not None:
+            return gouttiere, lignes[:k]
+    return None, []
+
+
 def _colonnes(
-    corps: list[_Mot], tableaux: list[_Tableau], gouttiere: float | None, numero: int
+    corps: list[_Mot],
+    tableaux: list[_Tableau],
+    gouttiere: float | None,
+    numero: int,
+    largeur: float,
 ) -> list[_Ligne | _Tableau]:
     if gouttiere is None:
         lignes = _en_lignes(corps, numero)
         elements: list[_Ligne | _Tableau] = [*lignes, *tableaux]
         elements.sort(key=lambda e: e.top)
         return elements
+    # Where a wrapped line would end in each column: columns of equal width between margins of
+    # equal width, unless the text itself goes further. A column of short lines must not make
+    # every line look wrapped.
+    marge = min(m.x0 for m in corps)
+    depart_droite = min((m.x0 for m in corps if m.x1 > gouttiere), default=gouttiere)
+    largeur_colonne = (largeur - marge) - depart_droite
+    bords_attendus = {"gauche": marge + largeur_colonne, "droite": largeur - marge}
     out: list[_Ligne | _Tableau] = []
     for cote in ("gauche", "droite"):
         if cote == "gauche":
@@ -303,7 +393,7 @@ def _colonnes(
             mots = [m for m in corps if m.x1 > gouttiere]
             tabs = [t for t in tableaux if t.x0 >= gouttiere]
         lignes = _en_lignes(mots, numero)
-        bord = max((ligne.x1 for ligne in lignes), default=0.0)
+        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[cote]])
         for ligne in lignes:
             ligne.droite = bord
         colonne: list[_Ligne | _Tableau] = [*lignes, *tabs]
@@ -403,18 +493,44 @@ def _puce(ligne: _Ligne) -> tuple[str | None, str]:
     return None, texte
 
 
-def _enchainer(texte: str, suite: str) -> str:
-    """Join a wrapped line to the next: a word hyphenated across the two is made whole."""
+_ELISION = re.compile(r"^(?:d|l|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+def _enchainer(texte: str, suite: str, vocabulaire: frozenset[str] = frozenset()) -> str:
+    """Join a wrapped line to the next: a word hyphenated across the two is made whole.
+
+    A line ending « dévelop- » followed by « pement » is a hyphenated word, but word
+    processors also break lines after a compound's own hyphen (« main- / d’œuvre »,
+    « Midi- / Quercy »): the document's other words decide when they can (« développement »
+    or « main-d’œuvre » written whole elsewhere), then the shape of the two halves does.
+    """
     coupe = _COUPURE.search(texte)
-    if coupe and suite[:1].islower():
-        debut = coupe.group(1).lower()
-        dernier = re.split(r"[\s'’-]", texte[:-1])[-1].lower()
-        if debut not in _PREFIXES_COMPOSES and dernier not in _PREFIXES_COMPOSES:
-            return texte[:-1] + suite  # « dévelop- » + « pement »
-        return texte + suite  # « au- » + « delà »
-    if coupe:
-        return texte + suite  # « Midi- » + « Quercy »
-    return f"{texte} {suite}"
+    if not coupe:
+        return f"{texte} {suite}"
+    debut = coupe.group(1)
+    reste = re.split(r"[\s,;:.!?)»]", suite, maxsplit=1)[0]
+    if (f"{debut}-{reste}".lower()) in vocabulaire:
+        return texte + suite  # the compound is written whole elsewhere
+    if (debut + reste).lower() in vocabulaire:
+        return texte[:-1] + suite
+    compose = (
+        not suite[:1].islower()
+        or _ELISION.match(suite)
+        or debut.lower() in _PREFIXES_COMPOSES
+        or re.split(r"[\s'’-]", texte[:-1])[-1].lower() in _PREFIXES_COMPOSES
+    )
+    return texte + suite if compose else texte[:-1] + suite
+
+
+def _vocabulaire(pages: list[_Page]) -> frozenset[str]:
+    """Every word of the document as written on one line (hyphenated compounds whole)."""
+    mots = set()
+    for page in pages:
+        for e in page.elements:
+            if isinstance(e, _Ligne):
+                for m in e.mots[:-1] if e.mots[-1].texte.endswith("-") else e.mots:
+                    mots.add(m.texte.strip('.,;:!?()«»"“”').lower())
+    return frozenset(mots)
 
 
 def _cellule(texte: str | None) -> str:
@@ -456,6 +572,7 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     pas = _pas(pages)
     retraits = _retraits_des_puces(pages)
     titres = _tailles_des_titres(pages)
+    vocabulaire = _vocabulaire(pages)
     blocs: list[Bloc] = []
     tableaux = 0
     # The line being built: its last physical line, text, bullet, page, line on the page, level.
@@ -522,7 +639,7 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
                     vides = max(0, round(ecart / (pas * max(precedente.taille, 1.0))) - 1)
             if ouverte and not vides and not marque and _coupee(ouverte[0], ligne, droite_doc):
                 _, deja, m, p, n, niv = ouverte
-                ouverte = (ligne, _enchainer(deja, texte), m, p, n, niv)
+                ouverte = (ligne, _enchainer(deja, texte, vocabulaire), m, p, n, niv)
             else:
                 fermer()
                 for _ in range(min(vides, 3)):
@@ -534,16 +651,34 @@ def _en_blocs(pages: list[_Page]) -> list[Bloc]:
     return blocs
 
 
+_OUVRANTES = {"«", "“", "(", "[", "‹", "—", "–"}
+_FERMANTES = {"»", "”", ")", "]", "›", ":", ";", "!", "?", "%", "€"}
+
+
+def _premiere_unite(ligne: _Ligne) -> float:
+    """Width of what a layout cannot break at the start of ``ligne``: its first word, with a
+    French quote or a « : » kept to its word by a no-break space (« « consom’acteurs »)."""
+    mots = ligne.mots
+    fin = 0
+    while fin + 1 < len(mots) and (
+        mots[fin].texte in _OUVRANTES or mots[fin + 1].texte in _FERMANTES
+    ):
+        fin += 1
+    return mots[fin].x1 - mots[0].x0
+
+
 def _coupee(ligne: _Ligne, suivante: _Ligne, droite_doc: float) -> bool:
     """Was ``ligne`` wrapped by the layout: would the next line's first word have fitted?"""
-    if suivante.mots[0].texte in _MARQUES_TEXTE:
+    premier = suivante.mots[0].texte
+    if premier in _MARQUES_TEXTE:
         return False
     if abs(ligne.taille - suivante.taille) > 0.6:
         return False  # a title followed by its text
+    if premier[:1] in _FERMANTES or premier[:1] in ",.":
+        return True  # no paragraph starts with « » » or « , »
     droite = ligne.droite or droite_doc
-    premier = suivante.mots[0]
     espace = 0.25 * ligne.taille
-    return ligne.x1 + espace + (premier.x1 - premier.x0) > droite - _TOLERANCE_DROITE
+    return ligne.x1 + espace + _premiere_unite(suivante) > droite - _TOLERANCE_DROITE
 
 
 def lire_pdf(data: bytes, nom: str) -> LecturePdf:
@@ -567,8 +702,8 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     if not any(p.caracteres for p in pages):
         raise _erreur(
             nom,
-            "PDF sans texte (pages numérisées) : une reconnaissance de caractères (OCR) est "
-            "nécessaire avant l'import, par exemple avec ocrmypdf",
+            "PDF sans couche de texte (document numérisé ?) : une reconnaissance de caractères "
+            "(OCR) est nécessaire avant l'import, par exemple avec ocrmypdf",
         )
     remarques = []
     sans_texte = [p.numero for p in pages if not p.caracteres]
