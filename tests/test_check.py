@@ -17,12 +17,12 @@ from typer.testing import CliRunner
 
 from graines import COEUR
 from projterr.check import REGLES, Constat, regle, verifier_fichiers, verifier_projet
-from projterr.check.similarite import JACCARD_MIN, mots_de_blocage, plus_proches_anterieurs
 from projterr.cli import app
 from projterr.errors import ProjterrError
 from projterr.importers import charger_projet
 from projterr.model import Action, Document, Noeud, Projet, Territoire
 from projterr.normalize import normaliser
+from projterr.texte.index import JACCARD_MIN, mots_de_blocage, plus_proches_anterieurs
 from projterr.yamlio import charger_yaml, valider_projet
 
 CASES = Path(__file__).parent / "cases" / "check"

@@ -1,8 +1,9 @@
 """French words to comparable stems: case, accents, elisions, plurals, Snowball stems.
 
 « Rénovation énergétique des logements » and « rénover l'énergie du logement » share the
-stems ``renov``, ``energ``… once stop words are dropped; keywords of the référentiels and
-texts of the actions go through the same function, so they meet on the same forms.
+stems ``renov``, ``energ``… once stop words are dropped; keywords of the référentiels,
+thesaurus terms and texts of the actions go through the same function, so they meet on the
+same forms. :data:`MOTS_VIDES` is the project's one list of French stop words.
 """
 
 from __future__ import annotations
