@@ -1,0 +1,299 @@
+"""Matching the elements of one document against another document or a corpus.
+
+Every element of the corpus (B) is read once into a :class:`~projterr.match.profil.Profil`
+and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A, the index
+gives the few elements of B that share its rarest features; only those are scored:
+
+- **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronym expansions and
+  acronyms included), blended with rapidfuzz's ``token_set_ratio`` on the stems, which
+  forgives what stems miss (a misspelt word);
+- **thésaurus**: for each thesaurus group both texts touch, its IDF times
+  :attr:`Poids.thesaurus`;
+- **thèmes**: the same for each référentiel theme both texts touch (co-classification);
+- **plongements** (optional): how far the cosine of two sentence embeddings rises.
+
+The sum is capped at 100. Weights were set on the hand-labelled pairs of
+``tests/data/match/paires.yaml`` (docs/match.md gives the figures, layer by layer).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from projterr.errors import ProjterrError
+from projterr.match.elements import Element
+from projterr.match.plongements import Plongeur, proximite
+from projterr.match.profil import Profil, Profileur
+from projterr.texte.index import IndexInverse
+from projterr.texte.score import scoreur_racines
+
+FORMAT_INDEX = "projterr-index-match/1"
+
+
+@dataclass(frozen=True)
+class Poids:
+    """How much each layer weighs in the 0–100 score."""
+
+    cosinus: float = 90.0  # IDF-weighted cosine of the stems, 0..1
+    rapidfuzz: float = 0.1  # token_set_ratio on the stems, 0..100
+    thesaurus: float = 16.0  # per unit of IDF of a shared thesaurus group
+    themes: float = 4.0  # per unit of IDF of a shared theme
+    plongements: float = 20.0  # times the embedding proximity, 0..1
+
+
+@dataclass(frozen=True)
+class Paire:
+    a: Element
+    b: Element
+    score: float
+    raisons: tuple[str, ...]
+    detail: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "score": round(self.score, 1),
+            "raisons": list(self.raisons),
+            "detail": {k: round(v, 1) for k, v in self.detail.items()},
+        }
+
+
+class Corpus:
+    """The elements of B, profiled and indexed; can be saved and loaded again."""
+
+    def __init__(self, empreinte: str = "") -> None:
+        self.elements: list[Element] = []
+        self.profils: list[Profil] = []
+        self.index = IndexInverse()
+        self.empreinte = empreinte  # what the corpus was built from (files, layers)
+        self._normes: list[float] | None = None
+
+    def ajouter(self, element: Element, profil: Profil) -> None:
+        self.elements.append(element)
+        self.profils.append(profil)
+        self.index.ajouter(profil.traits)
+        self._normes = None
+
+    def __len__(self) -> int:
+        return len(self.elements)
+
+    def idf(self, trait: str) -> float:
+        """IDF in this corpus; a feature it never saw weighs like one seen once."""
+        df = len(self.index.postings.get(trait, ())) or 1
+        return math.log((self.index.taille + 1) / df)
+
+    def norme(self, numero: int) -> float:
+        if self._normes is None:
+            self._normes = [norme_lexicale(p, self.idf) for p in self.profils]
+        return self._normes[numero]
+
+    def sauver(self, chemin: Path) -> None:
+        donnees = {
+            "format": FORMAT_INDEX,
+            "empreinte": self.empreinte,
+            "elements": [_element_vers_liste(e) for e in self.elements],
+            "profils": [p.to_dict() for p in self.profils],
+            "index": self.index.to_dict(),
+        }
+        try:
+            chemin.write_text(json.dumps(donnees, ensure_ascii=False), encoding="utf-8")
+        except OSError as exc:
+            raise ProjterrError(f"index impossible à écrire ({exc.strerror})", str(chemin)) from exc
+
+    @classmethod
+    def charger(cls, chemin: Path) -> Corpus:
+        try:
+            donnees = json.loads(chemin.read_text(encoding="utf-8"))
+            if donnees.get("format") != FORMAT_INDEX:
+                raise ValueError(donnees.get("format"))
+            corpus = cls(donnees["empreinte"])
+            corpus.elements = [_element_depuis_liste(e) for e in donnees["elements"]]
+            corpus.profils = [Profil.from_dict(p) for p in donnees["profils"]]
+            corpus.index = IndexInverse.from_dict(donnees["index"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise ProjterrError(
+                "ce fichier n'est pas un index de projterr match (supprimez-le : il sera refait)",
+                str(chemin),
+            ) from exc
+        return corpus
+
+
+def _element_vers_liste(e: Element) -> list[Any]:
+    return [e.territoire, e.document, e.id, e.numero, e.texte, e.genre, list(e.precisions),
+            e.type_niveau]  # fmt: skip
+
+
+def _element_depuis_liste(d: list[Any]) -> Element:
+    return Element(d[0], d[1], d[2], d[3], d[4], d[5], tuple(d[6]), d[7])
+
+
+def norme_lexicale(profil: Profil, idf: Callable[[str], float]) -> float:
+    return math.sqrt(sum(idf(t) for t in lexique(profil)))
+
+
+def lexique(profil: Profil) -> set[str]:
+    """What the lexical score compares: stems, stems of expansions, acronyms."""
+    return {*profil.formes, *profil.developpees, *(f"#{s}" for s in profil.sigles)}
+
+
+def indexer(
+    elements: Iterable[Element],
+    profileur: Profileur,
+    empreinte: str = "",
+    progression: Callable[[int], None] | None = None,
+) -> Corpus:
+    corpus = Corpus(empreinte)
+    for i, element in enumerate(elements):
+        corpus.ajouter(element, profileur.profil(element.textes))
+        if progression is not None and i % 500 == 499:
+            progression(500)
+    return corpus
+
+
+class Apparieur:
+    """Scores elements of A against a :class:`Corpus`, and says why."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        profileur: Profileur,
+        poids: Poids | None = None,
+        plongeur: Plongeur | None = None,
+        candidats: int = 50,
+        budget: int | None = 20_000,
+    ) -> None:
+        self.corpus = corpus
+        self.profileur = profileur
+        self.poids = poids or Poids()
+        self.plongeur = plongeur
+        self.nb_candidats = candidats
+        self.budget = budget
+        self._vecteurs: dict[int, list[float]] = {}
+
+    def candidats(self, profil: Profil, element: Element | None = None) -> list[int]:
+        """The elements of the corpus worth scoring for ``profil``, by feature overlap."""
+        return [
+            d for _, d in self.corpus.index.candidats(profil.traits, self.nb_candidats, self.budget)
+        ]
+
+    def scorer(
+        self, element: Element, numeros: Sequence[int], profil: Profil | None = None
+    ) -> list[Paire]:
+        """Every pair of ``element`` with the corpus elements ``numeros``, best first."""
+        from rapidfuzz import process
+
+        if profil is None:
+            profil = self.profileur.profil(element.textes)
+        if not numeros:
+            return []
+        corpus, poids = self.corpus, self.poids
+        lex_a = lexique(profil)
+        norme_a = math.sqrt(sum(corpus.idf(t) for t in lex_a))
+        choix = [corpus.profils[n].chaine for n in numeros]
+        flous = [0.0] * len(choix)
+        for _, valeur, k in process.extract(
+            profil.chaine, choix, scorer=scoreur_racines(), limit=None
+        ):
+            flous[k] = float(valeur)
+        vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
+        paires: list[Paire] = []
+        for k, n in enumerate(numeros):
+            pb = corpus.profils[n]
+            communs = lex_a & lexique(pb)
+            denominateur = norme_a * corpus.norme(n)
+            cos = sum(corpus.idf(t) for t in communs) / denominateur if denominateur else 0.0
+            lexical = poids.cosinus * cos + poids.rapidfuzz * float(flous[k])
+            groupes = [t for t in profil.liens if t[0] == "~" and t in pb.liens]
+            themes = [t for t in profil.liens if t[0] == "@" and t in pb.liens]
+            detail = {
+                "lexical": lexical,
+                "thesaurus": poids.thesaurus * sum(corpus.idf(t) for t in groupes),
+                "themes": poids.themes * sum(corpus.idf(t) for t in themes),
+            }
+            if vecteur_a is not None:
+                detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
+            score = min(100.0, sum(detail.values()))
+            raisons = _raisons(profil, pb, communs, groupes, themes, corpus.idf, detail)
+            paires.append(Paire(element, corpus.elements[n], score, raisons, detail))
+        paires.sort(key=lambda p: -p.score)
+        return paires
+
+    def meilleures(self, element: Element, top: int, seuil: float) -> list[Paire]:
+        profil = self.profileur.profil(element.textes)
+        paires = self.scorer(element, self.candidats(profil), profil)
+        return [p for p in paires if p.score >= seuil][:top]
+
+    def _vecteurs_a(self, element: Element) -> list[float]:
+        assert self.plongeur is not None
+        return self.plongeur.encoder([" ".join(element.textes)])[0]
+
+    def _vecteur(self, numero: int) -> list[float]:
+        assert self.plongeur is not None
+        if numero not in self._vecteurs:
+            element = self.corpus.elements[numero]
+            self._vecteurs[numero] = self.plongeur.encoder([" ".join(element.textes)])[0]
+        return self._vecteurs[numero]
+
+
+def _raisons(
+    pa: Profil,
+    pb: Profil,
+    communs: set[str],
+    groupes: list[str],
+    themes: list[str],
+    idf: Callable[[str], float],
+    detail: dict[str, float],
+) -> tuple[str, ...]:
+    raisons: list[str] = []
+    mots = sorted(
+        (t for t in communs if t in pa.surfaces and t in pb.surfaces),
+        key=lambda t: (-idf(t), t),
+    )
+    if mots:
+        raisons.append("mots communs : " + ", ".join(pa.surfaces[t] for t in mots[:6]))
+    raisons.extend(_sigles_developpes(pa, pb))
+    for trait in groupes:
+        ta, tb = pa.liens[trait].terme, pb.liens[trait].terme
+        if _meme(ta, tb):
+            raisons.append(f"thésaurus : {ta}")
+        else:
+            raisons.append(f"thésaurus : {ta} ~ {tb}")
+    for trait in themes:
+        referentiel = trait[1:].split(":", 1)[0].upper()
+        raisons.append(f"même thème {referentiel} : {pa.liens[trait].libelle}")
+    if detail.get("plongements"):
+        raisons.append(f"sens proche (plongements) : {detail['plongements']:.0f} points")
+    return tuple(raisons)
+
+
+def _sigles_developpes(pa: Profil, pb: Profil) -> list[str]:
+    """« sigle développé : PAT = … » when one text writes an acronym and the other its
+    expansion (in full, or enough of its words)."""
+    from projterr.texte.racines import racines
+
+    sortie: dict[str, str] = {}
+    for un, autre in ((pa, pb), (pb, pa)):
+        formes_autre = set(autre.formes)
+        for sigle, (expansion, ecrit) in un.sigles.items():
+            if ecrit or sigle in sortie:
+                continue  # only from the side that wrote the acronym
+            if sigle in autre.sigles:
+                if autre.sigles[sigle][1]:
+                    sortie[sigle] = expansion
+                continue
+            forme = set(racines(expansion))
+            if forme and 2 * len(forme & formes_autre) >= len(forme):
+                sortie[sigle] = expansion
+    return [f"sigle développé : {s} = {e}" for s, e in sorted(sortie.items())]
+
+
+def _meme(a: str, b: str) -> bool:
+    from projterr.texte.racines import racines
+
+    return racines(a) == racines(b)
