@@ -72,6 +72,7 @@ class Corpus:
         self.profils: list[Profil] = []
         self.index = IndexInverse()
         self.empreinte = empreinte  # what the corpus was built from (files, layers)
+        self.fichiers: list[str] = []  # the documents read
         self._normes: list[float] | None = None
 
     def ajouter(self, element: Element, profil: Profil) -> None:
@@ -97,6 +98,7 @@ class Corpus:
         donnees = {
             "format": FORMAT_INDEX,
             "empreinte": self.empreinte,
+            "fichiers": self.fichiers,
             "elements": [_element_vers_liste(e) for e in self.elements],
             "profils": [p.to_dict() for p in self.profils],
             "index": self.index.to_dict(),
@@ -113,6 +115,7 @@ class Corpus:
             if donnees.get("format") != FORMAT_INDEX:
                 raise ValueError(donnees.get("format"))
             corpus = cls(donnees["empreinte"])
+            corpus.fichiers = [str(f) for f in donnees["fichiers"]]
             corpus.elements = [_element_depuis_liste(e) for e in donnees["elements"]]
             corpus.profils = [Profil.from_dict(p) for p in donnees["profils"]]
             corpus.index = IndexInverse.from_dict(donnees["index"])

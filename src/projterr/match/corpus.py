@@ -57,19 +57,36 @@ def construire(
     index: Path | None = None,
     progression: Callable[[int], None] | None = None,
     total: Callable[[int], None] | None = None,
+    ignorer: Callable[[Path, ProjterrError], None] | None = None,
 ) -> tuple[Corpus, list[Projet]]:
     """The corpus of B; with ``index``, reused from that file when it was built from the
-    same files and layers, else built and saved there."""
+    same files and layers, else built and saved there. In a folder, a file that is not a
+    projterr document is passed to ``ignorer`` (an error without it)."""
     cle = empreinte(src, reglages)
     if index is not None and index.exists():
         corpus = Corpus.charger(index)
         if corpus.empreinte == cle:
             return corpus, []
-    projets = [charger(f) for f in src.fichiers]
+    projets: list[Projet] = []
+    lus: list[str] = []
+    for fichier in src.fichiers:
+        try:
+            projets.append(charger(fichier))
+            lus.append(str(fichier))
+        except ProjterrError as exc:
+            if not src.dossier:
+                raise
+            # one stray file (a profil, a référentiel) must not stop a corpus of hundreds
+            if ignorer is None:
+                raise
+            ignorer(fichier, exc)
+    if not projets:
+        raise ProjterrError("aucun document projterr lisible dans ce dossier", str(src.chemin))
     elements: list[Element] = [e for p in projets for e in elements_a_comparer(p)]
     if total is not None:
         total(len(elements))
     corpus = indexer(elements, profileur, cle, progression)
+    corpus.fichiers = lus
     if index is not None:
         corpus.sauver(index)
     return corpus, projets
@@ -84,4 +101,4 @@ def titre(projets: Sequence[Projet], src: Sources, corpus: Corpus) -> str:
         return nom_document(projets[0])
     if not src.dossier:
         return corpus.elements[0].document if len(corpus) else str(src.chemin)
-    return f"{src.chemin.name} ({len(src.fichiers)} documents)"
+    return f"{src.chemin.name} ({len(corpus.fichiers)} documents)"

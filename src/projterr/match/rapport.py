@@ -90,7 +90,8 @@ def apparier(
     for i, element in enumerate(elements_a):
         profil = apparieur.profileur.profil(element.textes)
         paires = apparieur.scorer(element, apparieur.candidats(profil), profil)
-        toutes.append([p for p in paires if p.score >= seuil])
+        # an element is never its own match (A inside the folder B)
+        toutes.append([p for p in paires if p.score >= seuil and p.b.cle != element.cle])
         if progression is not None and i % 20 == 19:
             progression(20)
     if un_pour_un:
