@@ -92,7 +92,9 @@ class IndexInverse:
 
 
 def _cle_candidat(paire: tuple[float, int]) -> tuple[float, int]:
-    return (-paire[0], paire[1])
+    # rounded: the same weights summed in another order differ in the last bits, and
+    # equal overlaps must fall back on document order
+    return (-round(paire[0], 9), paire[1])
 
 
 # Near-duplicates at 90 % share most content words: one word replaced among five is a
