@@ -4,6 +4,7 @@ and the embedding backend's interface (with a tiny fake model: no extra needed).
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -189,7 +190,7 @@ def test_index_reutilise_tant_que_rien_ne_change(tmp_path: Path) -> None:
 
 
 class FauxPlongeur:
-    """Vectors of letter trigrams: two texts with the same letters are « close »."""
+    """Bags of hashed words: two texts with the same words are « close »."""
 
     nom = "faux"
 
@@ -200,10 +201,9 @@ class FauxPlongeur:
         self.appels += 1
         sortie = []
         for texte in textes:
-            v = [0.0] * 64
-            t = texte.casefold()
-            for i in range(len(t) - 2):
-                v[hash(t[i : i + 3]) % 64] += 1.0
+            v = [0.0] * 256
+            for mot in texte.casefold().split():
+                v[zlib.crc32(mot.encode()) % 256] += 1.0
             sortie.append(unitaire(v))
         return sortie
 
