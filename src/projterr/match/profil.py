@@ -14,7 +14,7 @@ from typing import Any
 from projterr.match.semantique import Lien, Themes, ThesaurusCompile
 from projterr.normalize import sans_accents
 from projterr.referentiels import Referentiel, Sigles, Thesaurus
-from projterr.texte.racines import MOTS_VIDES, mots, racine
+from projterr.texte.racines import MOTS_VIDES, mots, mots_ecrits, racine
 from projterr.texte.sigles import Developpeur
 
 COUCHES = ("sigles", "thesaurus", "themes")
@@ -85,12 +85,16 @@ class Profileur:
         formes: list[str] = []
         surfaces: dict[str, str] = {}
         for texte in textes:
-            for mot in mots(texte):
+            ecrits = mots_ecrits(texte)
+            for i, mot in enumerate(mots(texte)):
                 if sans_accents(mot) in MOTS_VIDES:
                     continue
                 forme = racine(mot)
                 formes.append(forme)
-                surfaces.setdefault(forme, mot)
+                if forme not in surfaces:
+                    # an acronym is shown as written (« PAT »), other words in lower case
+                    ecrit = ecrits[i] if i < len(ecrits) else mot
+                    surfaces[forme] = ecrit if sum(c.isupper() for c in ecrit) >= 2 else mot
         profil = Profil(tuple(formes), surfaces)
         # the thesaurus reads the text and the expansions of its acronyms (« TAD » is
         # « transport à la demande », a mobility term)

@@ -51,6 +51,11 @@ def mots(texte: str) -> list[str]:
     return _MOT.findall(texte.replace("œ", "oe").replace("Œ", "OE").casefold())
 
 
+def mots_ecrits(texte: str) -> list[str]:
+    """The words of a text as written (case kept), aligned with :func:`mots`."""
+    return _MOT.findall(texte.replace("œ", "oe").replace("Œ", "OE"))
+
+
 def racines(texte: str) -> tuple[str, ...]:
     """The stems of a text's words, stop words left out, in text order."""
     return tuple(racine(m) for m in mots(texte) if sans_accents(m) not in MOTS_VIDES)
