@@ -78,7 +78,7 @@ class Profileur:
             else None
         )
         self._themes = (
-            Themes(referentiels, sigles) if referentiels and "themes" in self.couches else None
+            Themes(referentiels) if referentiels and "themes" in self.couches else None
         )
 
     def profil(self, textes: Sequence[str]) -> Profil:
@@ -106,11 +106,11 @@ class Profileur:
                 if not trouve.ecrit_en_toutes_lettres:
                     developpees.extend(_racines(s.expansion))
             profil.developpees = tuple(developpees)
+        lues = [*formes, "|", *developpees]  # « | »: no term runs across the two
         if self._thesaurus is not None:
-            lues = [*formes, "|", *developpees]  # « | »: no term runs across the two
             profil.liens.update((lien.trait, lien) for lien in self._thesaurus.liens(lues))
         if self._themes is not None:
-            profil.liens.update((lien.trait, lien) for lien in self._themes.liens(textes))
+            profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
         return profil
 
 

@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projterr.match.classement import Classeur
-from projterr.referentiels import Referentiel, Sigles, Thesaurus
+from projterr.referentiels import Referentiel, Thesaurus
 from projterr.texte.racines import racines
 
 
@@ -51,16 +50,33 @@ class ThesaurusCompile:
 
 
 class Themes:
-    """Co-classification: the themes of the référentiels that a text touches."""
+    """Co-classification: the themes of the référentiels that a text touches.
 
-    def __init__(self, referentiels: Sequence[Referentiel], sigles: Sigles | None) -> None:
+    The keywords are matched as in :mod:`projterr.match.classement` (a run of stems), but
+    looked up by their first stem, so that a corpus of 100,000 actions is read in seconds.
+    """
+
+    def __init__(self, referentiels: Sequence[Referentiel]) -> None:
         self.referentiels = list(referentiels)
-        self._classeurs = [Classeur(r, sigles) for r in self.referentiels]
+        self._par_premiere: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = (
+            defaultdict(list)
+        )
+        for ref in self.referentiels:
+            for theme in ref.themes:
+                for mot in theme.mots_cles:
+                    forme = racines(mot)
+                    if forme:
+                        self._par_premiere[forme[0]].append(
+                            (f"@{ref.etiquette(theme)}", theme.libelle, mot, forme)
+                        )
 
-    def liens(self, textes: Sequence[str]) -> list[Lien]:
-        sortie: list[Lien] = []
-        for classeur in self._classeurs:
-            for trouve in classeur.classer_textes(textes):
-                mot = trouve.correspondances[0].mot_cle
-                sortie.append(Lien(f"@{trouve.etiquette}", trouve.theme.libelle, mot))
-        return sortie
+    def liens(self, formes: Sequence[str]) -> list[Lien]:
+        """The themes whose keywords occur in ``formes``, with the longest keyword found."""
+        trouves: dict[str, tuple[int, str, str]] = {}
+        for i, premiere in enumerate(formes):
+            for trait, libelle, mot, forme in self._par_premiere.get(premiere, ()):
+                if tuple(formes[i : i + len(forme)]) == forme:
+                    meilleur = trouves.get(trait)
+                    if meilleur is None or len(forme) > meilleur[0]:
+                        trouves[trait] = (len(forme), libelle, mot)
+        return [Lien(t, libelle, mot) for t, (_, libelle, mot) in trouves.items()]
