@@ -74,25 +74,36 @@ class Corpus:
         self.empreinte = empreinte  # what the corpus was built from (files, layers)
         self.fichiers: list[str] = []  # the documents read
         self._normes: list[float] | None = None
+        self._lexiques: list[frozenset[str]] | None = None
+        self._idf: dict[str, float] = {}
 
     def ajouter(self, element: Element, profil: Profil) -> None:
         self.elements.append(element)
         self.profils.append(profil)
         self.index.ajouter(profil.traits)
-        self._normes = None
+        self._normes = self._lexiques = None
+        self._idf.clear()
 
     def __len__(self) -> int:
         return len(self.elements)
 
     def idf(self, trait: str) -> float:
         """IDF in this corpus; a feature it never saw weighs like one seen once."""
-        df = len(self.index.postings.get(trait, ())) or 1
-        return math.log((self.index.taille + 1) / df)
+        valeur = self._idf.get(trait)
+        if valeur is None:
+            df = len(self.index.postings.get(trait, ())) or 1
+            valeur = self._idf[trait] = math.log((self.index.taille + 1) / df)
+        return valeur
 
     def norme(self, numero: int) -> float:
         if self._normes is None:
             self._normes = [norme_lexicale(p, self.idf) for p in self.profils]
         return self._normes[numero]
+
+    def lexique(self, numero: int) -> frozenset[str]:
+        if self._lexiques is None:
+            self._lexiques = [frozenset(lexique(p)) for p in self.profils]
+        return self._lexiques[numero]
 
     def sauver(self, chemin: Path) -> None:
         donnees = {
@@ -186,51 +197,87 @@ class Apparieur:
         ]
 
     def scorer(
-        self, element: Element, numeros: Sequence[int], profil: Profil | None = None
+        self,
+        element: Element,
+        numeros: Sequence[int],
+        profil: Profil | None = None,
+        garder: int | None = None,
+        seuil: float = 0.0,
+        flous: Sequence[float] | None = None,
     ) -> list[Paire]:
-        """Every pair of ``element`` with the corpus elements ``numeros``, best first."""
-        from rapidfuzz import process
+        """The pairs of ``element`` with the corpus elements ``numeros`` scoring at least
+        ``seuil``, best first (ties in the order of ``numeros``), ``garder`` at most.
 
+        ``flous``: rapidfuzz's scores of the same pairs, when already computed (a brute
+        force with ``process.cdist``).
+        """
         if profil is None:
             profil = self.profileur.profil(element.textes)
         if not numeros:
             return []
         corpus, poids = self.corpus, self.poids
+        idf = corpus.idf
         lex_a = lexique(profil)
-        norme_a = math.sqrt(sum(corpus.idf(t) for t in lex_a))
-        choix = [corpus.profils[n].chaine for n in numeros]
+        norme_a = math.sqrt(sum(idf(t) for t in lex_a))
+        if flous is None:
+            flous = self._flous(profil, numeros)
+        vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
+        liens_a = [t for t in profil.liens]
+        resultats: list[tuple[float, int, dict[str, float]]] = []
+        for k, n in enumerate(numeros):
+            pb = corpus.profils[n]
+            denominateur = norme_a * corpus.norme(n)
+            communs = lex_a & corpus.lexique(n)
+            cos = sum(idf(t) for t in communs) / denominateur if denominateur else 0.0
+            thesaurus = themes = 0.0
+            liens_b = pb.liens
+            for t in liens_a:
+                if t in liens_b:
+                    if t[0] == "~":
+                        thesaurus += idf(t)
+                    else:
+                        themes += idf(t)
+            detail = {
+                "lexical": poids.cosinus * cos + poids.rapidfuzz * float(flous[k]),
+                "thesaurus": poids.thesaurus * thesaurus,
+                "themes": poids.themes * themes,
+            }
+            if vecteur_a is not None:
+                detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
+            score = min(100.0, sum(detail.values()))
+            if score >= seuil:
+                resultats.append((score, k, detail))
+        resultats.sort(key=lambda r: (-r[0], r[1]))
+        paires: list[Paire] = []
+        for score, k, detail in resultats[:garder]:
+            n = numeros[k]
+            pb = corpus.profils[n]
+            raisons = _raisons(
+                profil,
+                pb,
+                lex_a & corpus.lexique(n),
+                [t for t in liens_a if t[0] == "~" and t in pb.liens],
+                [t for t in liens_a if t[0] == "@" and t in pb.liens],
+                idf,
+                detail,
+            )
+            paires.append(Paire(element, corpus.elements[n], score, raisons, detail))
+        return paires
+
+    def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
+        from rapidfuzz import process
+
+        choix = [self.corpus.profils[n].chaine for n in numeros]
         flous = [0.0] * len(choix)
         for _, valeur, k in process.extract(
             profil.chaine, choix, scorer=scoreur_racines(), limit=None
         ):
             flous[k] = float(valeur)
-        vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
-        paires: list[Paire] = []
-        for k, n in enumerate(numeros):
-            pb = corpus.profils[n]
-            communs = lex_a & lexique(pb)
-            denominateur = norme_a * corpus.norme(n)
-            cos = sum(corpus.idf(t) for t in communs) / denominateur if denominateur else 0.0
-            lexical = poids.cosinus * cos + poids.rapidfuzz * float(flous[k])
-            groupes = [t for t in profil.liens if t[0] == "~" and t in pb.liens]
-            themes = [t for t in profil.liens if t[0] == "@" and t in pb.liens]
-            detail = {
-                "lexical": lexical,
-                "thesaurus": poids.thesaurus * sum(corpus.idf(t) for t in groupes),
-                "themes": poids.themes * sum(corpus.idf(t) for t in themes),
-            }
-            if vecteur_a is not None:
-                detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
-            score = min(100.0, sum(detail.values()))
-            raisons = _raisons(profil, pb, communs, groupes, themes, corpus.idf, detail)
-            paires.append(Paire(element, corpus.elements[n], score, raisons, detail))
-        paires.sort(key=lambda p: -p.score)
-        return paires
+        return flous
 
     def meilleures(self, element: Element, top: int, seuil: float) -> list[Paire]:
         profil = self.profileur.profil(element.textes)
-        paires = self.scorer(element, self.candidats(profil), profil)
-        return [p for p in paires if p.score >= seuil][:top]
+        return self.scorer(element, self.candidats(profil), profil, garder=top, seuil=seuil)
 
     def _vecteurs_a(self, element: Element) -> list[float]:
         assert self.plongeur is not None

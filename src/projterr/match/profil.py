@@ -77,9 +77,7 @@ class Profileur:
             if thesaurus is not None and "thesaurus" in self.couches
             else None
         )
-        self._themes = (
-            Themes(referentiels) if referentiels and "themes" in self.couches else None
-        )
+        self._themes = Themes(referentiels) if referentiels and "themes" in self.couches else None
 
     def profil(self, textes: Sequence[str]) -> Profil:
         formes: list[str] = []

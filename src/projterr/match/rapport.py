@@ -87,11 +87,17 @@ def apparier(
     first (greedy), and each element of A gets one pair.
     """
     toutes: list[list[Paire]] = []
+    corpus = apparieur.corpus
     for i, element in enumerate(elements_a):
         profil = apparieur.profileur.profil(element.textes)
-        paires = apparieur.scorer(element, apparieur.candidats(profil), profil)
-        # an element is never its own match (A inside the folder B)
-        toutes.append([p for p in paires if p.score >= seuil and p.b.cle != element.cle])
+        paires = apparieur.scorer(
+            element,
+            [n for n in apparieur.candidats(profil) if corpus.elements[n].cle != element.cle],
+            profil,
+            garder=None if un_pour_un else top,
+            seuil=seuil,
+        )  # (an element is never its own match: A inside the folder B)
+        toutes.append(paires)
         if progression is not None and i % 20 == 19:
             progression(20)
     if un_pour_un:

@@ -58,8 +58,8 @@ class Themes:
 
     def __init__(self, referentiels: Sequence[Referentiel]) -> None:
         self.referentiels = list(referentiels)
-        self._par_premiere: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = (
-            defaultdict(list)
+        self._par_premiere: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = defaultdict(
+            list
         )
         for ref in self.referentiels:
             for theme in ref.themes:
