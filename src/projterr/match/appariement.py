@@ -180,7 +180,7 @@ class Apparieur:
         poids: Poids | None = None,
         plongeur: Plongeur | None = None,
         candidats: int = 50,
-        budget: int | None = 20_000,
+        budget: int | None = 2_000,
     ) -> None:
         self.corpus = corpus
         self.profileur = profileur

@@ -51,7 +51,7 @@ class IndexInverse:
         self,
         traits: Iterable[str],
         limite: int | None = 64,
-        budget: int | None = 20_000,
+        budget: int | None = 2_000,
         exclure: int | None = None,
     ) -> list[tuple[float, int]]:
         """The documents sharing the most (IDF-weighted) features with ``traits``, best
@@ -75,10 +75,15 @@ class IndexInverse:
                 cumul[doc] = get(doc, 0.0) + w
         if exclure is not None:
             cumul.pop(exclure, None)
-        cle = _cle_candidat
-        if limite is None or limite >= len(cumul):
-            return sorted(((s, d) for d, s in cumul.items()), key=cle)
-        return heapq.nsmallest(limite, ((s, d) for d, s in cumul.items()), key=cle)
+        # Features are read in one order (rarest first, then by name), so two documents
+        # sharing the same weights sum them in the same order: equal overlaps are equal
+        # floats, and fall back on document order.
+        classes = [(-s, d) for d, s in cumul.items()]
+        if limite is None or limite >= len(classes):
+            classes.sort()
+        else:
+            classes = heapq.nsmallest(limite, classes)
+        return [(-s, d) for s, d in classes]
 
     def to_dict(self) -> dict[str, Any]:
         return {"taille": self.taille, "postings": dict(self.postings)}
@@ -89,12 +94,6 @@ class IndexInverse:
         index.taille = int(data["taille"])
         index.postings.update(data["postings"])
         return index
-
-
-def _cle_candidat(paire: tuple[float, int]) -> tuple[float, int]:
-    # rounded: the same weights summed in another order differ in the last bits, and
-    # equal overlaps must fall back on document order
-    return (-round(paire[0], 9), paire[1])
 
 
 # Near-duplicates at 90 % share most content words: one word replaced among five is a
