@@ -4,8 +4,8 @@ Every element of the corpus (B) is read once into a :class:`~projterr.match.prof
 and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A, the index
 gives the few elements of B that share its rarest features; only those are scored:
 
-- **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronym expansions and
-  acronyms included), blended with rapidfuzz's ``token_set_ratio`` on the stems, which
+- **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronyms included, met
+  as written or as their expansion), blended with rapidfuzz's ``token_set_ratio`` on the stems, which
   forgives what stems miss (a misspelt word);
 - **thésaurus**: for each thesaurus group both texts touch, its IDF times
   :attr:`Poids.thesaurus`;
@@ -152,8 +152,13 @@ def norme_lexicale(profil: Profil, idf: Callable[[str], float]) -> float:
 
 
 def lexique(profil: Profil) -> set[str]:
-    """What the lexical score compares: stems, stems of expansions, acronyms."""
-    return {*profil.formes, *profil.developpees, *(f"#{s}" for s in profil.sigles)}
+    """What the lexical score compares: stems and acronyms (met either way written).
+
+    The stems of an acronym's expansion are left out: a long expansion (« pacte territorial
+    de relance et de transition écologique ») would outweigh the text's own words. They still
+    feed rapidfuzz, the thesaurus and the themes.
+    """
+    return {*profil.formes, *(f"#{s}" for s in profil.sigles)}
 
 
 def indexer(
