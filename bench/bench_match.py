@@ -179,7 +179,7 @@ def _force_brute(
     rng = random.Random(graine + 1)
     choisis = rng.sample(range(len(requetes)), echantillon)
     profils = [apparieur.profileur.profil(requetes[i].textes) for i in choisis]
-    chaines_b = [p.chaine for p in apparieur.corpus.profils]
+    chaines_b = apparieur.corpus.chaines
     debut = time.perf_counter()
     matrice = process.cdist([p.chaine for p in profils], chaines_b, scorer=scoreur_racines())
     tous = list(range(len(chaines_b)))

@@ -160,7 +160,7 @@ def test_meilleure_paire_comme_la_force_brute(
     tous = apparieur.scorer(a, list(range(len(elements))))
     profil_a = profileur.profil(a.textes)
     indexees = apparieur.scorer(a, apparieur.candidats(profil_a))
-    lies = [p for p in tous if profil_a.traits & corpus.profils[int(p.b.id[1:])].traits]
+    lies = [p for p in tous if profil_a.traits & set(corpus.index_traits(int(p.b.id[1:])))]
     if lies:
         assert indexees[0].score == pytest.approx(max(p.score for p in lies))
     else:

@@ -5,8 +5,8 @@ and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A
 gives the few elements of B that share its rarest features; only those are scored:
 
 - **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronyms included, met
-  as written or as their expansion), blended with rapidfuzz's ``token_set_ratio`` on the stems, which
-  forgives what stems miss (a misspelt word);
+  as written or as their expansion), blended with rapidfuzz's ``token_set_ratio`` on the
+  stems, which forgives what stems miss (a misspelt word);
 - **thésaurus**: for each thesaurus group both texts touch, its IDF times
   :attr:`Poids.thesaurus`;
 - **thèmes**: the same for each référentiel theme both texts touch (co-classification);
@@ -65,23 +65,45 @@ class Paire:
 
 
 class Corpus:
-    """The elements of B, profiled and indexed; can be saved and loaded again."""
+    """The elements of B, indexed; can be saved and loaded again.
+
+    Per element, only what scoring reads is kept (the rapidfuzz string, the lexical set, the
+    thesaurus and theme features): 100,000 elements fit in a few hundred megabytes and load
+    in seconds. The full profile, with the words that explain a match, is read again from
+    the element's text for the few pairs that are shown (:meth:`profil`).
+    """
 
     def __init__(self, empreinte: str = "") -> None:
         self.elements: list[Element] = []
-        self.profils: list[Profil] = []
+        self.chaines: list[str] = []  # stems (and expansions) for rapidfuzz
+        # what the lexical cosine compares; a loaded index keeps the text form until asked
+        self._lexiques: list[frozenset[str] | str] = []
+        self.liens: list[tuple[str, ...]] = []  # thesaurus and theme features
         self.index = IndexInverse()
         self.empreinte = empreinte  # what the corpus was built from (files, layers)
         self.fichiers: list[str] = []  # the documents read
-        self._normes: list[float] | None = None
-        self._lexiques: list[frozenset[str]] | None = None
+        self._normes: dict[int, float] = {}
         self._idf: dict[str, float] = {}
+        self._complets: dict[int, Profil] = {}
 
     def ajouter(self, element: Element, profil: Profil) -> None:
+        self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
+        self._complets[len(self.elements) - 1] = profil
+
+    def _ajouter(
+        self,
+        element: Element,
+        chaine: str,
+        lex: frozenset[str] | str,
+        liens: tuple[str, ...],
+        traits: Iterable[str] | None = None,
+    ) -> None:
         self.elements.append(element)
-        self.profils.append(profil)
-        self.index.ajouter(profil.traits)
-        self._normes = self._lexiques = None
+        self.chaines.append(chaine)
+        self._lexiques.append(lex)
+        self.liens.append(liens)
+        self.index.ajouter((*lex, *liens) if traits is None else traits, uniques=True)
+        self._normes.clear()
         self._idf.clear()
 
     def __len__(self) -> int:
@@ -95,24 +117,40 @@ class Corpus:
             valeur = self._idf[trait] = math.log((self.index.taille + 1) / df)
         return valeur
 
-    def norme(self, numero: int) -> float:
-        if self._normes is None:
-            self._normes = [norme_lexicale(p, self.idf) for p in self.profils]
-        return self._normes[numero]
-
     def lexique(self, numero: int) -> frozenset[str]:
-        if self._lexiques is None:
-            self._lexiques = [frozenset(lexique(p)) for p in self.profils]
-        return self._lexiques[numero]
+        lex = self._lexiques[numero]
+        if isinstance(lex, str):
+            lex = self._lexiques[numero] = frozenset(lex.split(_SEP) if lex else ())
+        return lex
+
+    def index_traits(self, numero: int) -> tuple[str, ...]:
+        """The features under which an element is indexed."""
+        return (*self.lexique(numero), *self.liens[numero])
+
+    def norme(self, numero: int) -> float:
+        valeur = self._normes.get(numero)
+        if valeur is None:
+            idf = self.idf
+            valeur = self._normes[numero] = math.sqrt(sum(idf(t) for t in self.lexique(numero)))
+        return valeur
+
+    def profil(self, numero: int, profileur: Profileur) -> Profil:
+        """The full profile of an element (words as written, terms found), read again."""
+        if numero not in self._complets:
+            self._complets[numero] = profileur.profil(self.elements[numero].textes)
+        return self._complets[numero]
 
     def sauver(self, chemin: Path) -> None:
         donnees = {
             "format": FORMAT_INDEX,
             "empreinte": self.empreinte,
             "fichiers": self.fichiers,
-            "elements": [_element_vers_liste(e) for e in self.elements],
-            "profils": [p.to_dict() for p in self.profils],
-            "index": self.index.to_dict(),
+            "elements": [
+                [*_element_vers_liste(e), c, _SEP.join(sorted(self.lexique(n))), _SEP.join(li)]
+                for n, (e, c, li) in enumerate(
+                    zip(self.elements, self.chaines, self.liens, strict=True)
+                )
+            ],
         }
         try:
             chemin.write_text(json.dumps(donnees, ensure_ascii=False), encoding="utf-8")
@@ -127,15 +165,20 @@ class Corpus:
                 raise ValueError(donnees.get("format"))
             corpus = cls(donnees["empreinte"])
             corpus.fichiers = [str(f) for f in donnees["fichiers"]]
-            corpus.elements = [_element_depuis_liste(e) for e in donnees["elements"]]
-            corpus.profils = [Profil.from_dict(p) for p in donnees["profils"]]
-            corpus.index = IndexInverse.from_dict(donnees["index"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            for ligne in donnees["elements"]:
+                lex: str = ligne[9]
+                liens = tuple(ligne[10].split(_SEP) if ligne[10] else ())
+                traits = [*(lex.split(_SEP) if lex else ()), *liens]
+                corpus._ajouter(_element_depuis_liste(ligne), ligne[8], lex, liens, traits)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
             raise ProjterrError(
                 "ce fichier n'est pas un index de projterr match (supprimez-le : il sera refait)",
                 str(chemin),
             ) from exc
         return corpus
+
+
+_SEP = "\x1f"  # between features in the saved index: no stem, acronym or code contains it
 
 
 def _element_vers_liste(e: Element) -> list[Any]:
@@ -145,10 +188,6 @@ def _element_vers_liste(e: Element) -> list[Any]:
 
 def _element_depuis_liste(d: list[Any]) -> Element:
     return Element(d[0], d[1], d[2], d[3], d[4], d[5], tuple(d[6]), d[7])
-
-
-def norme_lexicale(profil: Profil, idf: Callable[[str], float]) -> float:
-    return math.sqrt(sum(idf(t) for t in lexique(profil)))
 
 
 def lexique(profil: Profil) -> set[str]:
@@ -229,13 +268,13 @@ class Apparieur:
         vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
         liens_a = [t for t in profil.liens]
         resultats: list[tuple[float, int, dict[str, float]]] = []
+        liens = corpus.liens
         for k, n in enumerate(numeros):
-            pb = corpus.profils[n]
             denominateur = norme_a * corpus.norme(n)
             communs = lex_a & corpus.lexique(n)
             cos = sum(idf(t) for t in communs) / denominateur if denominateur else 0.0
             thesaurus = themes = 0.0
-            liens_b = pb.liens
+            liens_b = liens[n]
             for t in liens_a:
                 if t in liens_b:
                     if t[0] == "~":
@@ -256,7 +295,7 @@ class Apparieur:
         paires: list[Paire] = []
         for score, k, detail in resultats[:garder]:
             n = numeros[k]
-            pb = corpus.profils[n]
+            pb = corpus.profil(n, self.profileur)
             raisons = _raisons(
                 profil,
                 pb,
@@ -272,7 +311,7 @@ class Apparieur:
     def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
         from rapidfuzz import process
 
-        choix = [self.corpus.profils[n].chaine for n in numeros]
+        choix = [self.corpus.chaines[n] for n in numeros]
         flous = [0.0] * len(choix)
         for _, valeur, k in process.extract(
             profil.chaine, choix, scorer=scoreur_racines(), limit=None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from projterr.match.semantique import Lien, Themes, ThesaurusCompile
 from projterr.normalize import sans_accents
@@ -37,25 +36,6 @@ class Profil:
     @property
     def traits(self) -> set[str]:
         return {*self.formes, *(f"#{s}" for s in self.sigles), *self.liens}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "f": list(self.formes),
-            "s": self.surfaces,
-            "d": list(self.developpees),
-            "g": {k: list(v) for k, v in self.sigles.items()},
-            "l": {k: [v.libelle, v.terme] for k, v in self.liens.items()},
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Profil:
-        return cls(
-            tuple(data["f"]),
-            dict(data["s"]),
-            tuple(data["d"]),
-            {k: (v[0], bool(v[1])) for k, v in data["g"].items()},
-            {k: Lien(k, v[0], v[1]) for k, v in data["l"].items()},
-        )
 
 
 class Profileur:

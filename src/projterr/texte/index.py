@@ -34,11 +34,13 @@ class IndexInverse:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.taille = 0
 
-    def ajouter(self, traits: Iterable[str]) -> int:
-        """Index one document (its features, each counted once); returns its number."""
+    def ajouter(self, traits: Iterable[str], uniques: bool = False) -> int:
+        """Index one document (its features, each counted once: say ``uniques`` when they
+        already are); returns its number."""
         numero = self.taille
-        for trait in set(traits):
-            self.postings[trait].append(numero)
+        postings = self.postings
+        for trait in traits if uniques else set(traits):
+            postings[trait].append(numero)
         self.taille += 1
         return numero
 
