@@ -133,7 +133,8 @@ def test_dossier_et_index(tmp_path: Path) -> None:
         ([str(COEUR), "absent/"], "introuvable"),
         ([str(COEUR), str(MQ), "--seuil", "0,5"], "--seuil s’exprime de 0 à 100"),
         ([str(COEUR), str(MQ), "--seuil", "beaucoup"], "--seuil attend un nombre"),
-        ([str(COEUR), str(MQ), "--top", "0"], "--top"),
+        ([str(COEUR), str(MQ), "--top", "0"], "--top attend un nombre entier d'au moins 1"),
+        ([str(COEUR), str(MQ), "--top", "deux"], "--top"),
         ([str(COEUR), str(MQ), "--couches", "sigles,magie"], "couche inconnue « magie »"),
         ([str(COEUR), str(MQ), "--referentiels", "inconnu"], "référentiel inconnu"),
         ([str(COEUR), str(MQ), "-f", "pdf"], "--format"),
@@ -175,3 +176,28 @@ def test_aide_sans_rapidfuzz() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert sortie.strip().splitlines()[-1] == "False False False"
+
+
+def test_barre_de_progression_sur_un_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal and a long run, the bar advances on stderr, then goes away."""
+    import importlib
+    import io
+
+    commande = importlib.import_module("projterr.cli.match")  # the module, not the command
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    flux = Terminal()
+    monkeypatch.setattr(sys, "stderr", flux)
+    monkeypatch.setattr(commande, "_GROS_TRAVAIL", 10)
+    with commande._Progression() as suivi:
+        suivi.debut("lecture de B", 5)  # short: no bar
+        assert suivi._barre is None
+        suivi.debut("lecture de B", 100)
+        suivi.avancer(50)
+        suivi.debut("correspondances", 20)
+        suivi.avancer(20)
+        assert suivi._barre is not None
+    assert "lecture de B" in flux.getvalue()

@@ -43,9 +43,7 @@ def match(
     ] = SEUIL_DEFAUT,
     top: Annotated[
         int,
-        typer.Option(
-            "--top", metavar="K", min=1, help="Nombre maximal de correspondances par élément."
-        ),
+        typer.Option("--top", metavar="K", help="Nombre maximal de correspondances par élément."),
     ] = 3,
     un_pour_un: Annotated[
         bool,
@@ -128,6 +126,8 @@ def match(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
+    if top < 1:
+        raise ProjterrError(f"--top attend un nombre entier d'au moins 1, pas {top}")
     choisies = _couches(couches)
     if a.is_dir():
         raise ProjterrError("A doit être un document, pas un dossier", str(a))
