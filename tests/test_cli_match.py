@@ -139,6 +139,7 @@ def test_dossier_et_index(tmp_path: Path) -> None:
         ([str(COEUR), str(MQ), "--referentiels", "inconnu"], "référentiel inconnu"),
         ([str(COEUR), str(MQ), "-f", "pdf"], "--format"),
         ([str(ROOT / "examples"), str(MQ)], "A doit être un document"),
+        ([str(COEUR), str(MQ), "-f", "xlsx"], "le format xlsx s'écrit dans un fichier"),
     ],
 )
 def test_mauvaises_entrees(
@@ -201,3 +202,22 @@ def test_barre_de_progression_sur_un_terminal(monkeypatch: pytest.MonkeyPatch) -
         suivi.avancer(20)
         assert suivi._barre is not None
     assert "lecture de B" in flux.getvalue()
+
+
+def test_excel(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sortie = tmp_path / "correspondances.xlsx"
+    r = runner.invoke(app, ["match", str(COEUR), str(MQ), "-f", "xlsx", "-o", str(sortie)])
+    assert r.exit_code == 0, r.stderr
+    d = _json(str(COEUR), str(MQ))
+    classeur = load_workbook(sortie)
+    assert classeur.sheetnames == ["Correspondances", "Sans correspondance", "Réglages"]
+    lignes = list(classeur["Correspondances"].iter_rows(values_only=True))
+    assert lignes[0][:3] == ("Élément de A", "Texte de A", "Score")
+    assert len(lignes) - 1 == len(d["paires"])
+    premiere = d["paires"][0]
+    assert lignes[1][1] == premiere["a"]["texte"] and lignes[1][2] == premiere["score"]
+    assert lignes[1][6] == "\n".join(premiere["raisons"])
+    sans = list(classeur["Sans correspondance"].iter_rows(values_only=True))
+    assert len(sans) - 1 == d["resume"]["elements_a_sans_paire"]

@@ -126,6 +126,11 @@ def match(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
+    if RENDUS[format_.value].binaire and (sortie is None or str(sortie) == "-"):
+        raise ProjterrError(
+            f"le format {format_.value} s'écrit dans un fichier : ajoutez -o "
+            f"correspondances.{format_.value}"
+        )
     if top < 1:
         raise ProjterrError(f"--top attend un nombre entier d'au moins 1, pas {top}")
     choisies = _couches(couches)
@@ -178,9 +183,33 @@ def match(
             progression=suivi.avancer,
         )
     rendu = RENDUS.rendre(format_.value, rapport)
-    assert isinstance(rendu, str)
-    ecrire_sortie(rendu, sortie, entrees=(a, *src.fichiers))
+    if isinstance(rendu, bytes):
+        assert sortie is not None  # checked before the work
+        _ecrire_octets(rendu, sortie, (a, *src.fichiers))
+    else:
+        ecrire_sortie(rendu, sortie, entrees=(a, *src.fichiers))
     return OK
+
+
+def _ecrire_octets(octets: bytes, sortie: Path, entrees: tuple[Path, ...]) -> None:
+    """A workbook to ``sortie``, never over an input; written whole or not at all."""
+    import os
+    import tempfile
+
+    from projterr.errors import ProjterrError
+
+    for entree in entrees:
+        if entree.exists() and sortie.exists() and sortie.resolve() == entree.resolve():
+            raise ProjterrError("la sortie écraserait un fichier d'entrée", str(sortie))
+    if sortie.is_dir():
+        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
+    try:
+        fd, temporaire = tempfile.mkstemp(prefix=f".{sortie.name}.", dir=sortie.resolve().parent)
+        with os.fdopen(fd, "wb") as fichier:
+            fichier.write(octets)
+        os.replace(temporaire, sortie)
+    except OSError as exc:
+        raise ProjterrError(f"écriture impossible ({exc.strerror})", str(sortie)) from exc
 
 
 def _signaler_ignore(fichier: Path, erreur: Exception) -> None:

@@ -1,7 +1,4 @@
-"""Renderers of the match report: one module per format, listed in :data:`RENDUS`.
-
-Excel is not there yet (openpyxl is not a dependency): the JSON carries the same records.
-"""
+"""Renderers of the match report: one module per format, listed in :data:`RENDUS`."""
 
 from __future__ import annotations
 
@@ -12,4 +9,5 @@ RENDUS = Registre(
     Rendu("markdown", "projterr.render.match.markdown", "markdown", "courriel, wiki"),
     Rendu("json", "projterr.render.match.json_", "json_", "données"),
     Rendu("html", "projterr.render.match.html", "html", "page autonome, imprimable"),
+    Rendu("xlsx", "projterr.render.match.xlsx", "xlsx", "classeur Excel, avec -o", binaire=True),
 )
