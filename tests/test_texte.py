@@ -98,6 +98,15 @@ _TRAITS = ["mobilit", "energ", "habitat", "~eau", "~mobilite", "@pvd:sante", "#P
     st.sets(st.sampled_from(_TRAITS), min_size=1, max_size=5),
     st.integers(min_value=1, max_value=10),
 )
+# found by hypothesis: two overlaps equal in exact arithmetic, summed from other weights
+@example(
+    [set()] * 11
+    + [{"habitat"}, {"petr"}, {"mobilit", "habitat"}, {"mobilit", "~eau"}]
+    + [{"petr", "~eau", "mobilit", "habitat"}]
+    + [{"mobilit", "petr", "energ", "~mobilite", "habitat"}] * 4,
+    {"habitat", "~eau", "mobilit", "petr"},
+    1,
+)
 def test_index_comme_la_force_brute(documents: list[set[str]], requete: set[str], k: int) -> None:
     index = IndexInverse()
     for traits in documents:

@@ -77,10 +77,9 @@ class IndexInverse:
                 cumul[doc] = get(doc, 0.0) + w
         if exclure is not None:
             cumul.pop(exclure, None)
-        # Features are read in one order (rarest first, then by name), so two documents
-        # sharing the same weights sum them in the same order: equal overlaps are equal
-        # floats, and fall back on document order.
-        classes = [(-s, d) for d, s in cumul.items()]
+        # Rounded: log(21/2) + log(3) and log(21/6) + 2 log(3) are the same overlap, summed
+        # from other weights; equal overlaps must fall back on document order.
+        classes = [(-round(s, 9), d) for d, s in cumul.items()]
         if limite is None or limite >= len(classes):
             classes.sort()
         else:
