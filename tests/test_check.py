@@ -10,14 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
 from graines import COEUR
 from projterr.check import REGLES, Constat, regle, verifier_fichiers, verifier_projet
-from projterr.check.similarite import JACCARD_MIN, mots_de_blocage, plus_proches_anterieurs
 from projterr.cli import app
 from projterr.errors import ProjterrError
 from projterr.importers import charger_projet
@@ -137,48 +134,6 @@ def test_graine_coeur_sigles_inconnus_sans_referentiel() -> None:
     trouves = {c.message.split("« ")[1].split(" »")[0] for c in constats}
     assert {"PETR", "PCAET", "PLUi", "SDIRVE", "CODECOM"} <= trouves
     assert "Objectif" not in trouves and "n" not in trouves
-
-
-# --- near-duplicates: blocking is sound and finds what brute force finds ---------------
-
-_MOTS = ["mobilite", "energie", "habitat", "sante", "culture", "tourisme", "petr", "epci",
-         "developper", "soutenir", "le", "la", "des", "projet", "territoire", "reseau",
-         "mobilites", "energies", "ecole", "forum"]
-
-
-def _jaccard(a: str, b: str) -> float:
-    x, y = mots_de_blocage(normaliser(a)), mots_de_blocage(normaliser(b))
-    return len(x & y) / len(x | y) if x | y else 0.0
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.lists(st.sampled_from(_MOTS), min_size=1, max_size=8).map(" ".join),
-             min_size=2, max_size=25),
-    st.sampled_from([70.0, 80.0, 90.0]),
-)
-# found by hypothesis: a score exactly at the threshold, lost to a rounding of the length bound
-@example(["petr mobilites", "petr projet mobilites"], 80.0)
-def test_quasi_doublons_comme_la_force_brute(textes: list[str], seuil: float) -> None:
-    trouves = plus_proches_anterieurs(textes, seuil)
-    norm = [normaliser(t) for t in textes]
-    for i, (j, score) in trouves.items():
-        assert j < i
-        assert norm[i] != norm[j] and norm.index(norm[j]) == j  # first of its copies
-        assert score == pytest.approx(fuzz.token_sort_ratio(norm[i], norm[j]))
-        assert score >= seuil
-    for i in range(len(textes)):
-        if norm.index(norm[i]) < i:  # an exact copy: PT005's, never a near-duplicate
-            assert i not in trouves
-            continue
-        brute = [
-            fuzz.token_sort_ratio(norm[i], norm[j])
-            for j in range(i)
-            if norm[i] != norm[j] and _jaccard(textes[i], textes[j]) >= JACCARD_MIN
-        ]
-        meilleur = max((s for s in brute if s >= seuil), default=None)
-        if meilleur is not None:
-            assert i in trouves and trouves[i][1] >= meilleur - 1e-9
 
 
 def _projet_actions(textes: list[str]) -> Projet:

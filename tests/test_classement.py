@@ -8,8 +8,8 @@ import pytest
 
 from projterr.match.classement import Classeur, classer
 from projterr.match.etiquetage import poser_etiquettes
-from projterr.match.racines import racines
 from projterr.referentiels import Referentiel, Theme, charger_referentiel, charger_sigles
+from projterr.texte.racines import racines
 from projterr.yamlio import charger_projet, charger_yaml, dumps
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from projterr.errors import ProjterrError, SchemaInvalide, YamlInvalide
-from projterr.match.racines import racines
 from projterr.referentiels import (
     charger_referentiel,
     charger_thesaurus,
@@ -15,6 +14,7 @@ from projterr.referentiels import (
     lire_referentiel,
     referentiels_livres,
 )
+from projterr.texte.racines import racines
 from projterr.yamlio import charger_yaml
 
 ATTENDUS = {"pvd": None, "ort": 5, "odd": 17, "crte": 6, "pcaet": 8, "leader": 7}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from projterr.check.constat import Constat
 from projterr.check.regle import Contexte, Regle, renvoi_action
-from projterr.check.similarite import plus_proches_anterieurs
+from projterr.texte.index import plus_proches_anterieurs
 
 
 def verifier(ctx: Contexte) -> Iterator[Constat]:

@@ -19,6 +19,7 @@ from projterr.cli.classify import classify
 from projterr.cli.diff import diff
 from projterr.cli.export import export
 from projterr.cli.import_ import importer
+from projterr.cli.match import match
 from projterr.cli.profils import profils
 from projterr.cli.referentiels import referentiels
 from projterr.cli.schema import schema
@@ -69,6 +70,7 @@ app.command("schema", cls=CommandeFr)(schema)
 app.command("profils", cls=CommandeFr)(profils)
 app.command("referentiels", cls=CommandeFr)(referentiels)
 app.command("classify", cls=CommandeFr)(classify)
+app.command("match", cls=CommandeFr)(match)
 
 
 def main(argv: list[str] | None = None) -> None:

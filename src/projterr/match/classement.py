@@ -1,7 +1,7 @@
 """Tagging actions with the themes of a référentiel, and saying why.
 
 An action gets a theme when one of the theme's keywords appears in its text once both are
-reduced to stems (:mod:`projterr.match.racines`): a multi-word keyword must appear as a run
+reduced to stems (:mod:`projterr.texte.racines`): a multi-word keyword must appear as a run
 of words (stop words aside), never as scattered words. Acronyms of the action are expanded
 from ``sigles.yaml`` (« TAD » → « transport à la demande ») so that a keyword can meet the
 expansion; the reason then names the acronym.
@@ -16,16 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from projterr.match.racines import racines
 from projterr.model import Action, Projet
 from projterr.referentiels import Referentiel, Sigle, Sigles, Theme
-
-# Acronyms whose expansion names an institution (« établissement public de coopération
-# intercommunale ») say who acts, not on what: expanding them would tag every action that
-# names an EPCI with « coopération ». LEADER's expansion is a 1991 backronym (« … de
-# l'économie rurale ») that says nothing of what the programme funds today.
-_CATEGORIES_NON_DEVELOPPEES = frozenset({"structure"})
-_SIGLES_NON_DEVELOPPES = frozenset({"LEADER"})
+from projterr.texte.racines import racines
+from projterr.texte.sigles import sigles_ecrits
 
 
 @dataclass(frozen=True)
@@ -177,23 +171,7 @@ class Classeur:
         return tuple(resultat)
 
     def _sigles_developpes(self, textes: Iterable[str]) -> list[Sigle]:
-        if self.sigles is None:
-            return []
-        vus: dict[str, Sigle] = {}
-        for texte in textes:
-            for brut in texte.replace("’", " ").replace("'", " ").split():
-                mot = brut.strip('.,;:!?()[]«»"“”/')
-                if sum(c.isupper() for c in mot) < 2:
-                    continue  # acronyms are written in capitals: « PAT », « PLUi », « SCoT »
-                for partie in mot.split("/"):  # « HTA/BT »
-                    sigle = self.sigles.trouver(partie)
-                    if (
-                        sigle is not None
-                        and sigle.categorie not in _CATEGORIES_NON_DEVELOPPEES
-                        and sigle.sigle not in _SIGLES_NON_DEVELOPPES
-                    ):
-                        vus.setdefault(sigle.sigle, sigle)
-        return list(vus.values())
+        return [] if self.sigles is None else sigles_ecrits(textes, self.sigles)
 
 
 def textes_action(action: Action) -> list[str]:

@@ -1,8 +1,9 @@
 """French words to comparable stems: case, accents, elisions, plurals, Snowball stems.
 
 « Rénovation énergétique des logements » and « rénover l'énergie du logement » share the
-stems ``renov``, ``energ``… once stop words are dropped; keywords of the référentiels and
-texts of the actions go through the same function, so they meet on the same forms.
+stems ``renov``, ``energ``… once stop words are dropped; keywords of the référentiels,
+thesaurus terms and texts of the actions go through the same function, so they meet on the
+same forms. :data:`MOTS_VIDES` is the project's one list of French stop words.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def racine(mot: str) -> str:
 def mots(texte: str) -> list[str]:
     """The words of a text, lower case, accents kept (the stemmer wants them)."""
     return _MOT.findall(texte.replace("œ", "oe").replace("Œ", "OE").casefold())
+
+
+def mots_ecrits(texte: str) -> list[str]:
+    """The words of a text as written (case kept), aligned with :func:`mots`."""
+    return _MOT.findall(texte.replace("œ", "oe").replace("Œ", "OE"))
 
 
 def racines(texte: str) -> tuple[str, ...]:

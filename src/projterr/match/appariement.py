@@ -1,0 +1,393 @@
+"""Matching the elements of one document against another document or a corpus.
+
+Every element of the corpus (B) is read once into a :class:`~projterr.match.profil.Profil`
+and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A, the index
+gives the few elements of B that share its rarest features; only those are scored:
+
+- **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronyms included, met
+  as written or as their expansion), blended with rapidfuzz's ``token_set_ratio`` on the
+  stems, which forgives what stems miss (a misspelt word);
+- **thésaurus**: for each thesaurus group both texts touch, its IDF times
+  :attr:`Poids.thesaurus`;
+- **thèmes**: the same for each référentiel theme both texts touch (co-classification);
+- **plongements** (optional): how far the cosine of two sentence embeddings rises.
+
+The sum is capped at 100. Weights were set on the hand-labelled pairs of
+``tests/data/match/paires.yaml`` (docs/match.md gives the figures, layer by layer).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from projterr.errors import ProjterrError
+from projterr.match.elements import Element
+from projterr.match.plongements import Plongeur, proximite
+from projterr.match.profil import Profil, Profileur
+from projterr.texte.index import IndexInverse
+from projterr.texte.score import scoreur_racines
+
+FORMAT_INDEX = "projterr-index-match/1"
+
+
+@dataclass(frozen=True)
+class Poids:
+    """How much each layer weighs in the 0–100 score."""
+
+    cosinus: float = 90.0  # IDF-weighted cosine of the stems, 0..1
+    rapidfuzz: float = 0.1  # token_set_ratio on the stems, 0..100
+    thesaurus: float = 16.0  # per unit of IDF of a shared thesaurus group
+    themes: float = 4.0  # per unit of IDF of a shared theme
+    plongements: float = 20.0  # times the embedding proximity, 0..1
+
+
+@dataclass(frozen=True)
+class Paire:
+    a: Element
+    b: Element
+    score: float
+    raisons: tuple[str, ...]
+    detail: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "score": round(self.score, 1),
+            "raisons": list(self.raisons),
+            "detail": {k: round(v, 1) for k, v in self.detail.items()},
+        }
+
+
+class Corpus:
+    """The elements of B, indexed; can be saved and loaded again.
+
+    Per element, only what scoring reads is kept (the rapidfuzz string, the lexical set, the
+    thesaurus and theme features): 100,000 elements fit in a few hundred megabytes and load
+    in seconds. The full profile, with the words that explain a match, is read again from
+    the element's text for the few pairs that are shown (:meth:`profil`).
+    """
+
+    def __init__(self, empreinte: str = "") -> None:
+        self.elements: list[Element] = []
+        self.chaines: list[str] = []  # stems (and expansions) for rapidfuzz
+        # what the lexical cosine compares; a loaded index keeps the text form until asked
+        self._lexiques: list[frozenset[str] | str] = []
+        self.liens: list[tuple[str, ...]] = []  # thesaurus and theme features
+        self.index = IndexInverse()
+        self.empreinte = empreinte  # what the corpus was built from (files, layers)
+        self.fichiers: list[str] = []  # the documents read
+        self._normes: dict[int, float] = {}
+        self._idf: dict[str, float] = {}
+        self._complets: dict[int, Profil] = {}
+
+    def ajouter(self, element: Element, profil: Profil) -> None:
+        self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
+        self._complets[len(self.elements) - 1] = profil
+
+    def _ajouter(
+        self,
+        element: Element,
+        chaine: str,
+        lex: frozenset[str] | str,
+        liens: tuple[str, ...],
+        traits: Iterable[str] | None = None,
+    ) -> None:
+        self.elements.append(element)
+        self.chaines.append(chaine)
+        self._lexiques.append(lex)
+        self.liens.append(liens)
+        self.index.ajouter((*lex, *liens) if traits is None else traits, uniques=True)
+        self._normes.clear()
+        self._idf.clear()
+
+    def __len__(self) -> int:
+        return len(self.elements)
+
+    def idf(self, trait: str) -> float:
+        """IDF in this corpus; a feature it never saw weighs like one seen once."""
+        valeur = self._idf.get(trait)
+        if valeur is None:
+            df = len(self.index.postings.get(trait, ())) or 1
+            valeur = self._idf[trait] = math.log((self.index.taille + 1) / df)
+        return valeur
+
+    def lexique(self, numero: int) -> frozenset[str]:
+        lex = self._lexiques[numero]
+        if isinstance(lex, str):
+            lex = self._lexiques[numero] = frozenset(lex.split(_SEP) if lex else ())
+        return lex
+
+    def index_traits(self, numero: int) -> tuple[str, ...]:
+        """The features under which an element is indexed."""
+        return (*self.lexique(numero), *self.liens[numero])
+
+    def norme(self, numero: int) -> float:
+        valeur = self._normes.get(numero)
+        if valeur is None:
+            idf = self.idf
+            valeur = self._normes[numero] = math.sqrt(sum(idf(t) for t in self.lexique(numero)))
+        return valeur
+
+    def profil(self, numero: int, profileur: Profileur) -> Profil:
+        """The full profile of an element (words as written, terms found), read again."""
+        if numero not in self._complets:
+            self._complets[numero] = profileur.profil(self.elements[numero].textes)
+        return self._complets[numero]
+
+    def sauver(self, chemin: Path) -> None:
+        donnees = {
+            "format": FORMAT_INDEX,
+            "empreinte": self.empreinte,
+            "fichiers": self.fichiers,
+            "elements": [
+                [*_element_vers_liste(e), c, _SEP.join(sorted(self.lexique(n))), _SEP.join(li)]
+                for n, (e, c, li) in enumerate(
+                    zip(self.elements, self.chaines, self.liens, strict=True)
+                )
+            ],
+        }
+        try:
+            chemin.write_text(json.dumps(donnees, ensure_ascii=False), encoding="utf-8")
+        except OSError as exc:
+            raise ProjterrError(f"index impossible à écrire ({exc.strerror})", str(chemin)) from exc
+
+    @classmethod
+    def charger(cls, chemin: Path) -> Corpus:
+        try:
+            donnees = json.loads(chemin.read_text(encoding="utf-8"))
+            if donnees.get("format") != FORMAT_INDEX:
+                raise ValueError(donnees.get("format"))
+            corpus = cls(donnees["empreinte"])
+            corpus.fichiers = [str(f) for f in donnees["fichiers"]]
+            for ligne in donnees["elements"]:
+                lex: str = ligne[9]
+                liens = tuple(ligne[10].split(_SEP) if ligne[10] else ())
+                traits = [*(lex.split(_SEP) if lex else ()), *liens]
+                corpus._ajouter(_element_depuis_liste(ligne), ligne[8], lex, liens, traits)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            raise ProjterrError(
+                "ce fichier n'est pas un index de projterr match (supprimez-le : il sera refait)",
+                str(chemin),
+            ) from exc
+        return corpus
+
+
+_SEP = "\x1f"  # between features in the saved index: no stem, acronym or code contains it
+
+
+def _element_vers_liste(e: Element) -> list[Any]:
+    return [e.territoire, e.document, e.id, e.numero, e.texte, e.genre, list(e.precisions),
+            e.type_niveau]  # fmt: skip
+
+
+def _element_depuis_liste(d: list[Any]) -> Element:
+    return Element(d[0], d[1], d[2], d[3], d[4], d[5], tuple(d[6]), d[7])
+
+
+def lexique(profil: Profil) -> set[str]:
+    """What the lexical score compares: stems and acronyms (met either way written).
+
+    The stems of an acronym's expansion are left out: a long expansion (« pacte territorial
+    de relance et de transition écologique ») would outweigh the text's own words. They still
+    feed rapidfuzz, the thesaurus and the themes.
+    """
+    return {*profil.formes, *(f"#{s}" for s in profil.sigles)}
+
+
+def indexer(
+    elements: Iterable[Element],
+    profileur: Profileur,
+    empreinte: str = "",
+    progression: Callable[[int], None] | None = None,
+) -> Corpus:
+    corpus = Corpus(empreinte)
+    for i, element in enumerate(elements):
+        corpus.ajouter(element, profileur.profil(element.textes))
+        if progression is not None and i % 500 == 499:
+            progression(500)
+    return corpus
+
+
+class Apparieur:
+    """Scores elements of A against a :class:`Corpus`, and says why."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        profileur: Profileur,
+        poids: Poids | None = None,
+        plongeur: Plongeur | None = None,
+        candidats: int = 50,
+        budget: int | None = 2_000,
+    ) -> None:
+        self.corpus = corpus
+        self.profileur = profileur
+        self.poids = poids or Poids()
+        self.plongeur = plongeur
+        self.nb_candidats = candidats
+        self.budget = budget
+        self._vecteurs: dict[int, list[float]] = {}
+
+    def candidats(self, profil: Profil, element: Element | None = None) -> list[int]:
+        """The elements of the corpus worth scoring for ``profil``, by feature overlap."""
+        return [
+            d for _, d in self.corpus.index.candidats(profil.traits, self.nb_candidats, self.budget)
+        ]
+
+    def scorer(
+        self,
+        element: Element,
+        numeros: Sequence[int],
+        profil: Profil | None = None,
+        garder: int | None = None,
+        seuil: float = 0.0,
+        flous: Sequence[float] | None = None,
+    ) -> list[Paire]:
+        """The pairs of ``element`` with the corpus elements ``numeros`` scoring at least
+        ``seuil``, best first (ties in the order of ``numeros``), ``garder`` at most.
+
+        ``flous``: rapidfuzz's scores of the same pairs, when already computed (a brute
+        force with ``process.cdist``).
+        """
+        if profil is None:
+            profil = self.profileur.profil(element.textes)
+        if not numeros:
+            return []
+        corpus, poids = self.corpus, self.poids
+        idf = corpus.idf
+        lex_a = lexique(profil)
+        norme_a = math.sqrt(sum(idf(t) for t in lex_a))
+        if flous is None:
+            flous = self._flous(profil, numeros)
+        vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
+        liens_a = [t for t in profil.liens]
+        resultats: list[tuple[float, int, dict[str, float]]] = []
+        liens = corpus.liens
+        for k, n in enumerate(numeros):
+            denominateur = norme_a * corpus.norme(n)
+            communs = lex_a & corpus.lexique(n)
+            cos = sum(idf(t) for t in communs) / denominateur if denominateur else 0.0
+            thesaurus = themes = 0.0
+            liens_b = liens[n]
+            for t in liens_a:
+                if t in liens_b:
+                    if t[0] == "~":
+                        thesaurus += idf(t)
+                    else:
+                        themes += idf(t)
+            detail = {
+                "lexical": poids.cosinus * cos + poids.rapidfuzz * float(flous[k]),
+                "thesaurus": poids.thesaurus * thesaurus,
+                "themes": poids.themes * themes,
+            }
+            if vecteur_a is not None:
+                detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
+            score = min(100.0, sum(detail.values()))
+            if score >= seuil:
+                resultats.append((score, k, detail))
+        resultats.sort(key=lambda r: (-r[0], r[1]))
+        paires: list[Paire] = []
+        for score, k, detail in resultats[:garder]:
+            n = numeros[k]
+            pb = corpus.profil(n, self.profileur)
+            raisons = _raisons(
+                profil,
+                pb,
+                lex_a & corpus.lexique(n),
+                [t for t in liens_a if t[0] == "~" and t in pb.liens],
+                [t for t in liens_a if t[0] == "@" and t in pb.liens],
+                idf,
+                detail,
+            )
+            paires.append(Paire(element, corpus.elements[n], score, raisons, detail))
+        return paires
+
+    def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
+        from rapidfuzz import process
+
+        choix = [self.corpus.chaines[n] for n in numeros]
+        flous = [0.0] * len(choix)
+        for _, valeur, k in process.extract(
+            profil.chaine, choix, scorer=scoreur_racines(), limit=None
+        ):
+            flous[k] = float(valeur)
+        return flous
+
+    def meilleures(self, element: Element, top: int, seuil: float) -> list[Paire]:
+        profil = self.profileur.profil(element.textes)
+        return self.scorer(element, self.candidats(profil), profil, garder=top, seuil=seuil)
+
+    def _vecteurs_a(self, element: Element) -> list[float]:
+        assert self.plongeur is not None
+        return self.plongeur.encoder([" ".join(element.textes)])[0]
+
+    def _vecteur(self, numero: int) -> list[float]:
+        assert self.plongeur is not None
+        if numero not in self._vecteurs:
+            element = self.corpus.elements[numero]
+            self._vecteurs[numero] = self.plongeur.encoder([" ".join(element.textes)])[0]
+        return self._vecteurs[numero]
+
+
+def _raisons(
+    pa: Profil,
+    pb: Profil,
+    communs: set[str],
+    groupes: list[str],
+    themes: list[str],
+    idf: Callable[[str], float],
+    detail: dict[str, float],
+) -> tuple[str, ...]:
+    raisons: list[str] = []
+    mots = sorted(
+        (t for t in communs if t in pa.surfaces and t in pb.surfaces),
+        key=lambda t: (-idf(t), t),
+    )
+    if mots:
+        raisons.append("mots communs : " + ", ".join(pa.surfaces[t] for t in mots[:6]))
+    raisons.extend(_sigles_developpes(pa, pb))
+    for trait in groupes:
+        ta, tb = pa.liens[trait].terme, pb.liens[trait].terme
+        if _meme(ta, tb):
+            raisons.append(f"thésaurus : {ta}")
+        else:
+            raisons.append(f"thésaurus : {ta} ~ {tb}")
+    for trait in themes:
+        referentiel = trait[1:].split(":", 1)[0].upper()
+        raisons.append(f"même thème {referentiel} : {pa.liens[trait].libelle}")
+    if detail.get("plongements"):
+        raisons.append(f"sens proche (plongements) : {detail['plongements']:.0f} points")
+    return tuple(raisons)
+
+
+def _sigles_developpes(pa: Profil, pb: Profil) -> list[str]:
+    """« sigle développé : PAT = … » when one text writes an acronym and the other its
+    expansion (in full, or enough of its words)."""
+    from projterr.texte.racines import racines
+
+    sortie: dict[str, str] = {}
+    for un, autre in ((pa, pb), (pb, pa)):
+        formes_autre = set(autre.formes)
+        for sigle, (expansion, ecrit) in un.sigles.items():
+            if ecrit or sigle in sortie:
+                continue  # only from the side that wrote the acronym
+            if sigle in autre.sigles:
+                if autre.sigles[sigle][1]:
+                    sortie[sigle] = expansion
+                continue
+            forme = set(racines(expansion))
+            if forme and 2 * len(forme & formes_autre) >= len(forme):
+                sortie[sigle] = expansion
+    return [f"sigle développé : {s} = {e}" for s, e in sorted(sortie.items())]
+
+
+def _meme(a: str, b: str) -> bool:
+    from projterr.texte.racines import racines
+
+    return racines(a) == racines(b)

@@ -1,0 +1,96 @@
+"""An element read once for matching: its stems, acronyms, thesaurus groups and themes.
+
+The profile's *features* (:attr:`Profil.traits`) are what the candidate index stores: stems
+as they are, ``#PAT`` for an acronym met either way, ``~mobilite`` for a thesaurus group,
+``@pvd:mobilite`` for a theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from projterr.match.semantique import Lien, Themes, ThesaurusCompile
+from projterr.normalize import sans_accents
+from projterr.referentiels import Referentiel, Sigles, Thesaurus
+from projterr.texte.racines import MOTS_VIDES, mots, mots_ecrits, racine
+from projterr.texte.sigles import Developpeur
+
+COUCHES = ("sigles", "thesaurus", "themes")
+
+
+@dataclass(slots=True)
+class Profil:
+    formes: tuple[str, ...]  # stems of the text, stop words left out, in text order
+    surfaces: dict[str, str]  # stem → the first word of the text that gave it
+    developpees: tuple[str, ...] = ()  # stems of the expansions of its acronyms
+    # acronym → (expansion, whether the text wrote the expansion rather than the acronym)
+    sigles: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    liens: dict[str, Lien] = field(default_factory=dict)  # feature → link
+
+    @property
+    def chaine(self) -> str:
+        """The stems, and those of the expanded acronyms, as one string for rapidfuzz."""
+        return " ".join((*self.formes, *self.developpees))
+
+    @property
+    def traits(self) -> set[str]:
+        return {*self.formes, *(f"#{s}" for s in self.sigles), *self.liens}
+
+
+class Profileur:
+    """The layers of one matching run, compiled once and applied to every element."""
+
+    def __init__(
+        self,
+        sigles: Sigles | None = None,
+        thesaurus: Thesaurus | None = None,
+        referentiels: Sequence[Referentiel] = (),
+        couches: Collection[str] = COUCHES,
+    ) -> None:
+        self.couches = frozenset(couches)
+        self._developpeur = (
+            Developpeur(sigles) if sigles is not None and "sigles" in self.couches else None
+        )
+        self._thesaurus = (
+            ThesaurusCompile(thesaurus)
+            if thesaurus is not None and "thesaurus" in self.couches
+            else None
+        )
+        self._themes = Themes(referentiels) if referentiels and "themes" in self.couches else None
+
+    def profil(self, textes: Sequence[str]) -> Profil:
+        formes: list[str] = []
+        surfaces: dict[str, str] = {}
+        for texte in textes:
+            ecrits = mots_ecrits(texte)
+            for i, mot in enumerate(mots(texte)):
+                if sans_accents(mot) in MOTS_VIDES:
+                    continue
+                forme = racine(mot)
+                formes.append(forme)
+                if forme not in surfaces:
+                    # an acronym is shown as written (« PAT »), other words in lower case
+                    ecrit = ecrits[i] if i < len(ecrits) else mot
+                    surfaces[forme] = ecrit if sum(c.isupper() for c in ecrit) >= 2 else mot
+        profil = Profil(tuple(formes), surfaces)
+        # the thesaurus reads the text and the expansions of its acronyms (« TAD » is
+        # « transport à la demande », a mobility term)
+        developpees: list[str] = []
+        if self._developpeur is not None:
+            for trouve in self._developpeur.trouver(textes, profil.formes):
+                s = trouve.sigle
+                profil.sigles[s.sigle] = (s.expansion, trouve.ecrit_en_toutes_lettres)
+                if not trouve.ecrit_en_toutes_lettres:
+                    developpees.extend(_racines(s.expansion))
+            profil.developpees = tuple(developpees)
+        lues = [*formes, "|", *developpees]  # « | »: no term runs across the two
+        if self._thesaurus is not None:
+            profil.liens.update((lien.trait, lien) for lien in self._thesaurus.liens(lues))
+        if self._themes is not None:
+            profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
+        return profil
+
+
+def _racines(texte: str) -> list[str]:
+    return [racine(m) for m in mots(texte) if sans_accents(m) not in MOTS_VIDES]

@@ -1,0 +1,78 @@
+"""Acronyms expanded both ways: « PAT » in a text brings the stems of « projet alimentaire
+territorial », and those words in a text bring back « PAT ».
+
+Acronyms are found as written in capitals (``PAT``, ``PLUi``, ``HTA/BT``); expansions are
+found as a run of stems (:func:`projterr.texte.racines.racines`), so « programmes d'intérêt
+général » finds ``PIG``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from projterr.referentiels import Sigle, Sigles
+from projterr.texte.racines import racines
+
+# Acronyms whose expansion names an institution (« établissement public de coopération
+# intercommunale ») say who acts, not on what: expanding them would tie every action that
+# names an EPCI to « coopération ». LEADER's expansion is a 1991 backronym (« … de
+# l'économie rurale ») that says nothing of what the programme funds today.
+CATEGORIES_NON_DEVELOPPEES = frozenset({"structure"})
+SIGLES_NON_DEVELOPPES = frozenset({"LEADER"})
+
+_PONCTUATION = '.,;:!?()[]«»"“”/'
+
+
+def developpable(sigle: Sigle) -> bool:
+    return (
+        sigle.categorie not in CATEGORIES_NON_DEVELOPPEES
+        and sigle.sigle not in SIGLES_NON_DEVELOPPES
+    )
+
+
+def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
+    """The expandable acronyms written in ``textes``, in order of first appearance."""
+    vus: dict[str, Sigle] = {}
+    for texte in textes:
+        for brut in texte.replace("’", " ").replace("'", " ").split():
+            mot = brut.strip(_PONCTUATION)
+            if sum(c.isupper() for c in mot) < 2:
+                continue  # acronyms are written in capitals: « PAT », « PLUi », « SCoT »
+            for partie in mot.split("/"):  # « HTA/BT »
+                sigle = sigles.trouver(partie)
+                if sigle is not None and developpable(sigle):
+                    vus.setdefault(sigle.sigle, sigle)
+    return list(vus.values())
+
+
+@dataclass(frozen=True)
+class SigleTrouve:
+    """An acronym met in a text, written as the acronym or as its expansion."""
+
+    sigle: Sigle
+    ecrit_en_toutes_lettres: bool  # the expansion was in the text, not the acronym
+
+
+class Developpeur:
+    """Acronyms and their expansions compiled for finding them in many texts."""
+
+    def __init__(self, sigles: Sigles) -> None:
+        self.sigles = sigles
+        self._par_premiere: dict[str, list[tuple[Sigle, tuple[str, ...]]]] = defaultdict(list)
+        for nom in sigles:
+            sigle = sigles[nom]
+            forme = racines(sigle.expansion)
+            # a one-word expansion (« Europe ») is a plain word: it proves nothing
+            if developpable(sigle) and len(forme) >= 2:
+                self._par_premiere[forme[0]].append((sigle, forme))
+
+    def trouver(self, textes: Sequence[str], formes: Sequence[str]) -> list[SigleTrouve]:
+        """The acronyms of ``textes`` (whose stems are ``formes``), either way written."""
+        trouves = {s.sigle: SigleTrouve(s, False) for s in sigles_ecrits(textes, self.sigles)}
+        for i, premiere in enumerate(formes):
+            for sigle, forme in self._par_premiere.get(premiere, ()):
+                if sigle.sigle not in trouves and tuple(formes[i : i + len(forme)]) == forme:
+                    trouves[sigle.sigle] = SigleTrouve(sigle, True)
+        return list(trouves.values())

