@@ -75,6 +75,11 @@ _NOMS_ENCODAGES = {
 }
 
 
+# The longest paragraph of a real strategy is a few thousand characters: a line a hundred
+# times longer is data (a CSV column, a minified page), not a document to read line by line.
+LIGNE_MAX = 200_000
+
+
 def lire_texte(chemin: Path) -> TexteSource:
     """Decode a text file: UTF-16 with its BOM, UTF-8 (BOM or not), then Windows-1252 or
     Latin-1; a conversion is said in ``remarque``, a BOM or CRLF line ends in ``notes``."""
@@ -133,4 +138,11 @@ def _fin(
     controles = len(_CONTROLES.findall(texte))
     if controles > max(8, len(texte) // 100):
         raise FichierIllisible("fichier binaire, pas un texte", str(chemin))
+    longueur = max((len(ligne) for ligne in texte.split("\n")), default=0)
+    if longueur > LIGNE_MAX:
+        raise FichierIllisible(
+            f"une ligne de {longueur:,} caractères".replace(",", "\u202f")
+            + " : ce n'est pas un document rédigé (données, texte minifié ?)",
+            str(chemin),
+        )
     return TexteSource(chemin, texte, encodage, empreinte(data), remarque, tuple(notes))

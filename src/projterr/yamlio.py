@@ -89,6 +89,12 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
     except YAMLError as exc:
         raise YamlInvalide(f"YAML invalide ({exc})", fichier) from exc
+    except RecursionError:
+        raise YamlInvalide(
+            "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un "
+            "document projterr",
+            fichier,
+        ) from None
 
 
 def dumps(data: Any) -> str:
