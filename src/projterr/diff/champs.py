@@ -203,8 +203,21 @@ def comparer_valeurs(nom: str, ancien: Any, nouveau: Any) -> Champ:
         # financements, sous_actions: which items came and went, by their JSON form
         ajoutes = tuple(x for x in n if x not in a)
         retires = tuple(x for x in a if x not in n)
-        return Champ(nom, a, n, ajoutes=ajoutes, retires=retires)
+        mineure = TYPOGRAPHIE if _cle_json(a) == _cle_json(n) else None
+        return Champ(nom, a, n, ajoutes=ajoutes, retires=retires, mineure=mineure)
     return Champ(nom, a, n)
+
+
+def _cle_json(valeur: Any) -> Any:
+    """JSON data with every text reduced to its typographic key (a sous-action whose title
+    only changed apostrophe is the same sous-action)."""
+    if isinstance(valeur, str):
+        return cle_typographique(valeur)
+    if isinstance(valeur, list):
+        return [_cle_json(v) for v in valeur]
+    if isinstance(valeur, dict):
+        return {k: _cle_json(v) for k, v in valeur.items()}
+    return valeur
 
 
 def _egal(p: Paragraphe) -> bool:

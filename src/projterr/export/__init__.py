@@ -26,9 +26,11 @@ def document_projet(
 ) -> DocumentWord:
     """The projet as a Word document over ``modele`` (projterr's default when None)."""
     from projterr.export.docx_projet import ecrire_projet
+    from projterr.export.reperes import ecrire_reperes
 
     document, redacteur = _preparer(projet, modele)
     ecrire_projet(redacteur, projet, _sigles(sigles))
+    ecrire_reperes(document, redacteur.reperes, projet)
     return document
 
 

@@ -206,7 +206,9 @@ def _entete(libelle: str, numero: str | None, titre: str) -> list[Contenu]:
 
 def _noeud(red: Redacteur, noeud: Noeud, niveau: int, saut: bool = False) -> None:
     red.proprietaire = noeud.id
-    _saut(red.titre(niveau, *_entete(titre_libelle(noeud.type), noeud.numero, noeud.titre)), saut)
+    titre = red.titre(niveau, *_entete(titre_libelle(noeud.type), noeud.numero, noeud.titre))
+    red.reperer(titre, "noeud", noeud.id, noeud.type, noeud.numero)
+    _saut(titre, saut)
     for texte in noeud.description:
         red.paragraphe(texte)
     for action in noeud.actions:
@@ -216,16 +218,25 @@ def _noeud(red: Redacteur, noeud: Noeud, niveau: int, saut: bool = False) -> Non
         _noeud(red, enfant, niveau + 1)
 
 
-def _action(red: Redacteur, action: Action, niveau: int) -> None:
+def _action(red: Redacteur, action: Action, niveau: int, sous: bool = False) -> None:
     if not est_fiche(action):
-        red.paragraphe(*_intitule(action), style="List Bullet")
+        puce = red.paragraphe(*_intitule(action), style="List Bullet")
+        red.reperer(puce, "action", action.id, None, action.numero)
         for point in action.sous_points:
             red.paragraphe(point, style="List Bullet 2")
         details = _details(action)
         if details:
             red.paragraphe(*details, style=STYLE_DETAILS)
         return
-    red.titre(niveau, *_entete("Action", action.numero, action.texte))
+    titre = red.titre(niveau, *_entete("Action", action.numero, action.texte))
+    red.reperer(
+        titre,
+        "sous_fiche" if sous else "fiche",
+        action.id,
+        None,
+        action.numero,
+        [(s.id, s.numero) for s in action.sous_actions],
+    )
     for texte in action.description:
         red.paragraphe(texte)
     lignes = _lignes_fiche(action)
@@ -233,7 +244,7 @@ def _action(red: Redacteur, action: Action, niveau: int) -> None:
         red.tableau(lignes)
     for sous_action in action.sous_actions:
         if est_fiche(sous_action):
-            _action(red, sous_action, niveau + 1)
+            _action(red, sous_action, niveau + 1, sous=True)
 
 
 def _intitule(action: Action) -> list[Contenu]:

@@ -32,6 +32,21 @@ _HORS_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
+class Repere:
+    """What a bookmark ``pt_<k>`` stands for: an element's identity as in the YAML."""
+
+    nature: str  # « noeud », « action » (list item), « fiche », « sous_fiche »
+    id: str
+    type: str | None
+    numero: str | None
+    sous_actions: list[tuple[str, str | None]]  # ids and numbers of a fiche's sous-actions
+
+
+# Bookmark ids of the elements' marks, above the contents' (one id space in Word).
+REPERES_DEBUT = 1_000_000
+
+
+@dataclass(frozen=True)
 class Morceau:
     """A piece of a paragraph with its own formatting."""
 
@@ -54,6 +69,8 @@ class Redacteur:
         # the redline pairs the blocks of the old and new projet through the diff's mapping.
         self.proprietaire = ""
         self.blocs: list[tuple[_Element, str]] = []
+        # Each element's id, type and number, for reading the document back (see reperer).
+        self.reperes: list[Repere] = []
         self._ids: dict[str, str] = {}
         self._sectpr = self.corps.sectPr  # looked up once: the lookup scans the whole body
         section = document.sections[-1]
@@ -113,6 +130,32 @@ class Redacteur:
                     t.text = bout
                     if bout[0].isspace() or bout[-1].isspace():
                         t.set(_XML_SPACE, "preserve")
+
+    def reperer(
+        self,
+        paragraphe: Paragraph,
+        nature: str,
+        id_: str,
+        type_: str | None,
+        numero: str | None,
+        sous_actions: list[tuple[str, str | None]] | None = None,
+    ) -> None:
+        """Mark the paragraph that opens an element with a bookmark ``pt_<k>``; the k-th
+        entry of :attr:`reperes` (written to a custom XML part) gives its id, type and number,
+        so ``import`` reads projterr's own Word files back exactly, whatever the text says."""
+        self.reperes.append(Repere(nature, id_, type_, numero, sous_actions or []))
+        k = len(self.reperes)
+        identifiant = str(REPERES_DEBUT + k)
+        debut = SubElement(paragraphe._p, _W + "bookmarkStart")
+        debut.set(_W + "id", identifiant)
+        debut.set(_W + "name", f"pt_{k}")
+        ppr = paragraphe._p.find(_W + "pPr")
+        if ppr is not None:
+            ppr.addnext(debut)
+        else:
+            paragraphe._p.insert(0, debut)
+        fin = SubElement(paragraphe._p, _W + "bookmarkEnd")
+        fin.set(_W + "id", identifiant)
 
     def paragraphe(self, *contenus: Contenu, style: str = "Normal") -> Paragraph:
         from docx.text.paragraph import Paragraph

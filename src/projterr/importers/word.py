@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
     from projterr.importers import ResultatImport
+    from projterr.model import Projet
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + NS_W + "}"
@@ -53,11 +54,23 @@ class LectureWord:
 
 
 def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
-    """Import a .docx through the same engines as a text file."""
+    """Import a .docx through the same engines as a text file; a file written by
+    ``projterr export`` is read back exactly (see :mod:`projterr.importers.word_projterr`)."""
     from projterr.importers.texte import importer_blocs
     from projterr.sources import empreinte, lire_octets
 
     data = lire_octets(chemin)
+    if profil_demande is None:
+        relu = _relire_export(data, str(chemin))
+        if relu is not None:
+            from projterr.importers import ResultatImport as Resultat
+            from projterr.model import Source
+
+            projet, remarques = relu
+            projet.document.source = Source(
+                fichier=chemin.name, empreinte=empreinte(data), profil="export projterr"
+            )
+            return Resultat(projet, profil="export projterr", remarques=remarques)
     lecture = lire_word(data, str(chemin))
     return importer_blocs(
         lecture.blocs,
@@ -106,7 +119,12 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         if "word/document.xml" not in noms:
             raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
         parties: dict[str, bytes] = {}
-        for partie in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+        for partie in (
+            "word/document.xml",
+            "word/styles.xml",
+            "word/numbering.xml",
+            "customXml/projterr.xml",
+        ):
             if partie in noms:
                 try:
                     parties[partie] = archive.read(partie)
@@ -120,6 +138,37 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
         return etree.fromstring(octets, _parseur())
     except etree.XMLSyntaxError:
         raise _erreur(nom, f"document Word endommagé ({partie} n'est pas du XML valide)") from None
+
+
+def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
+    """The projet of a file written by ``projterr export``, or None for any other file."""
+    from projterr.export.reperes import lire_reperes
+    from projterr.export.revisions import accepter
+    from projterr.importers.word_projterr import lire_export
+
+    parties = _ouvrir(data, nom)
+    if "customXml/projterr.xml" not in parties:
+        return None
+    lu = lire_reperes(parties["customXml/projterr.xml"])
+    if not lu:
+        return None
+    reperes, attributs = lu
+    document = _xml(parties["word/document.xml"], nom, "word/document.xml")
+    corps = document.find(W + "body")
+    if corps is None:
+        return None
+    remarques = ["document écrit par projterr export : relu avec ses identifiants"]
+    if next(corps.iter(W + "ins", W + "del"), None) is not None:
+        accepter(corps)
+        remarques.append(
+            "le document contenait des modifications suivies : elles ont été lues comme "
+            "acceptées"
+        )
+    styles = _Styles(
+        _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
+    )
+    noms = {id_: style.nom for id_, style in styles.styles.items()}
+    return lire_export(corps, noms, reperes, attributs), remarques
 
 
 def lire_word(data: bytes, nom: str) -> LectureWord:

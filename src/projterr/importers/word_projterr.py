@@ -1,0 +1,372 @@
+"""projterr's own Word export read back: the projet, fiche fields included.
+
+The layout is the one ``projterr export`` writes (``export/docx_projet.py``): a title page,
+the contents, the préambule and the contexte, then one heading or list item per element,
+marked with a bookmark whose entry in ``customXml/projterr.xml`` gives its id, type and
+number (``export/reperes.py``). Texts are read from the paragraphs, so what was changed in
+Word comes back; French typography added by the export stays (a diff calls it typography).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from projterr.export import valeurs
+from projterr.export.docx_projet import SEPARATEUR, TIRET
+from projterr.export.revisions import W, texte_paragraphe
+from projterr.libelles import titre_libelle
+from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+_ESPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_MOIS = {m: k + 1 for k, m in enumerate(valeurs.MOIS)}
+_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})")
+_LISTES = {
+    "Précisions": "sous_points",
+    "Objectifs": "objectifs",
+    "Résultats attendus": "resultats_attendus",
+    "Publics cibles": "cibles",
+    "Structure pilote": "structures_pilotes",
+    "Service pilote": "services_pilotes",
+    "Personne pilote": "personnes_pilotes",
+    "Élu·e référent·e": "elus_referents",
+    "Porteurs": "porteurs",
+    "Partenaires": "partenaires",
+    "Gouvernance": "gouvernance",
+    "Moyens humains et techniques": "moyens",
+    "Financements": "modalites_financement",
+    "Indicateurs": "indicateurs",
+    "Dispositifs": "dispositifs",
+    "Thématiques": "thematiques",
+}
+_DETAILS = {"Partenaires": "partenaires", "Porteurs": "porteurs", "Dispositifs": "dispositifs",
+            "Thématiques": "thematiques"}  # fmt: skip
+_PARTICIPATIONS = {v: k for k, v in valeurs._PARTICIPATIONS.items()}
+_STATUTS_DOCUMENT = {v: k for k, v in valeurs.STATUTS_DOCUMENT.items()}
+_TYPES_DOCUMENT = {v: k for k, v in valeurs.TYPES_DOCUMENT.items() if v}
+
+
+def _simple(texte: str) -> str:
+    return texte.translate(_ESPACES)
+
+
+def date_fr(texte: str) -> dt.date | None:
+    m = _DATE.search(_simple(texte))
+    if not m or m.group(2) not in _MOIS:
+        return None
+    return dt.date(int(m.group(3)), _MOIS[m.group(2)], int(m.group(1)))
+
+
+def montant_fr(texte: str) -> int | float | None:
+    brut = _simple(texte).replace("€", "").replace("HT", "").replace(" ", "").replace(",", ".")
+    try:
+        valeur = float(brut)
+    except ValueError:
+        return None
+    return int(valeur) if valeur.is_integer() and "." not in brut else valeur
+
+
+def _style(p: _Element, styles: dict[str, str]) -> str:
+    el = p.find(f"{W}pPr/{W}pStyle")
+    return styles.get(el.get(W + "val"), el.get(W + "val")) if el is not None else "Normal"
+
+
+def _repere(p: _Element, reperes: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    for b in p.iter(W + "bookmarkStart"):
+        if b.get(W + "name", "") in reperes:
+            return reperes[b.get(W + "name", "")]
+    return None
+
+
+def lire_export(
+    corps: _Element,
+    styles: dict[str, str],
+    reperes: dict[str, dict[str, str]],
+    document: dict[str, str] | None = None,
+) -> Projet:
+    """The projet of a Word file written by ``projterr export``; ``document`` holds what the
+    pages do not show (the levels' names, the note), kept in the marks' part."""
+    blocs = [el for el in corps if el.tag in (W + "p", W + "tbl")]
+    projet = _Lecture(blocs, styles, reperes).projet()
+    document = document or {}
+    if document.get("niveaux"):
+        projet.niveaux = document["niveaux"].split(" ")
+    if document.get("note"):
+        projet.document.note = document["note"]
+    for cle in ("siren", "siret", "code_insee"):
+        if document.get(cle):
+            setattr(projet.territoire, cle, document[cle])
+    return projet
+
+
+class _Lecture:
+    def __init__(
+        self, blocs: list[_Element], styles: dict[str, str], reperes: dict[str, dict[str, str]]
+    ) -> None:
+        self.blocs = blocs
+        self.styles = styles
+        self.reperes = reperes
+        self.sous_ids: dict[str, list[tuple[str, str | None]]] = {}
+
+    def _style(self, k: int) -> str:
+        bloc = self.blocs[k]
+        return "tableau" if bloc.tag == W + "tbl" else _style(bloc, self.styles)
+
+    def _texte(self, k: int) -> str:
+        return texte_paragraphe(self.blocs[k])
+
+    def projet(self) -> Projet:
+        document: dict[str, Any] = {"titre": ""}
+        territoire: dict[str, Any] = {"nom": ""}
+        preambule: list[str] = []
+        contexte: list[str] = []
+        racines: list[Noeud] = []
+        pile: list[tuple[int, Noeud]] = []
+        courant: list[str] | None = None  # where Normal paragraphs go
+        action: Action | None = None
+        fiche: Action | None = None  # the top-level action whose sous-fiches follow
+        k = 0
+        page_de_titre = True
+        while k < len(self.blocs):
+            bloc, style = self.blocs[k], self._style(k)
+            texte = self._texte(k) if bloc.tag == W + "p" else ""
+            repere = _repere(bloc, self.reperes) if bloc.tag == W + "p" else None
+            k += 1
+            if style.casefold().startswith("toc"):
+                page_de_titre = False
+                continue
+            if page_de_titre:
+                self._page_de_titre(style, texte, document, territoire)
+                continue
+            niveau = _niveau(style)
+            if repere is not None and repere["nature"] == "noeud":
+                noeud = Noeud(
+                    id=repere["id"],
+                    type=repere["type"],
+                    numero=repere.get("numero"),
+                    titre=_sans_entete(texte, titre_libelle(repere["type"]), repere.get("numero")),
+                )
+                while pile and pile[-1][0] >= (niveau or 1):
+                    pile.pop()
+                (pile[-1][1].enfants if pile else racines).append(noeud)
+                pile.append((niveau or 1, noeud))
+                courant, action = noeud.description, None
+            elif repere is not None and repere["nature"] == "sous_fiche" and fiche is not None:
+                # a sous-action with its own fiche: the placeholder its parent's table listed
+                sous = next((a for a in _toutes_sous_actions(fiche) if a.id == repere["id"]), None)
+                if sous is None:
+                    sous = Action(id=repere["id"], texte="")
+                    fiche.sous_actions.append(sous)
+                sous.numero = repere.get("numero")
+                sous.texte = _sans_entete(texte, "Action", repere.get("numero"))
+                self.sous_ids[sous.id] = _ids_sous_actions(repere)
+                courant, action = sous.description, sous
+            elif repere is not None and repere["nature"] in ("action", "fiche"):
+                numero = repere.get("numero")
+                if repere["nature"] == "action":
+                    texte_action = _sans_numero(texte, numero)
+                else:
+                    texte_action = _sans_entete(texte, "Action", numero)
+                action = Action(id=repere["id"], numero=numero, texte=texte_action)
+                self.sous_ids[action.id] = _ids_sous_actions(repere)
+                fiche = action
+                if pile:
+                    pile[-1][1].actions.append(action)
+                courant = action.description if repere["nature"] == "fiche" else None
+            elif niveau == 1 and texte in ("Préambule", "Contexte"):
+                courant, action = (preambule if texte == "Préambule" else contexte), None
+            elif niveau == 1 and texte.startswith("Annexe" + TIRET + "Glossaire"):
+                break  # the glossary is made from the texts, not part of the projet
+            elif style == "List Bullet 2" and action is not None:
+                action.sous_points.append(texte)
+            elif style == "Détails action" and action is not None:
+                _details(action, texte)
+            elif bloc.tag == W + "tbl" and action is not None:
+                _fiche(action, bloc, self.sous_ids.get(action.id, []))
+            elif style == "Fiche action" and not texte:
+                continue  # the paragraph after a table
+            elif courant is not None and texte:
+                courant.append(texte)
+        return Projet(
+            territoire=Territoire(**territoire),
+            document=Document(**document),
+            preambule=preambule,
+            contexte=contexte,
+            contenu=racines,
+        )
+
+    def _page_de_titre(
+        self, style: str, texte: str, document: dict[str, Any], territoire: dict[str, Any]
+    ) -> None:
+        simple = _simple(texte)
+        if style == "Title":
+            document["titre"] = texte
+        elif style == "Subtitle":
+            territoire["nom"] = texte
+        elif texte in _TYPES_DOCUMENT:
+            document["type"] = _TYPES_DOCUMENT[texte]
+        elif simple.startswith("Version "):
+            document["version"] = texte[len("Version ") :]
+        elif simple.startswith("Date : "):
+            document["date"] = date_fr(texte)
+        elif simple.startswith("Statut : "):
+            document["statut"] = _STATUTS_DOCUMENT.get(simple[len("Statut : ") :])
+        elif simple.startswith("Période : "):
+            annees = [int(a) for a in re.findall(r"\d{4}", simple)]
+            if "à partir" in simple:
+                document["periode"] = {"debut": annees[0]}
+            elif "jusqu" in simple:
+                document["periode"] = {"fin": annees[0]}
+            elif len(annees) == 2:
+                document["periode"] = {"debut": annees[0], "fin": annees[1]}
+        elif simple.startswith("Adoption : "):
+            document["adoption"] = _adoption(simple[len("Adoption : ") :])
+        elif texte and "titre" in document and territoire.get("nom"):
+            pieces = [p.strip() for p in texte.split(SEPARATEUR.strip())]
+            for piece in pieces:
+                if piece.startswith("département"):
+                    territoire["departement"] = _simple(piece)[len("département ") :]
+                elif piece:
+                    territoire["type"] = piece
+
+
+def _niveau(style: str) -> int | None:
+    m = re.fullmatch(r"heading (\d)", style.casefold())
+    return int(m.group(1)) if m else None
+
+
+def _sans_entete(texte: str, libelle: str, numero: str | None) -> str:
+    """« Pilier 1 – Titre » → « Titre » (the export's heading, read back)."""
+    if numero and numero.strip():
+        debut = f"{libelle} " if libelle else ""
+        for prefixe in (f"{debut}{numero}{TIRET}", f"{debut}{numero}"):
+            if _simple(texte).startswith(_simple(prefixe)):
+                return texte[len(prefixe) :]
+    return texte
+
+
+def _sans_numero(texte: str, numero: str | None) -> str:
+    if numero and numero.strip() and _simple(texte).startswith(_simple(numero + TIRET)):
+        return texte[len(numero + TIRET) :]
+    return texte
+
+
+def _adoption(texte: str) -> dict[str, Any]:
+    adoption: dict[str, Any] = {}
+    m = re.search(r"délibération n°\s*(.+)$", texte)
+    if m:
+        adoption["deliberation"] = m.group(1).strip()
+        texte = texte[: m.start()].rstrip(", ")
+    jour = date_fr(texte)
+    if jour is not None:
+        adoption["date"] = jour
+        texte = _DATE.sub("", texte).strip(", ")
+    if texte.strip(", "):
+        adoption["instance"] = texte.strip(", ")
+    return adoption
+
+
+def _details(action: Action, texte: str) -> None:
+    """« Partenaires : A, B · Dispositifs : PAT » → the action's lists."""
+    for morceau in _simple(texte).split(SEPARATEUR.strip()):
+        libelle, _, valeurs_ = morceau.partition(" :")
+        champ = _DETAILS.get(libelle.strip())
+        if champ is not None:
+            getattr(action, champ).extend(v.strip() for v in valeurs_.split(", ") if v.strip())
+
+
+def _cellule(tc: _Element) -> list[str]:
+    return [texte_paragraphe(p) for p in tc.findall(W + "p")]
+
+
+def _items(lignes: list[str]) -> list[str]:
+    """A cell's paragraphs as list items: « – » before each when there are several."""
+    items = [t for t in lignes if t.strip()]
+    if len(items) > 1:
+        return [t[2:] if t.startswith("– ") else t for t in items]
+    return items
+
+
+def _ids_sous_actions(repere: dict[str, str]) -> list[tuple[str, str | None]]:
+    import json
+
+    try:
+        return [(str(i), n) for i, n in json.loads(repere.get("sous_actions", "[]"))]
+    except (ValueError, TypeError):
+        return []
+
+
+def _toutes_sous_actions(action: Action) -> list[Action]:
+    resultat = []
+    for sous in action.sous_actions:
+        resultat += [sous, *_toutes_sous_actions(sous)]
+    return resultat
+
+
+def _fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]]) -> None:
+    for tr in tbl.findall(W + "tr"):
+        cellules = tr.findall(W + "tc")
+        if len(cellules) != 2:
+            continue
+        libelle = " ".join(_cellule(cellules[0])).strip()
+        valeur = _cellule(cellules[1])
+        if libelle in _LISTES:
+            getattr(action, _LISTES[libelle]).extend(_items(valeur))
+        elif libelle == "Participation citoyenne":
+            action.participation_citoyenne = _PARTICIPATIONS.get(valeur[0], valeur[0])  # type: ignore[assignment]
+        elif libelle == "Statut":
+            action.statut = valeur[0]  # type: ignore[assignment]
+        elif libelle == "Priorité":
+            action.priorite = valeur[0]  # type: ignore[assignment]
+        elif libelle == "Budget prévisionnel":
+            action.budget = montant_fr(valeur[0])
+        elif libelle == "Financeurs":
+            for ligne in valeur:
+                ligne = ligne[2:] if ligne.startswith("– ") else ligne
+                coupure = _simple(ligne).rfind(" : ")
+                somme = ligne[coupure + 3 :] if coupure >= 0 else ""
+                if coupure >= 0 and montant_fr(somme) is not None:
+                    action.financements.append(
+                        Financement(financeur=ligne[:coupure], montant=montant_fr(somme))
+                    )
+                else:
+                    action.financements.append(Financement(financeur=ligne))
+        elif libelle == "Calendrier":
+            for ligne in valeur:
+                simple = _simple(ligne)
+                if simple.startswith("Échéance : "):
+                    action.echeance = ligne[len("Échéance : ") :]
+                elif simple.startswith("Du "):
+                    debut, _, fin = simple[3:].partition(" au ")
+                    action.date_debut, action.date_fin = date_fr(debut), date_fr(fin)
+                elif simple.startswith("À partir du "):
+                    action.date_debut = date_fr(simple)
+                elif simple.startswith("Jusqu"):
+                    action.date_fin = date_fr(simple)
+        elif libelle == "Sous-actions":
+            _sous_actions(action, valeur, ids)
+
+
+def _sous_actions(action: Action, lignes: list[str], ids: list[tuple[str, str | None]]) -> None:
+    """« – 1 – Texte », its « → » sub-points and details: one sous-action each, with the id
+    and number the marks kept (in order)."""
+    courante: Action | None = None
+    for ligne in lignes:
+        if ligne.startswith("– "):
+            rang = len(action.sous_actions)
+            id_, numero = ids[rang] if rang < len(ids) else (f"{action.id}-{rang + 1}", None)
+            texte = ligne[2:].removesuffix(" (fiche ci-dessous)")
+            if numero and numero.strip():
+                texte = _sans_numero(texte, numero)
+            courante = Action(id=id_, numero=numero, texte=texte)
+            action.sous_actions.append(courante)
+        elif courante is not None and ligne.startswith("    "):
+            contenu = ligne[4:]
+            if any(_simple(contenu).startswith(f"{lib} :") for lib in _DETAILS):
+                _details(courante, contenu)
+            else:
+                courante.sous_points.append(contenu)
