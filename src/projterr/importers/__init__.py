@@ -10,12 +10,12 @@ from projterr.model import NonClasse, Projet
 
 TEXTE = {".txt", ".md", ".markdown", ".text"}
 YAML = {".yaml", ".yml"}
+EXCEL = {".xlsx", ".xlsm"}
 A_VENIR = {
     ".pdf": "PDF",
     ".docx": "Word",
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
-    ".xlsx": "Excel",
     ".xls": "Excel 97-2003",
     ".ods": "OpenDocument tableur",
 }
@@ -42,6 +42,11 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
         from projterr.yamlio import charger_projet as charger_yaml
 
         return ResultatImport(charger_yaml(chemin))
+    if suffixe in EXCEL or _classeur(chemin):
+        # Recognised by content too: a workbook saved as « plan.zip » or without a suffix.
+        from projterr.importers.tet_excel import importer_tet
+
+        return importer_tet(chemin)
     if suffixe in A_VENIR and chemin.is_file():
         raise FormatNonPris(
             f"les fichiers {A_VENIR[suffixe]} ne sont pas encore pris en charge ; "
@@ -51,6 +56,22 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     from projterr.importers.texte import importer_texte
 
     return importer_texte(chemin, profil)
+
+
+def _classeur(chemin: Path) -> bool:
+    """An Excel workbook under another name (a zip that holds xl/workbook.xml)."""
+    try:
+        with chemin.open("rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return False
+    except OSError:
+        return False
+    from projterr.importers.tet_excel import est_classeur
+
+    try:
+        return est_classeur(chemin.read_bytes())
+    except OSError:
+        return False
 
 
 def charger_projet(chemin: Path) -> Projet:
