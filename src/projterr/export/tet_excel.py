@@ -49,6 +49,7 @@ from projterr.model import (
 )
 
 FEUILLE_PLAN = "Plan d'action"
+POLICE = "Calibri"  # the workbook's default: a bold cell without a name would fall back to serif
 SEPARATEUR_NIVEAUX = " › "  # levels below the third, merged into column C
 NIVEAUX_MAX = 3
 FINANCEURS_MAX = 3
@@ -165,6 +166,11 @@ class _Redaction:
             ici: tuple[str, ...] = ()
         elif len(chemin) < NIVEAUX_MAX:
             ici = (*chemin, cellule_axe(noeud))
+            if list(ici) in self.ordre:
+                self.avertissements.append(
+                    f"deux niveaux « {ici[-1][:60]} » au même endroit : la plateforme les "
+                    "fusionne en un seul (comme l'import de projterr)"
+                )
             self.ordre.append(list(ici))
             self.meta_noeuds.append(
                 {
@@ -203,17 +209,20 @@ class _Redaction:
         description = list(action.description)
         if suite:
             description.insert(0, suite)
+        exacts: dict[str, Any] = {}
         for label, nom in CHAMPS_TEXTE.items():
             valeurs = description if nom == "description" else getattr(action, nom)
             if valeurs:
                 ligne[label] = "\n".join(valeurs)
                 if separer_paragraphes(ligne[label]) != valeurs:
+                    exacts[nom] = (ligne[label], getattr(action, nom))
                     self._pas_a_l_identique(action, label)
         for label, nom in CHAMPS_LISTE.items():
             valeurs = getattr(action, nom)
             if valeurs:
                 ligne[label] = joindre_liste(valeurs)
                 if separer_liste(ligne[label]) != valeurs:
+                    exacts[nom] = (ligne[label], valeurs)
                     self._pas_a_l_identique(action, label)
         if action.participation_citoyenne:
             ligne["Participation Citoyenne"] = action.participation_citoyenne
@@ -252,6 +261,8 @@ class _Redaction:
             meta["numero"] = action.numero
         if extra:
             meta["champs"] = extra
+        if exacts:
+            meta["exacts"] = exacts
         self.meta_actions.append(meta)
 
         for sous in action.sous_actions:
@@ -265,8 +276,9 @@ class _Redaction:
 
     def _pas_a_l_identique(self, action: Action, label: str) -> None:
         self.avertissements.append(
-            f"« {label} » de l'action « {action.texte[:60]} » ne se relira pas à l'identique "
-            "(saut de ligne, virgule ou guillemet non fermé dans un élément)"
+            f"« {label} » de l'action « {action.texte[:60]} » : la plateforme lira d'autres "
+            "éléments (virgule, guillemet ou saut de ligne dans un élément) ; la valeur exacte "
+            "est gardée dans l'onglet projterr"
         )
 
     def meta(self) -> dict[str, Any]:
@@ -277,6 +289,7 @@ class _Redaction:
             exclude_defaults=True,
         )
         projet.pop("schema", None)
+        projet["niveaux"] = list(self.projet.niveaux)
         return {
             "format": FORMAT_PROJTERR,
             "projet": projet,
@@ -302,19 +315,19 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
     ws["A1"] = (
         f"{projet.document.titre} — plan d'action au modèle d'import de Territoires en Transitions"
     )
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = Font(name=POLICE, bold=True, size=13)
     fin = Side(style="thin", color="9A9A9A")
     bordure = Border(left=fin, right=fin, top=fin, bottom=fin)
     entete = PatternFill("solid", fgColor="000091")  # the State's « bleu France »
     consigne = PatternFill("solid", fgColor="E3E3FD")
     for k, label in enumerate(COLONNES, start=1):
         c = ws.cell(row=2, column=k, value=label)
-        c.font = Font(bold=True, color="FFFFFF")
+        c.font = Font(name=POLICE, bold=True, color="FFFFFF")
         c.fill = entete
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         c.border = bordure
         t = ws.cell(row=3, column=k, value=_TYPES.get(label, _type_par_defaut(label)))
-        t.font = Font(italic=True, size=9, color="3A3A3A")
+        t.font = Font(name=POLICE, italic=True, size=9, color="3A3A3A")
         t.fill = consigne
         t.alignment = Alignment(wrap_text=True, vertical="top")
         t.border = bordure
@@ -342,12 +355,14 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
             ws.cell(row=r, column=18 + 2 * n, value=financeur)
             m = ws.cell(row=r, column=19 + 2 * n, value=montant)
             m.number_format = _format_euros(montant)
+        ws.row_dimensions[r].height = _hauteur(ws, r)
         for k in range(1, len(COLONNES) + 1):
             c = ws.cell(row=r, column=k)
             c.alignment = texte
             c.border = bordure
+            c.font = Font(name=POLICE)
             if k == 4 and "Titre de la sous-action" not in ligne:
-                c.font = Font(bold=True)
+                c.font = Font(name=POLICE, bold=True)
     ws.freeze_panes = "A4"
     derniere = PREMIERE_LIGNE + max(len(lignes), 1) + 500
     for label, valeurs in (
@@ -374,7 +389,7 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "2:3"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 3
+    ws.page_setup.fitToWidth = 4
     ws.page_setup.fitToHeight = 0
 
     meta = wb.create_sheet(FEUILLE_PROJTERR)
@@ -393,6 +408,22 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
     tampon = io.BytesIO()
     wb.save(tampon)
     return ClasseurTet(tampon.getvalue(), redaction.avertissements)
+
+
+def _hauteur(ws: Any, r: int) -> float:
+    """A row height that shows every wrapped line: neither Excel nor LibreOffice grows a row
+    written by a program, and text would run into the next row."""
+    from openpyxl.utils import get_column_letter
+
+    lignes = 1
+    for k in range(1, len(COLONNES) + 1):
+        valeur = ws.cell(row=r, column=k).value
+        if not isinstance(valeur, str):
+            continue
+        largeur = max((ws.column_dimensions[get_column_letter(k)].width or 10) * 1.1 - 2, 5)
+        n = sum(max(1, -(-len(p) // int(largeur))) for p in valeur.split("\n"))
+        lignes = max(lignes, n)
+    return min(15.0 * lignes + 3, 409.0)  # Excel's maximum row height
 
 
 def _type_par_defaut(label: str) -> str:

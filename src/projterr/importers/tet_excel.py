@@ -134,6 +134,7 @@ class _Ligne:
     titre: str
     sous_titre: str
     champs: dict[str, Any]
+    cellules: dict[str, str] = field(default_factory=dict)  # field → cell text, as written
 
 
 @dataclass
@@ -153,23 +154,10 @@ class _Lecture:
 
 
 def separer_liste(texte: str) -> list[str]:
-    """Split on commas outside parentheses, brackets, double quotes and « »."""
-    resultat = []
-    for brut in separer_liste_brute(texte):
-        item = " ".join(brut.split())
-        # « a, b »: the writer's way to keep an item with a comma in one piece.
-        if item.startswith("«") and item.endswith("»") and "," in item:
-            interieur = item[1:-1].strip()
-            if len(separer_liste_brute(interieur)) > 1:
-                item = interieur
-        if item:
-            resultat.append(item)
-    return resultat
-
-
-def separer_liste_brute(texte: str) -> list[str]:
-    """Top-level comma split without unquoting (to know if an item needs « »)."""
-    profondeur, guillemets, n = 0, False, [""]
+    """Split on commas outside parentheses, brackets, double quotes and « », as the platform
+    does (the quotes stay in the item)."""
+    items: list[str] = [""]
+    profondeur, guillemets = 0, False
     for c in texte:
         if c == '"':
             guillemets = not guillemets
@@ -178,20 +166,14 @@ def separer_liste_brute(texte: str) -> list[str]:
         elif c in ")]»" and not guillemets and profondeur:
             profondeur -= 1
         if c == "," and not profondeur and not guillemets:
-            n.append("")
+            items.append("")
         else:
-            n[-1] += c
-    return n
+            items[-1] += c
+    return [i for i in (" ".join(item.split()) for item in items) if i]
 
 
 def joindre_liste(items: list[str]) -> str:
-    """The inverse of :func:`separer_liste` for the items it can carry."""
-    sortie = []
-    for item in items:
-        if len(separer_liste_brute(item)) > 1:
-            item = f"« {item} »"
-        sortie.append(item)
-    return ", ".join(sortie)
+    return ", ".join(items)
 
 
 def separer_paragraphes(texte: str) -> list[str]:
@@ -462,8 +444,10 @@ def _lire_champs(
     numero: int,
     cellules: dict[str, tuple[int, object]],
     non_classe: list[NonClasse],
+    bruts: dict[str, str],
 ) -> dict[str, Any]:
-    """The fields of one row, from ``{label: (column, value)}``."""
+    """The fields of one row, from ``{label: (column, value)}``; the cell texts of text and
+    list fields go to ``bruts``."""
     champs: dict[str, Any] = {}
 
     def mettre_de_cote(label: str, colonne: int, texte: str, raison: str) -> None:
@@ -479,6 +463,9 @@ def _lire_champs(
         texte = _texte(valeur)
         if not texte:
             continue
+        nom_champ = CHAMPS_TEXTE.get(label) or CHAMPS_LISTE.get(label)
+        if nom_champ:
+            bruts[nom_champ] = texte
         if label in CHAMPS_TEXTE:
             champs[CHAMPS_TEXTE[label]] = separer_paragraphes(texte)
         elif label in CHAMPS_LISTE:
@@ -575,7 +562,8 @@ def _lire_modele(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
         chemin = tuple(t for t in (_texte(v) for v in valeurs[:3]) if t)
         titre, sous_titre = _texte(valeurs[3]), _texte(valeurs[4])
         cellules = {COLONNES[k]: (k + 1, valeurs[k]) for k in range(5, 28) if not 17 <= k <= 22}
-        champs = _lire_champs(ws, nom, numero, cellules, lecture.non_classe)
+        bruts: dict[str, str] = {}
+        champs = _lire_champs(ws, nom, numero, cellules, lecture.non_classe, bruts)
         paires = [((k + 1, valeurs[k]), (k + 2, valeurs[k + 1])) for k in (17, 19, 21)]
         financements = _financeurs(ws, nom, numero, paires, lecture.non_classe)
         if financements:
@@ -593,6 +581,8 @@ def _lire_modele(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
                     )
                 )
         _ajouter_ligne(ws, nom, lecture, numero, chemin, titre, sous_titre, champs)
+        if lecture.lignes and lecture.lignes[-1].numero == numero:
+            lecture.lignes[-1].cellules = bruts
 
 
 def _ajouter_ligne(
@@ -752,14 +742,17 @@ def _lire_meta(wb: Any) -> dict[str, Any] | None:
 
 def _construire(lecture: _Lecture, ws: Worksheet, nom: str, ids: Identifiants) -> list[Noeud]:
     meta = lecture.meta or {}
-    meta_noeuds = {tuple(m["chemin"]): m for m in meta.get("noeuds", [])}
+    meta_noeuds: dict[tuple[str, ...], dict[str, Any]] = {}
+    for m in meta.get("noeuds", []):
+        meta_noeuds.setdefault(tuple(m["chemin"]), m)
     meta_actions = {
         (tuple(m["chemin"]), m["titre"], m.get("sous_titre", "")): m
         for m in meta.get("actions", [])
     }
     types = ["axe", "sous_axe", "sous_sous_axe"]
 
-    chemins = [c for c in (tuple(c) for c in meta.get("ordre", [])) if c in meta_noeuds]
+    chemins = list(dict.fromkeys(c for c in (tuple(c) for c in meta.get("ordre", []))))
+    chemins = [c for c in chemins if c in meta_noeuds]
     chemins += [c for c in lecture.chemins if c not in chemins]
     noeuds: dict[tuple[str, ...], Noeud] = {}
     racines: list[Noeud] = []
@@ -857,6 +850,11 @@ def _action(
         champs["description"] = description
     m = meta_actions.get((ligne.chemin, ligne.titre, ligne.sous_titre if est_sous_action else ""))
     extra = dict(m.get("champs", {})) if m else {}
+    # A list or text the cell cannot carry exactly (an item with a comma, a paragraph with a
+    # line break): the exact value, as long as the cell still reads as it was written.
+    for nom_champ, (cellule, valeur) in (m.get("exacts", {}) if m else {}).items():
+        if ligne.cellules.get(nom_champ) == cellule:
+            extra[nom_champ] = valeur
     id_ = m["id"] if m and "id" in m else ids.action(texte, parent_id)
     numero = m.get("numero") if m else None
     return Action.model_validate({"id": id_, "numero": numero, "texte": texte, **champs, **extra})
