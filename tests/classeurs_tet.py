@@ -83,7 +83,7 @@ def plan_realiste() -> bytes:
                 "Financeur 1": "ADEME",
                 "Montant € HT": 25000,
                 "Financeur 2": "Région Grand Est",
-                "V": 12000.5,  # Montant of Financeur 3, blank name: a sum without its funder
+                "W": 12000.5,  # Montant of Financeur 3, blank name: a sum without its funder
                 "Budget prévisionnel total € HT": "60 000 €",
                 "Statut": "En cours ",
                 "Niveau de priorité": "élevé",

@@ -191,7 +191,11 @@ def test_plan_realiste() -> None:
     # Nothing dropped: the financeur without amount and the amount without financeur.
     reste = {(nc.ligne, nc.texte) for nc in projet.non_classe}
     assert reste == {(4, "Région Grand Est"), (4, "12000.5")}
-    assert all("onglet « Fichier dimport », colonne" in nc.raison for nc in projet.non_classe)
+    raisons = sorted(nc.raison or "" for nc in projet.non_classe)
+    assert raisons == [
+        "financeur sans montant, ignoré par la plateforme — onglet « Fichier dimport », colonne T",
+        "montant sans financeur, ignoré par la plateforme — onglet « Fichier dimport », colonne W",
+    ]
     assert not resultat.avertissements
 
 
@@ -412,3 +416,31 @@ _VALIDE = plan_realiste()
 def _abimer(position: int, octets: bytes) -> bytes:
     k = position % len(_VALIDE)
     return _VALIDE[:k] + octets + _VALIDE[k + len(octets) :]
+
+
+def test_formule_lue_par_sa_valeur_calculee() -> None:
+    """A workbook saved by Excel keeps each formula's last value: that value is read."""
+    import re
+    import zipfile
+
+    from classeurs_tet import classeur
+
+    data = classeur([{"A": AXE2, "D": "Vélo", "Budget prévisionnel total € HT": "=2*3000"}])
+    entree, sortie = io.BytesIO(data), io.BytesIO()
+    with zipfile.ZipFile(entree) as zin, zipfile.ZipFile(sortie, "w") as zout:
+        for info in zin.infolist():
+            contenu = zin.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                contenu = re.sub(rb"<f>2\*3000</f><v\s*/>|<f>2\*3000</f><v></v>",
+                                 b"<f>2*3000</f><v>6000</v>", contenu)  # fmt: skip
+            zout.writestr(info, contenu)
+    action = lire_tet(sortie.getvalue(), "f.xlsx").projet.contenu[0].actions[0]
+    assert action.budget == 6000
+
+
+def test_classeur_xlsm(tmp_path: Path) -> None:
+    fichier = tmp_path / "plan.xlsm"
+    fichier.write_bytes(plan_realiste())
+    result = CliRunner().invoke(app, ["show", str(fichier)])
+    assert result.exit_code == 0, result.stderr
+    assert "Mobilité" in result.stdout

@@ -455,7 +455,7 @@ def _lire_champs(
             NonClasse(
                 ligne=numero,
                 texte=texte,
-                raison=f"onglet « {ws.title} », colonne {_lettre(colonne)} ({label}) : {raison}",
+                raison=f"{raison} — onglet « {ws.title} », colonne {_lettre(colonne)} ({label})",
             )
         )
 
@@ -539,8 +539,8 @@ def _financeurs(
             NonClasse(
                 ligne=numero,
                 texte=texte,
-                raison=f"onglet « {ws.title} », colonne {_lettre(colonne)} : {raison} (la "
-                "plateforme ne garde un financeur qu'avec son montant)",
+                raison=f"{raison}, ignoré par la plateforme — onglet « {ws.title} », colonne "
+                f"{_lettre(colonne)}",
             )
         )
     return financements
@@ -576,8 +576,8 @@ def _lire_modele(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
                     NonClasse(
                         ligne=numero,
                         texte=texte,
-                        raison=f"onglet « {ws.title} », colonne {_lettre(k + 1)} ({label}) : "
-                        "colonne que la plateforme n'importe pas",
+                        raison=f"colonne que la plateforme n'importe pas — onglet "
+                        f"« {ws.title} », colonne {_lettre(k + 1)} ({label})",
                     )
                 )
         _ajouter_ligne(ws, nom, lecture, numero, chemin, titre, sous_titre, champs)
@@ -714,7 +714,7 @@ def _de_cote(
         NonClasse(
             ligne=numero,
             texte=texte,
-            raison=f"onglet « {ws.title} », colonne {_lettre(k + 1)} ({label}) : {raison}",
+            raison=f"{raison} — onglet « {ws.title} », colonne {_lettre(k + 1)} ({label})",
         )
     )
 
