@@ -69,7 +69,8 @@ def importer(
     fichier: Annotated[
         Path,
         typer.Argument(
-            help="Document source : .txt, .md, un dossier de pages Markdown (fiches avec "
+            help="Document source : .txt, .md, un plan Territoires en Transitions (.xlsx), "
+            "un dossier de pages Markdown (fiches avec "
             "front matter), ou .yaml."
         ),
     ],
@@ -104,7 +105,7 @@ def importer(
         ),
     ] = False,
 ) -> int:
-    """Importer un document (texte, Markdown) dans le schéma projterr et l'écrire en YAML.
+    """Importer un document (texte, Markdown, Excel) dans le schéma projterr et l'écrire en YAML.
 
     Code de sortie : 0 si l'arbre trouvé est plausible, 1 si sa structure est incertaine
     (les raisons sont affichées et gardées dans document.source.avertissements), 2 en cas

@@ -528,8 +528,8 @@ def _financeurs(
                     ws,
                     nom,
                     numero,
-                    f"« {texte_montant[:40]} » en colonne {_lettre(col_montant)} n'est pas un "
-                    "montant en euros",
+                    f"« {texte_montant[:40]} » en colonne {_lettre(col_montant)} (Montant € HT) "
+                    "n'est pas un montant en euros",
                 )
             financements.append(Financement(financeur=nom_f, montant=montant))
             continue
