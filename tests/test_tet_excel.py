@@ -444,3 +444,30 @@ def test_classeur_xlsm(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["show", str(fichier)])
     assert result.exit_code == 0, result.stderr
     assert "Mobilité" in result.stdout
+
+
+def test_champs_projterr_d_une_ligne_modifiee_gardes() -> None:
+    action = Action(id="a1", texte="Vélo", dispositifs=["CRTE"])
+    wb = load_workbook(io.BytesIO(rendre_xlsx(_projet([action]))))
+    wb["Plan d'action"]["D4"] = "Vélo et marche"
+    tampon = io.BytesIO()
+    wb.save(tampon)
+    resultat = lire_tet(tampon.getvalue(), "x.xlsx")
+    assert resultat.projet.contenu[0].actions[0].texte == "Vélo et marche"
+    (nc,) = resultat.projet.non_classe
+    assert "CRTE" in nc.texte and "« Vélo »" in (nc.raison or "")
+
+
+def test_ecrire_tet_atomique(tmp_path: Path) -> None:
+    from projterr.export.tet_excel import ecrire_tet
+
+    sortie = tmp_path / "plan.xlsx"
+    avertissements = ecrire_tet(charger_projet(EXEMPLE), sortie)
+    assert any("dispositifs" in a for a in avertissements)
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]  # no temporary file left
+    assert importer_fichier(sortie).projet.contenu[0].titre.startswith("Dynamiser")
+    with pytest.raises(ProjterrError, match="dossier"):
+        ecrire_tet(charger_projet(EXEMPLE), tmp_path)
+    recus: list[str] = []
+    rendre_xlsx(charger_projet(EXEMPLE), avertir=recus.append)
+    assert recus == avertissements

@@ -823,6 +823,7 @@ def _construire(lecture: _Lecture, ws: Worksheet, nom: str, ids: Identifiants) -
         vus[cle_sous] = ligne.numero
         fiche = trouve[1]
         fiche.sous_actions.append(_action(ligne, True, meta_actions, ids, fiche.id))
+    _champs_orphelins(lecture, meta_actions)
     if sans_axe:
         noeud = Noeud(id="sans-axe", type="section", titre="Fiches sans axe", actions=sans_axe)
         racines.append(noeud)
@@ -830,6 +831,28 @@ def _construire(lecture: _Lecture, ws: Worksheet, nom: str, ids: Identifiants) -
             f"{len(sans_axe)} fiche(s) sans axe rangée(s) sous « Fiches sans axe »"
         )
     return racines
+
+
+def _champs_orphelins(
+    lecture: _Lecture, restes: dict[tuple[tuple[str, ...], str, str], dict[str, Any]]
+) -> None:
+    """Fields kept in the projterr sheet for an action whose row was edited or deleted since
+    the export: set aside, never dropped."""
+    for (_, titre, sous_titre), m in restes.items():
+        if not m.get("champs"):
+            continue
+        lecture.non_classe.append(
+            NonClasse(
+                ligne=2,
+                texte=json.dumps(m["champs"], ensure_ascii=False),
+                raison=f"champs projterr de l'action « {(sous_titre or titre)[:60]} », dont la "
+                f"ligne a été modifiée ou supprimée — onglet « {FEUILLE_PROJTERR} »",
+            )
+        )
+        lecture.remarques.append(
+            f"l'action « {(sous_titre or titre)[:60]} » de l'onglet projterr n'a plus de ligne "
+            "dans le plan : ses champs sans colonne sont dans non_classe"
+        )
 
 
 def _action(
@@ -848,7 +871,9 @@ def _action(
         description = description[1:]
     if "description" in champs:
         champs["description"] = description
-    m = meta_actions.get((ligne.chemin, ligne.titre, ligne.sous_titre if est_sous_action else ""))
+    m = meta_actions.pop(
+        (ligne.chemin, ligne.titre, ligne.sous_titre if est_sous_action else ""), None
+    )
     extra = dict(m.get("champs", {})) if m else {}
     # A list or text the cell cannot carry exactly (an item with a comma, a paragraph with a
     # line break): the exact value, as long as the cell still reads as it was written.
