@@ -458,6 +458,14 @@ def test_champs_projterr_d_une_ligne_modifiee_gardes() -> None:
     assert "CRTE" in nc.texte and "« Vélo »" in (nc.raison or "")
 
 
+def test_caracteres_de_controle_retires_et_dit() -> None:
+    classeur = preparer_tet(_projet([Action(id="a1", texte="Vélo\x0b et marche\x1f")]))
+    assert any("caractère(s) de contrôle" in a for a in classeur.avertissements)
+    assert lire_tet(classeur.contenu, "x.xlsx").projet.contenu[0].actions[0].texte == (
+        "Vélo et marche"
+    )
+
+
 def test_ecrire_tet_atomique(tmp_path: Path) -> None:
     from projterr.export.tet_excel import ecrire_tet
 
@@ -471,3 +479,32 @@ def test_ecrire_tet_atomique(tmp_path: Path) -> None:
     recus: list[str] = []
     rendre_xlsx(charger_projet(EXEMPLE), avertir=recus.append)
     assert recus == avertissements
+
+
+_cellules = st.one_of(
+    st.none(),
+    st.text(st.characters(blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)]),
+            max_size=30),  # what Excel can hold in a cell
+    st.sampled_from(["1. Axe", "1.1. Sous-axe", "En cours ", "élevé", "01/02/2025", "31/02/2025",
+                     "12 000 €", "-5", "=1+1", "A, B (c, d)", "« x, y »", '"z', "", " "]),
+    st.integers(-10, 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 1, 1)),
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lignes=st.lists(st.dictionaries(st.sampled_from("ABCDEFJLNPRSTUXYZ") | st.just("AA")
+                                       | st.just("AB") | st.just("AC"), _cellules, max_size=8),
+                       max_size=6))  # fmt: skip
+def test_fuzz_cellules(lignes: list[dict[str, object]]) -> None:
+    """Any cell values in the template: a projet or projterr's own error, never a crash."""
+    from classeurs_tet import classeur
+
+    try:
+        resultat = lire_tet(classeur(lignes), "fuzz.xlsx")
+    except ProjterrError as exc:
+        assert str(exc).startswith("fuzz.xlsx : ")
+        return
+    Projet.model_validate(resultat.projet.model_dump())

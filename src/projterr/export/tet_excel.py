@@ -306,8 +306,14 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    projet, retires = _sans_controles(projet)
     redaction = _Redaction(projet)
     redaction.parcourir()
+    if retires:
+        redaction.avertissements.append(
+            f"{retires} caractère(s) de contrôle invisible(s) retiré(s) des textes : une "
+            "cellule Excel ne peut pas les contenir"
+        )
     lignes = redaction.lignes
 
     wb = Workbook()
@@ -415,6 +421,29 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
     tampon = io.BytesIO()
     wb.save(tampon)
     return ClasseurTet(tampon.getvalue(), redaction.avertissements)
+
+
+_CONTROLES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what a cell cannot hold
+
+
+def _sans_controles(projet: Projet) -> tuple[Projet, int]:
+    """The projet without the control characters a cell refuses, and how many there were."""
+    retires = 0
+
+    def nettoyer(valeur: Any) -> Any:
+        nonlocal retires
+        if isinstance(valeur, str):
+            propre, n = _CONTROLES.subn("", valeur)
+            retires += n
+            return propre
+        if isinstance(valeur, list):
+            return [nettoyer(v) for v in valeur]
+        if isinstance(valeur, dict):
+            return {k: nettoyer(v) for k, v in valeur.items()}
+        return valeur
+
+    donnees = nettoyer(projet.model_dump(by_alias=True))
+    return (Projet.model_validate(donnees), retires) if retires else (projet, 0)
 
 
 def _hauteur(ws: Any, r: int, largeurs: list[float]) -> float:
