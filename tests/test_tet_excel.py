@@ -458,6 +458,13 @@ def test_champs_projterr_d_une_ligne_modifiee_gardes() -> None:
     assert "CRTE" in nc.texte and "« Vélo »" in (nc.raison or "")
 
 
+def test_texte_commencant_par_egal_reste_un_texte() -> None:
+    action = Action(id="a1", texte="=1+1 vélo", partenaires=["=SOMME(A1)"])
+    relu = lire_tet(_sans_onglet_projterr(rendre_xlsx(_projet([action]))), "x.xlsx")
+    a = relu.projet.contenu[0].actions[0]
+    assert (a.texte, a.partenaires) == ("=1+1 vélo", ["=SOMME(A1)"])
+
+
 def test_caracteres_de_controle_retires_et_dit() -> None:
     classeur = preparer_tet(_projet([Action(id="a1", texte="Vélo\x0b et marche\x1f")]))
     assert any("caractère(s) de contrôle" in a for a in classeur.avertissements)
@@ -508,3 +515,15 @@ def test_fuzz_cellules(lignes: list[dict[str, object]]) -> None:
         assert str(exc).startswith("fuzz.xlsx : ")
         return
     Projet.model_validate(resultat.projet.model_dump())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projet=st.deferred(lambda: __import__("strategies").projets(profondeur_max=3)))
+def test_tout_projet_s_exporte(projet: Projet) -> None:
+    """Any valid projet is written; what the template cannot hold is said, and the file reads
+    back unless a warning announced that the platform would refuse it."""
+    classeur = preparer_tet(projet)
+    try:
+        lire_tet(classeur.contenu, "p.xlsx")
+    except ProjterrError as exc:
+        assert any("refusera le fichier" in a for a in classeur.avertissements), str(exc)

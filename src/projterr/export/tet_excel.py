@@ -13,7 +13,6 @@ in the projterr sheet. openpyxl is imported inside the functions (``projterr --h
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -142,6 +141,20 @@ class _Redaction:
     def parcourir(self) -> None:
         for racine in self.projet.contenu:
             self._noeud(racine, ())
+        # Two rows with the same path and titles: the platform (and projterr) refuse the file.
+        vues: set[tuple[object, ...]] = set()
+        for ligne in self.lignes:
+            sous_titre = ligne.get("Titre de la sous-action", "")
+            chemin = tuple(c.strip() for c in ligne["chemin"] if c.strip())
+            cle = (chemin, ligne["Titre de l'action"].strip(), sous_titre.strip())
+            if cle in vues:
+                genre = "la sous-action" if sous_titre else "l'action"
+                lieu = " › ".join(ligne["chemin"]) or "hors axe"
+                self.avertissements.append(
+                    f"{genre} « {(sous_titre or cle[1])[:60]} » figure deux fois sous "
+                    f"« {lieu[:80]} » : la plateforme refusera le fichier"
+                )
+            vues.add(cle)
         if self.fusions:
             self.avertissements.append(
                 f"{self.fusions} niveau(x) au-delà du troisième : leurs titres sont joints à "
@@ -185,20 +198,18 @@ class _Redaction:
             ici = (*chemin[:-1], chemin[-1] + SEPARATEUR_NIVEAUX + cellule_axe(noeud))
         if not noeud.actions and not noeud.enfants and not sans_axe:
             self.vides += 1
-        titres: set[str] = set()
         for action in noeud.actions:
-            cellule, _ = couper_titre(action.texte)
-            if cellule in titres:
-                self.avertissements.append(
-                    f"l'action « {action.texte[:60]} » figure deux fois sous "
-                    f"« {noeud.titre[:60]} » : la plateforme refusera le fichier"
-                )
-            titres.add(cellule)
             self._action(action, ici, None)
         for enfant in noeud.enfants:
             self._noeud(enfant, ici)
 
     def _action(self, action: Action, chemin: tuple[str, ...], parent: str | None) -> None:
+        if not action.texte.strip():
+            genre = "une sous-action" if parent is not None else "une action"
+            self.avertissements.append(
+                f"{genre} sans intitulé sous « {(parent or ' › '.join(chemin))[:60]} » : la "
+                "plateforme exige un titre et refusera le fichier"
+            )
         titre, suite = couper_titre(action.texte)
         ligne: dict[str, Any] = {"chemin": chemin}
         if parent is None:
@@ -364,17 +375,20 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
             titre = k == 4 and "Titre de la sous-action" not in ligne
             ws.cell(row=r, column=k).style = "projterr-titre" if titre else "projterr-cellule"
         for k, cellule in enumerate(ligne["chemin"], start=1):
-            ws.cell(row=r, column=k, value=cellule)
+            if ws.cell(row=r, column=k, value=cellule).data_type == "f":
+                ws.cell(row=r, column=k).data_type = "s"
         for label, valeur in ligne.items():
             if label in ("chemin", "financeurs"):
                 continue
             c = ws.cell(row=r, column=col[label], value=valeur)
-            if isinstance(valeur, dt.date):
+            if isinstance(valeur, str) and valeur.startswith("="):
+                c.data_type = "s"  # a text, not a formula to compute
                 c.number_format = "DD/MM/YYYY"
             elif isinstance(valeur, int | float):
                 c.number_format = _format_euros(valeur)
         for n, (financeur, montant) in enumerate(ligne["financeurs"]):
-            ws.cell(row=r, column=18 + 2 * n, value=financeur)
+            if ws.cell(row=r, column=18 + 2 * n, value=financeur).data_type == "f":
+                ws.cell(row=r, column=18 + 2 * n).data_type = "s"
             m = ws.cell(row=r, column=19 + 2 * n, value=montant)
             m.number_format = _format_euros(montant)
         ws.row_dimensions[r].height = _hauteur(ws, r, largeurs)

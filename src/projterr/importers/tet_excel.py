@@ -143,7 +143,8 @@ class _Lecture:
 
     feuille: str
     lignes: list[_Ligne] = field(default_factory=list)
-    chemins: list[tuple[str, ...]] = field(default_factory=list)  # axes in order of appearance
+    # axes in order of appearance (a dict as an ordered set)
+    chemins: dict[tuple[str, ...], None] = field(default_factory=dict)
     non_classe: list[NonClasse] = field(default_factory=list)
     remarques: list[str] = field(default_factory=list)
     meta: dict[str, Any] | None = None
@@ -596,8 +597,7 @@ def _ajouter_ligne(
     champs: dict[str, Any],
 ) -> None:
     for k in range(1, len(chemin) + 1):
-        if chemin[:k] not in lecture.chemins:
-            lecture.chemins.append(chemin[:k])
+        lecture.chemins.setdefault(chemin[:k])
     if not titre:
         if sous_titre:
             raise _erreur_ligne(
@@ -607,9 +607,7 @@ def _ajouter_ligne(
             raise _erreur_ligne(
                 ws, nom, numero, "ligne remplie sans titre d'action (colonne D obligatoire)"
             )
-        if not chemin:
-            return
-        return  # a row of axes only (the platform's export writes them)
+        return  # a row of axes only (the platform's export writes them), or an empty one
     lecture.lignes.append(_Ligne(numero, chemin, titre, sous_titre, champs))
 
 
@@ -753,13 +751,24 @@ def _construire(lecture: _Lecture, ws: Worksheet, nom: str, ids: Identifiants) -
 
     chemins = list(dict.fromkeys(c for c in (tuple(c) for c in meta.get("ordre", []))))
     chemins = [c for c in chemins if c in meta_noeuds]
-    chemins += [c for c in lecture.chemins if c not in chemins]
+    deja = set(chemins)
+    chemins += [c for c in lecture.chemins if c not in deja]
     noeuds: dict[tuple[str, ...], Noeud] = {}
     racines: list[Noeud] = []
     for chemin in chemins:
         parent = noeuds.get(chemin[:-1]) if len(chemin) > 1 else None
         if len(chemin) > 1 and parent is None:
-            continue  # a stale metadata path whose parent went away
+            # A level of the projterr sheet whose parent was renamed or deleted in the plan.
+            for paragraphe in meta_noeuds.get(chemin, {}).get("description", []):
+                lecture.non_classe.append(
+                    NonClasse(
+                        ligne=2,
+                        texte=paragraphe,
+                        raison=f"description du niveau « {chemin[-1][:60]} », dont le parent "
+                        f"a changé dans le plan — onglet « {FEUILLE_PROJTERR} »",
+                    )
+                )
+            continue
         m = meta_noeuds.get(chemin)
         if m:
             noeud = Noeud.model_validate({k: v for k, v in m.items() if k != "chemin"})
