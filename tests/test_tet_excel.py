@@ -352,14 +352,20 @@ def test_propriete_aller_retour(contenu: list[Noeud], titre: str) -> None:
 # --- bad workbooks: one French line, exit code 2 -------------------------------------------
 
 
+@pytest.mark.parametrize("commande", ["import", "check", "diff"])
 @pytest.mark.parametrize("nom", sorted(MAUVAIS))
-def test_mauvais_classeur(tmp_path: Path, nom: str) -> None:
+def test_mauvais_classeur(tmp_path: Path, nom: str, commande: str) -> None:
     fabrique, attendu = MAUVAIS[nom]
     fichier = tmp_path / f"{nom}.xlsx"
     fichier.write_bytes(fabrique())
+    args = {
+        "import": ["import", str(fichier), "-o", str(tmp_path / "x.yaml")],
+        "check": ["check", str(fichier)],
+        "diff": ["diff", str(EXEMPLE), str(fichier)],
+    }[commande]
     avant = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     debut = time.perf_counter()
-    result = CliRunner().invoke(app, ["import", str(fichier), "-o", str(tmp_path / "x.yaml")])
+    result = CliRunner().invoke(app, args)
     duree = time.perf_counter() - debut
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr + result.stdout
