@@ -107,7 +107,7 @@ def test_format_reconnu_au_contenu(data: bytes, attendu: str | None) -> None:
     [
         ("plan.docx", b"%PDF-1.7\n%%EOF\n", "ce fichier nommé .docx est en réalité un PDF"),
         ("plan.odt", _zip({"word/document.xml": b"<w/>"}), "en réalité un document Word"),
-        ("plan.xlsx", b"PK\x03\x04" + bytes(60), "archive endommagée ou incomplète"),
+        ("plan.xlsx", b"PK\x03\x04" + bytes(60), "archive ZIP tronquée ou abîmée"),
         ("plan.txt", b"%PDF-1.7\n%%EOF\n", "renommez-le en .pdf"),
     ],
 )

@@ -132,7 +132,7 @@ def test_mauvaise_entree(tmp_path: Path, commande: str, genre: str, suffixe: str
     assert not tmp_path.joinpath("sortie.yaml").exists()  # nothing written on error
 
 
-@pytest.mark.parametrize("suffixe", [".pdf", ".docx", ".odt", ".xlsx"])
+@pytest.mark.parametrize("suffixe", [".pdf", ".docx", ".odt", ".xls"])
 @pytest.mark.parametrize("commande", ["import", "show", "check"])
 def test_format_pas_encore_pris(tmp_path: Path, commande: str, suffixe: str) -> None:
     fichier = tmp_path / f"document{suffixe}"

@@ -381,7 +381,7 @@ def test_cli_export_avec_modele(tmp_path: Path) -> None:
         ("pas-docx", "ce n'est pas un document Word (.docx)"),
         ("absent", "modèle introuvable"),
         ("meme-sortie", "la sortie écraserait un fichier d'entrée"),
-        ("suffixe", "le fichier de sortie doit finir par .docx"),
+        ("suffixe", "format de sortie inconnu : donnez -o projet.docx (Word) ou -o plan.xlsx"),
     ],
 )
 def test_cli_erreurs_une_ligne(cas: str, message: str, tmp_path: Path) -> None:

@@ -31,6 +31,11 @@ class ProfilInvalide(ProjterrError):
     """An import profil that cannot be used."""
 
 
+class ClasseurInvalide(ProjterrError):
+    """An Excel workbook that cannot be read as a Territoires en Transitions plan: not a
+    workbook, damaged, encrypted, a zip bomb, columns missing, a row that breaks the rules."""
+
+
 class FormatNonPris(ProjterrError):
     """A file type that no importer reads."""
 

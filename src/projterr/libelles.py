@@ -6,6 +6,8 @@ _LIBELLES = {
     "section": ("section", "sections"),
     "pilier": ("pilier", "piliers"),
     "axe": ("axe", "axes"),
+    "sous_axe": ("sous-axe", "sous-axes"),  # Territoires en Transitions' levels
+    "sous_sous_axe": ("sous-sous-axe", "sous-sous-axes"),
     "defi": ("défi", "défis"),
     "orientation": ("orientation", "orientations"),
     "finalite": ("finalité", "finalités"),

@@ -17,8 +17,22 @@ def export(
     ],
     sortie: Annotated[
         Path,
-        typer.Option("-o", "--sortie", help="Document Word à écrire (.docx)."),
+        typer.Option(
+            "-o",
+            "--sortie",
+            help="Fichier à écrire : .docx (Word) ou .xlsx (plan au modèle d'import de "
+            "Territoires en Transitions).",
+        ),
     ],
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx ou xlsx (modèle d'import de Territoires en Transitions). Par défaut : "
+            "d'après l'extension de -o.",
+        ),
+    ] = None,
     modele: Annotated[
         Path | None,
         typer.Option(
@@ -70,7 +84,7 @@ def export(
     """Exporter le projet en document Word : page de titre, sommaire, arbre de la stratégie,
     fiches actions et glossaire des sigles ; avec --deliberation, la délibération qui
     l'approuve, le projet en annexe 1 et, avec --ancien, le tableau des modifications en
-    annexe 2.
+    annexe 2. Avec -o plan.xlsx, le plan au modèle d'import de Territoires en Transitions.
     """
     from projterr.errors import ProjterrError
 
@@ -86,8 +100,24 @@ def export(
                 "la sortie écraserait un fichier d'entrée ; choisissez un autre nom avec -o",
                 str(sortie),
             )
-    if sortie.suffix.lower() != ".docx":
-        raise ProjterrError("le fichier de sortie doit finir par .docx", str(sortie))
+    forme = (format_ or sortie.suffix.lower().lstrip(".")).casefold()
+    if forme not in ("docx", "xlsx"):
+        raise ProjterrError(
+            "format de sortie inconnu : donnez -o projet.docx (Word) ou -o plan.xlsx "
+            "(Territoires en Transitions), ou --format docx|xlsx",
+            str(sortie),
+        )
+    if sortie.suffix.lower() != f".{forme}":
+        raise ProjterrError(f"le fichier de sortie doit finir par .{forme}", str(sortie))
+    if forme == "xlsx":
+        if deliberation:
+            raise ProjterrError("--deliberation écrit un document Word, pas un classeur Excel")
+        from projterr.cli.common import erreur
+        from projterr.export.tet_excel import ecrire_tet
+
+        for avertissement in ecrire_tet(charger(fichier), sortie):
+            erreur(f"{fichier} : {avertissement}")
+        return 0
     if scdl is not None and scdl.suffix.lower() != ".csv":
         raise ProjterrError("le fichier --scdl doit finir par .csv", str(scdl))
     from projterr.export import document_deliberation, document_projet, enregistrer

@@ -69,8 +69,8 @@ def importer(
     fichier: Annotated[
         Path,
         typer.Argument(
-            help="Document source : .docx, .pdf, .txt, .md, un dossier de pages Markdown (fiches "
-            "avec front matter), ou .yaml."
+            help="Document source : .docx, .pdf, .txt, .md, un plan Territoires en Transitions "
+            "(.xlsx), un dossier de pages Markdown (fiches avec front matter), ou .yaml."
         ),
     ],
     sortie: Annotated[
@@ -104,7 +104,8 @@ def importer(
         ),
     ] = False,
 ) -> int:
-    """Importer un document (PDF, texte, Markdown) dans le schéma projterr et l'écrire en YAML.
+    """Importer un document (Word, PDF, Excel, texte, Markdown) dans le schéma projterr et
+    l'écrire en YAML.
 
     Code de sortie : 0 si l'arbre trouvé est plausible, 1 si sa structure est incertaine
     (les raisons sont affichées et gardées dans document.source.avertissements), 2 en cas

@@ -10,10 +10,10 @@ from projterr.model import NonClasse, Projet
 
 TEXTE = {".txt", ".md", ".markdown", ".text"}
 YAML = {".yaml", ".yml"}
+EXCEL = {".xlsx", ".xlsm"}
 A_VENIR = {
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
-    ".xlsx": "Excel",
     ".xls": "Excel 97-2003",
     ".ods": "OpenDocument tableur",
 }
@@ -40,6 +40,11 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
         from projterr.yamlio import charger_projet as charger_yaml
 
         return ResultatImport(charger_yaml(chemin))
+    if suffixe in EXCEL or _classeur(chemin):
+        # Recognised by content too: a workbook saved as « plan.zip » or without a suffix.
+        from projterr.importers.tet_excel import importer_tet
+
+        return importer_tet(chemin)
     contenu = _format_du_fichier(chemin)
     if suffixe == ".pdf" or (contenu == "pdf" and suffixe not in _SUFFIXES_CONNUS):
         from projterr.importers.pdf import importer_pdf
@@ -65,7 +70,7 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     return importer_texte(chemin, profil)
 
 
-_SUFFIXES_CONNUS = TEXTE | YAML | set(A_VENIR) | {".pdf", ".docx", ".docm"}
+_SUFFIXES_CONNUS = TEXTE | YAML | EXCEL | set(A_VENIR) | {".pdf", ".docx", ".docm"}
 
 
 def _format_du_fichier(chemin: Path) -> str | None:
@@ -101,6 +106,22 @@ def _refuser_si_autre_format(chemin: Path, suffixe: str, contenu: str | None) ->
     conseil = " : renommez-le en .pdf pour l'importer" if contenu == "pdf" else ""
     nom = f"nommé {suffixe}" if suffixe else "sans extension"
     raise FormatNonPris(f"ce fichier {nom} est en réalité {nature}{conseil}", str(chemin))
+
+
+def _classeur(chemin: Path) -> bool:
+    """An Excel workbook under another name (a zip that holds xl/workbook.xml)."""
+    try:
+        with chemin.open("rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return False
+    except OSError:
+        return False
+    from projterr.importers.tet_excel import est_classeur
+
+    try:
+        return est_classeur(chemin.read_bytes())
+    except OSError:
+        return False
 
 
 def charger_projet(chemin: Path) -> Projet:
