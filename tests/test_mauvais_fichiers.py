@@ -126,7 +126,7 @@ CORPUS: dict[str, Fabrique] = {
     "protege-par-mot-de-passe.docx": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000,
     "pdf-renomme.docx": lambda: pdf_du_texte("Axe 1 : Habiter\n- Rénover", "Plan"),
     "bombe-zip.docx": lambda: _zip(
-        {"[Content_Types].xml": "<Types/>", "word/document.xml": b" " * (300 * 1024 * 1024)}
+        {"[Content_Types].xml": "<Types/>", "word/document.xml": b" " * (20 * 1024 * 1024)}
     ),
     "sans-document.docx": lambda: _docx_modifie("word/document.xml", None),
     "xml-casse.docx": lambda: _docx_modifie("word/document.xml", b"<w:document><w:body>"),

@@ -193,3 +193,25 @@ def test_documents_au_hasard(ancien: Projet, nouveau: Projet) -> None:
 def test_revisions_au_hasard(graine: int, mutation: int, fiches_: int) -> None:
     ancien = _projet(graine)
     _verifier(ancien, _muter_fiches(_muter(ancien, mutation), fiches_))
+
+
+@pytest.mark.parametrize(
+    ("avant", "apres"),
+    [
+        (["Un", "Deux", "Trois"], ["Un"]),  # trailing paragraphs deleted
+        (["Un"], ["Un", "Deux", "Trois"]),  # trailing paragraphs inserted
+        (["Un", "Deux"], ["Trois"]),  # replaced, then one deleted
+        (["Un", "Deux"], ["Un", "Trois"]),  # the last one deleted and another inserted
+    ],
+)
+def test_derniers_paragraphes_d_une_case(avant: list[str], apres: list[str]) -> None:
+    """Found by hypothesis: a cell's last paragraph mark cannot carry a revision; the one
+    before it does, and Accept / Reject all still give each version's cell exactly."""
+    from projterr.model import Action, Document, Noeud, Territoire
+
+    def projet(objectifs: list[str]) -> Projet:
+        action = Action(id="a1", texte="Créer une maison de santé", objectifs=objectifs)
+        noeud = Noeud(id="n1", type="axe", numero="1", titre="Santé", actions=[action])
+        return Projet(territoire=Territoire(nom="T"), document=Document(titre="D"), contenu=[noeud])
+
+    _verifier(projet(avant), projet(apres))

@@ -356,8 +356,11 @@ class _Redline:
 
 
 def _derniere_marque(paragraphes: list[_Element]) -> None:
-    """A cell's last paragraph mark cannot be inserted or deleted: as Word does, the mark
-    before it carries the revision (accepting or rejecting then joins the two paragraphs)."""
+    """A cell's last paragraph mark cannot be inserted or deleted: as Word does, the revision
+    goes to the nearest mark before it that does not carry the same kind already (accepting
+    or rejecting then joins those paragraphs into the last one)."""
+    from lxml import etree
+
     if len(paragraphes) < 2:
         return
     rpr = paragraphes[-1].find(f"{W}pPr/{W}rPr")
@@ -365,20 +368,17 @@ def _derniere_marque(paragraphes: list[_Element]) -> None:
         return
     for marque in rpr.findall(W + "ins") + rpr.findall(W + "del"):
         rpr.remove(marque)
-        precedent = paragraphes[-2]
-        ppr = precedent.find(W + "pPr")
-        if ppr is None:
-            from lxml import etree
-
-            ppr = etree.Element(W + "pPr")
-            precedent.insert(0, ppr)
-        cible = ppr.find(W + "rPr")
-        if cible is None:
-            from lxml import etree
-
-            cible = etree.SubElement(ppr, W + "rPr")
-        if cible.find(marque.tag) is None:
-            cible.insert(0, marque)
+        for precedent in reversed(paragraphes[:-1]):
+            ppr = precedent.find(W + "pPr")
+            if ppr is None:
+                ppr = etree.Element(W + "pPr")
+                precedent.insert(0, ppr)
+            cible = ppr.find(W + "rPr")
+            if cible is None:
+                cible = etree.SubElement(ppr, W + "rPr")
+            if cible.find(marque.tag) is None:
+                cible.insert(0, marque)
+                break
 
 
 def _genre(bloc: _Element) -> tuple[str, str | None]:
