@@ -1,4 +1,4 @@
-"""Test-session rules: a skipped test fails the run.
+"""Test-session rules: a skipped test fails the run; hypothesis is deterministic in CI.
 
 Every test uses only what is in the repository, so a skip can only hide a test that did not
 run; CI (and anyone running the README's test command) must see it fail instead.
@@ -6,12 +6,22 @@ run; CI (and anyone running the README's test command) must see it fail instead.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+# In CI, hypothesis draws the same examples at every run (its « derandomize » mode): a
+# submission is judged on its own code, not on the luck of the draw; the property tests keep
+# exploring new examples on developers' machines, where a failure is kept in .hypothesis/ and
+# then written down as an @example.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
