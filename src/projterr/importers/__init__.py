@@ -17,6 +17,13 @@ A_VENIR = {
     ".xls": "Excel 97-2003",
     ".ods": "OpenDocument tableur",
 }
+# What to save a file not yet read as, with the same application.
+_CONSEILS = {
+    ".doc": "enregistrez-le au format Word .docx",
+    ".odt": "enregistrez-le au format Word .docx (LibreOffice : Fichier › Enregistrer sous)",
+    ".xls": "enregistrez-le au format Excel .xlsx",
+    ".ods": "enregistrez-le au format Excel .xlsx (LibreOffice : Fichier › Enregistrer sous)",
+}
 
 
 @dataclass
@@ -62,7 +69,7 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     if suffixe in A_VENIR and chemin.is_file():
         raise FormatNonPris(
             f"les fichiers {A_VENIR[suffixe]} ne sont pas encore pris en charge ; "
-            "enregistrez le document en texte (.txt) et importez ce fichier",
+            f"{_CONSEILS[suffixe]} et importez ce fichier",
             str(chemin),
         )
     from projterr.importers.texte import importer_texte
