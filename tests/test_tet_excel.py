@@ -496,8 +496,9 @@ def test_ecrire_tet_atomique(tmp_path: Path) -> None:
 
 _cellules = st.one_of(
     st.none(),
-    st.text(st.characters(blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)]),
-            max_size=30),  # what Excel can hold in a cell
+    st.text(st.characters(blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)],
+                          blacklist_categories=("Cs",)),
+            max_size=30),  # what Excel can hold in a cell (no control char, no lone surrogate)
     st.sampled_from(["1. Axe", "1.1. Sous-axe", "En cours ", "élevé", "01/02/2025", "31/02/2025",
                      "12 000 €", "-5", "=1+1", "A, B (c, d)", "« x, y »", '"z', "", " "]),
     st.integers(-10, 10**12),
