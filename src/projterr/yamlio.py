@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from projterr.errors import ProjterrError, SchemaInvalide, YamlInvalide, raison_systeme
+from projterr.errors import SchemaInvalide, YamlInvalide
 from projterr.model import Noeud, Projet, ids_en_double
 from projterr.sources import lire_octets
 
@@ -184,28 +184,19 @@ def projet_vers_yaml(projet: Projet) -> str:
 
 
 def ecrire_projet(projet: Projet, chemin: Path) -> None:
-    chemin.write_text(projet_vers_yaml(projet), encoding="utf-8")
+    from projterr.sorties import ecrire_atomiquement
+
+    octets = projet_vers_yaml(projet).encode("utf-8")
+    ecrire_atomiquement(chemin, lambda flux: flux.write(octets))
 
 
 def reecrire_yaml(data: Any, chemin: Path) -> None:
     """Write round-trip data loaded by :func:`charger_yaml` back to ``chemin``: comments,
     key order and quotes stay as they were; the file is replaced only once fully written."""
-    import os
-    import tempfile
+    from projterr.sorties import ecrire_atomiquement
 
-    texte = dumps(data)
-    provisoire: str | None = None
-    try:
-        mode = chemin.stat().st_mode & 0o7777
-        fd, provisoire = tempfile.mkstemp(prefix=f".{chemin.name}.", dir=chemin.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as flux:
-            flux.write(texte)
-        os.chmod(provisoire, mode)  # mkstemp creates 0600: keep the user's permissions
-        os.replace(provisoire, chemin)
-    except OSError as exc:
-        if provisoire is not None and os.path.exists(provisoire):
-            os.unlink(provisoire)
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(chemin)) from exc
+    octets = dumps(data).encode("utf-8")
+    ecrire_atomiquement(chemin, lambda flux: flux.write(octets))
 
 
 # --- fast emitter ------------------------------------------------------------------------

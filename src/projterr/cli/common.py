@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from projterr.errors import ProjterrError, raison_systeme
+from projterr.errors import ProjterrError
 
 if TYPE_CHECKING:
     from projterr.model import Projet
@@ -94,20 +94,10 @@ def verifier_sortie(sortie: Path, entrees: tuple[Path, ...] = ()) -> None:
 
 
 def ecrire_octets(octets: bytes, sortie: Path) -> None:
-    """Write a binary output (Word, Excel) to a temporary file beside ``sortie``, then rename
-    it: never a half-written file where the user expects a document."""
-    import os
-    import tempfile
+    """Write a binary output (Word, Excel) whole or not at all."""
+    from projterr.sorties import ecrire_atomiquement
 
-    try:
-        fd, temporaire = tempfile.mkstemp(
-            prefix=f".{sortie.name}.", suffix=".tmp", dir=sortie.resolve().parent
-        )
-        with os.fdopen(fd, "wb") as fichier:
-            fichier.write(octets)
-        os.replace(temporaire, sortie)
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
+    ecrire_atomiquement(sortie, lambda fichier: fichier.write(octets))
 
 
 def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:
@@ -116,10 +106,7 @@ def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = (
         sys.stdout.write(texte)
         return
     verifier_sortie(sortie, entrees)
-    try:
-        sortie.write_text(texte, encoding="utf-8")
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
+    ecrire_octets(texte.encode("utf-8"), sortie)
 
 
 def _sans_guillemets(texte: str) -> str:

@@ -5,12 +5,8 @@ python-docx is imported inside these functions only: ``projterr --help`` must no
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from projterr.errors import ProjterrError, raison_systeme
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
@@ -88,20 +84,7 @@ def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redact
 
 
 def enregistrer(document: DocumentWord, sortie: Path) -> None:
-    """Save to a temporary file beside ``sortie``, then rename: never a half-written file."""
-    if sortie.is_dir():
-        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
-    dossier = sortie.resolve().parent
-    try:
-        fd, temporaire = tempfile.mkstemp(prefix=f".{sortie.name}.", suffix=".tmp", dir=dossier)
-        os.close(fd)
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
-    try:
-        document.save(temporaire)
-        os.replace(temporaire, sortie)
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
-    finally:
-        if os.path.exists(temporaire):
-            os.unlink(temporaire)
+    """Save whole or not at all (see :func:`projterr.sorties.ecrire_atomiquement`)."""
+    from projterr.sorties import ecrire_atomiquement
+
+    ecrire_atomiquement(sortie, document.save)

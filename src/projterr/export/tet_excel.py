@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from projterr.errors import ProjterrError, raison_systeme
 from projterr.importers.tet_excel import (
     CHAMPS_LISTE,
     CHAMPS_TEXTE,
@@ -498,24 +495,10 @@ exporter_tet = rendre_xlsx
 
 def ecrire_tet(projet: Projet, sortie: Path) -> list[str]:
     """Write the workbook to ``sortie`` atomically (temporary file, then rename); the warnings."""
+    from projterr.sorties import ecrire_atomiquement
+
     classeur = preparer_tet(projet)
-    if sortie.is_dir():
-        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
-    try:
-        fd, temporaire = tempfile.mkstemp(
-            prefix=f".{sortie.name}.", suffix=".tmp", dir=sortie.resolve().parent
-        )
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(classeur.contenu)
-        os.replace(temporaire, sortie)
-    except OSError as exc:
-        raise ProjterrError(f"écriture impossible ({raison_systeme(exc)})", str(sortie)) from exc
-    finally:
-        if os.path.exists(temporaire):
-            os.unlink(temporaire)
+    ecrire_atomiquement(sortie, lambda fichier: fichier.write(classeur.contenu))
     return classeur.avertissements
 
 

@@ -152,10 +152,11 @@ class Corpus:
                 )
             ],
         }
-        try:
-            chemin.write_text(json.dumps(donnees, ensure_ascii=False), encoding="utf-8")
-        except OSError as exc:
-            raise ProjterrError(f"index impossible à écrire ({exc.strerror})", str(chemin)) from exc
+        from projterr.sorties import ecrire_atomiquement
+
+        octets = json.dumps(donnees, ensure_ascii=False).encode("utf-8")
+        # whole or not at all: a half-written index would be read back as a corrupt corpus
+        ecrire_atomiquement(chemin, lambda flux: flux.write(octets))
 
     @classmethod
     def charger(cls, chemin: Path) -> Corpus:
