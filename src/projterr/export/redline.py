@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 
 from projterr.diff.mots import segments
 from projterr.export.revisions import (
-    NS_W,
     Auteur,
     W,
     inserer_bloc,
+    marque_de_paragraphe,
     marquer_ligne,
     paragraphe_modifie,
     supprimer_bloc,
@@ -272,8 +272,7 @@ class _Redline:
         if ancien == nouveau:
             return n
         morceaux = [(s.op, s.texte) for s in segments(ancien, nouveau)]
-        modifie = paragraphe_modifie(a, n, self.auteur, morceaux)
-        return _comme_oxml(modifie)
+        return paragraphe_modifie(a, n, self.auteur, morceaux)
 
     def _table(self, a: _Element, n: _Element) -> None:
         """Rows compared by their label (first cell): a row added or removed is tracked as
@@ -359,8 +358,6 @@ def _derniere_marque(paragraphes: list[_Element]) -> None:
     """A cell's last paragraph mark cannot be inserted or deleted: as Word does, the revision
     goes to the nearest mark before it that does not carry the same kind already (accepting
     or rejecting then joins those paragraphs into the last one)."""
-    from lxml import etree
-
     if len(paragraphes) < 2:
         return
     rpr = paragraphes[-1].find(f"{W}pPr/{W}rPr")
@@ -369,13 +366,7 @@ def _derniere_marque(paragraphes: list[_Element]) -> None:
     for marque in rpr.findall(W + "ins") + rpr.findall(W + "del"):
         rpr.remove(marque)
         for precedent in reversed(paragraphes[:-1]):
-            ppr = precedent.find(W + "pPr")
-            if ppr is None:
-                ppr = etree.Element(W + "pPr")
-                precedent.insert(0, ppr)
-            cible = ppr.find(W + "rPr")
-            if cible is None:
-                cible = etree.SubElement(ppr, W + "rPr")
+            cible = marque_de_paragraphe(precedent)
             if cible.find(marque.tag) is None:
                 cible.insert(0, marque)
                 break
@@ -404,14 +395,3 @@ def _cle_ligne(tr: _Element) -> str:
     if premiere is None:
         return ""
     return cle_typographique(" ".join(texte_paragraphe(p) for p in premiere.findall(W + "p")))
-
-
-def _comme_oxml(p: _Element) -> _Element:
-    """The paragraph re-parsed as python-docx's own element class (its API works on it)."""
-    from docx.oxml import parse_xml
-    from lxml import etree
-
-    xml = etree.tostring(p)
-    if b"xmlns:w=" not in xml:
-        xml = xml.replace(b"<w:p", f'<w:p xmlns:w="{NS_W}"'.encode(), 1)
-    return parse_xml(xml)

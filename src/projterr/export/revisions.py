@@ -90,9 +90,10 @@ def texte_paragraphe(p: _Element) -> str:
     return "".join(texte_run(r) for r in runs(p))
 
 
-def _run(rpr: _Element | None, texte: str, supprime: bool) -> _Element:
-    """A run with ``rpr``'s formatting showing ``texte`` (deleted text in ``w:delText``)."""
-    r = etree.Element(W + "r")
+def _run(modele: _Element, rpr: _Element | None, texte: str, supprime: bool) -> _Element:
+    """A run with ``rpr``'s formatting showing ``texte`` (deleted text in ``w:delText``),
+    made by ``modele``'s parser, so python-docx knows it as one of its own."""
+    r = modele.makeelement(W + "r")
     if rpr is not None:
         r.append(copy.deepcopy(rpr))
     balise = W + ("delText" if supprime else "t")
@@ -149,10 +150,12 @@ class _Lecteur:
 # --- marking --------------------------------------------------------------------------------
 
 
-def _marquer_fin_de_paragraphe(p: _Element, auteur: Auteur, balise: str) -> None:
+def marque_de_paragraphe(p: _Element) -> _Element:
+    """The properties of ``p``'s paragraph mark (``w:pPr/w:rPr``), created where the schema
+    wants them: that is where a revision of the mark goes."""
     ppr = p.find(W + "pPr")
     if ppr is None:
-        ppr = etree.Element(W + "pPr")
+        ppr = p.makeelement(W + "pPr")
         p.insert(0, ppr)
     rpr = ppr.find(W + "rPr")
     if rpr is None:
@@ -161,7 +164,11 @@ def _marquer_fin_de_paragraphe(p: _Element, auteur: Auteur, balise: str) -> None
         suite = [e for e in ppr if e.tag in (W + "sectPr", W + "pPrChange")]
         if suite:
             suite[0].addprevious(rpr)
-    rpr.insert(0, auteur.marque(balise))
+    return rpr
+
+
+def _marquer_fin_de_paragraphe(p: _Element, auteur: Auteur, balise: str) -> None:
+    marque_de_paragraphe(p).insert(0, auteur.marque(balise))
 
 
 def _envelopper(p: _Element, auteur: Auteur, balise: str) -> None:
@@ -223,7 +230,7 @@ def paragraphe_modifie(
     ``suppression`` spell the old text, ``egal`` and ``ajout`` the new one. Each piece keeps
     the formatting of the run it comes from.
     """
-    resultat = etree.Element(W + "p")
+    resultat = nouveau.makeelement(W + "p")
     ppr = nouveau.find(W + "pPr")
     if ppr is not None:
         resultat.append(copy.deepcopy(ppr))
@@ -235,16 +242,16 @@ def paragraphe_modifie(
         if op == "egal":
             lu_a.prendre(len(texte))
             for rpr, t in lu_n.prendre(len(texte)):
-                resultat.append(_run(rpr, t, supprime=False))
+                resultat.append(_run(nouveau, rpr, t, supprime=False))
         elif op == "suppression":
             marque = auteur.marque("del")
             for rpr, t in lu_a.prendre(len(texte)):
-                marque.append(_run(rpr, t, supprime=True))
+                marque.append(_run(nouveau, rpr, t, supprime=True))
             resultat.append(marque)
         else:
             marque = auteur.marque("ins")
             for rpr, t in lu_n.prendre(len(texte)):
-                marque.append(_run(rpr, t, supprime=False))
+                marque.append(_run(nouveau, rpr, t, supprime=False))
             resultat.append(marque)
     for el in nouveau:
         if el.tag in (W + "bookmarkEnd",):
