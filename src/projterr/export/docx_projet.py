@@ -34,13 +34,33 @@ SEPARATEUR = " · "
 
 # Fields a plain list item shows (on a small line below it); any other filled field makes a fiche.
 CHAMPS_LISTE = ("sous_points", "partenaires", "porteurs", "dispositifs", "thematiques")
-_DETAILS = (
+DETAILS = (
     ("partenaires", "Partenaires"),
     ("porteurs", "Porteurs"),
     ("dispositifs", "Dispositifs"),
     ("thematiques", "Thématiques"),
 )
 
+
+# The label of each list field in a fiche's table (the Word reader reads them back by it).
+LIBELLES_LISTES = {
+    "sous_points": "Précisions",
+    "objectifs": "Objectifs",
+    "resultats_attendus": "Résultats attendus",
+    "cibles": "Publics cibles",
+    "structures_pilotes": "Structure pilote",
+    "services_pilotes": "Service pilote",
+    "personnes_pilotes": "Personne pilote",
+    "elus_referents": "Élu·e référent·e",
+    "porteurs": "Porteurs",
+    "partenaires": "Partenaires",
+    "gouvernance": "Gouvernance",
+    "moyens": "Moyens humains et techniques",
+    "modalites_financement": "Financements",
+    "indicateurs": "Indicateurs",
+    "dispositifs": "Dispositifs",
+    "thematiques": "Thématiques",
+}
 
 _CHAMPS_FICHE = tuple(
     n for n in Action.model_fields if n not in {"id", "numero", "texte", *CHAMPS_LISTE}
@@ -256,7 +276,7 @@ def _intitule(action: Action) -> list[Contenu]:
 def _details(action: Action) -> list[Contenu]:
     """« Partenaires : A, B · Dispositifs : PAT » for a list item."""
     pieces: list[Contenu] = []
-    for nom, libelle in _DETAILS:
+    for nom, libelle in DETAILS:
         valeurs_ = [v for v in getattr(action, nom) if v.strip()]
         if not valeurs_:
             continue
@@ -287,29 +307,30 @@ def _liste(textes: list[str]) -> Cellule:
 def _lignes_fiche(action: Action) -> list[tuple[str, Cellule]]:
     lignes: list[tuple[str, Cellule]] = []
 
-    def liste(libelle: str, textes: list[str]) -> None:
+    def liste(champ: str) -> None:
+        textes = getattr(action, champ)
         if any(t.strip() for t in textes):
-            lignes.append((libelle, _liste(textes)))
+            lignes.append((LIBELLES_LISTES[champ], _liste(textes)))
 
     def valeur(libelle: str, texte: str | None) -> None:
         if texte and texte.strip():
             lignes.append((libelle, [[texte]]))
 
-    liste("Précisions", action.sous_points)
-    liste("Objectifs", action.objectifs)
-    liste("Résultats attendus", action.resultats_attendus)
-    liste("Publics cibles", action.cibles)
-    liste("Structure pilote", action.structures_pilotes)
-    liste("Service pilote", action.services_pilotes)
-    liste("Personne pilote", action.personnes_pilotes)
-    liste("Élu·e référent·e", action.elus_referents)
-    liste("Porteurs", action.porteurs)
-    liste("Partenaires", action.partenaires)
-    liste("Gouvernance", action.gouvernance)
-    liste("Moyens humains et techniques", action.moyens)
+    liste("sous_points")
+    liste("objectifs")
+    liste("resultats_attendus")
+    liste("cibles")
+    liste("structures_pilotes")
+    liste("services_pilotes")
+    liste("personnes_pilotes")
+    liste("elus_referents")
+    liste("porteurs")
+    liste("partenaires")
+    liste("gouvernance")
+    liste("moyens")
     if action.participation_citoyenne:
         valeur("Participation citoyenne", valeurs.participation(action.participation_citoyenne))
-    liste("Financements", action.modalites_financement)
+    liste("modalites_financement")
     financeurs: Cellule = []
     for f in action.financements:
         ligne: list[Contenu] = ["– " if len(action.financements) > 1 else "", f.financeur]
@@ -332,9 +353,9 @@ def _lignes_fiche(action: Action) -> list[tuple[str, Cellule]]:
         lignes.append(("Calendrier", calendrier))
     valeur("Statut", action.statut)
     valeur("Priorité", action.priorite)
-    liste("Indicateurs", action.indicateurs)
-    liste("Dispositifs", action.dispositifs)
-    liste("Thématiques", action.thematiques)
+    liste("indicateurs")
+    liste("dispositifs")
+    liste("thematiques")
     sous_actions: Cellule = []
     for sous_action in action.sous_actions:
         if est_fiche(sous_action):  # its own fiche follows this one

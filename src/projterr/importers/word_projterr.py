@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from projterr.export import valeurs
-from projterr.export.docx_projet import SEPARATEUR, TIRET
+from projterr.export.docx_projet import DETAILS, LIBELLES_LISTES, SEPARATEUR, TIRET
 from projterr.export.revisions import W, texte_paragraphe
 from projterr.libelles import titre_libelle
 from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire
@@ -25,26 +25,9 @@ if TYPE_CHECKING:
 _ESPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _MOIS = {m: k + 1 for k, m in enumerate(valeurs.MOIS)}
 _DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})")
-_LISTES = {
-    "Précisions": "sous_points",
-    "Objectifs": "objectifs",
-    "Résultats attendus": "resultats_attendus",
-    "Publics cibles": "cibles",
-    "Structure pilote": "structures_pilotes",
-    "Service pilote": "services_pilotes",
-    "Personne pilote": "personnes_pilotes",
-    "Élu·e référent·e": "elus_referents",
-    "Porteurs": "porteurs",
-    "Partenaires": "partenaires",
-    "Gouvernance": "gouvernance",
-    "Moyens humains et techniques": "moyens",
-    "Financements": "modalites_financement",
-    "Indicateurs": "indicateurs",
-    "Dispositifs": "dispositifs",
-    "Thématiques": "thematiques",
-}
-_DETAILS = {"Partenaires": "partenaires", "Porteurs": "porteurs", "Dispositifs": "dispositifs",
-            "Thématiques": "thematiques"}  # fmt: skip
+# The export's labels, read back: one table for the writer and the reader.
+_LISTES = {libelle: champ for champ, libelle in LIBELLES_LISTES.items()}
+_DETAILS = {libelle: champ for champ, libelle in DETAILS}
 _PARTICIPATIONS = {v: k for k, v in valeurs._PARTICIPATIONS.items()}
 _STATUTS_DOCUMENT = {v: k for k, v in valeurs.STATUTS_DOCUMENT.items()}
 _TYPES_DOCUMENT = {v: k for k, v in valeurs.TYPES_DOCUMENT.items() if v}
