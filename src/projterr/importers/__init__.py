@@ -11,16 +11,15 @@ from projterr.model import NonClasse, Projet
 TEXTE = {".txt", ".md", ".markdown", ".text"}
 YAML = {".yaml", ".yml"}
 EXCEL = {".xlsx", ".xlsm"}
+ODT = {".odt"}
 A_VENIR = {
     ".doc": "Word 97-2003",
-    ".odt": "OpenDocument",
     ".xls": "Excel 97-2003",
     ".ods": "OpenDocument tableur",
 }
 # What to save a file not yet read as, with the same application.
 _CONSEILS = {
     ".doc": "enregistrez-le au format Word .docx",
-    ".odt": "enregistrez-le au format Word .docx (LibreOffice : Fichier › Enregistrer sous)",
     ".xls": "enregistrez-le au format Excel .xlsx",
     ".ods": "enregistrez-le au format Excel .xlsx (LibreOffice : Fichier › Enregistrer sous)",
 }
@@ -65,6 +64,12 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
         from projterr.importers.word import importer_word
 
         return importer_word(chemin, profil)
+    est_odt = suffixe in ODT or (contenu == "odt" and suffixe not in _SUFFIXES_CONNUS)
+    if est_odt and contenu in (None, "odt", "ole", "zip"):
+        # plain text, a broken archive or an encrypted one get the ODT reader's own message
+        from projterr.importers.odt import importer_odt
+
+        return importer_odt(chemin, profil)
     _refuser_si_autre_format(chemin, suffixe, contenu)
     if suffixe in A_VENIR and chemin.is_file():
         raise FormatNonPris(
@@ -77,7 +82,7 @@ def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
     return importer_texte(chemin, profil)
 
 
-_SUFFIXES_CONNUS = TEXTE | YAML | EXCEL | set(A_VENIR) | {".pdf", ".docx", ".docm"}
+_SUFFIXES_CONNUS = TEXTE | YAML | EXCEL | ODT | set(A_VENIR) | {".pdf", ".docx", ".docm"}
 
 
 def _format_du_fichier(chemin: Path) -> str | None:

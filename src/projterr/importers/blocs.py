@@ -171,7 +171,8 @@ _ODF = {
 def format_du_contenu(data: bytes) -> str | None:
     """The format the bytes are in (a key of :data:`NOMS_FORMATS`), or None for text/unknown.
 
-    Only the first bytes and the zip's directory are read: nothing is decompressed.
+    Only the first bytes and the zip's directory are read: nothing is decompressed but an ODF
+    archive's few-byte « mimetype » member.
     """
     # A PDF may have a few bytes before its header (the specification allows 1024).
     if b"%PDF-" in data[:1024]:
@@ -189,11 +190,18 @@ def format_du_contenu(data: bytes) -> str | None:
         for type_mime, nom in _ODF.items():
             if data[38 : 38 + len(type_mime)] == type_mime:
                 return nom
+    type_odf = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             noms = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            # An ODF archive whose « mimetype » is not the first member (some writers do
+            # that): its few bytes say what it is.
+            if "mimetype" in noms and archive.getinfo("mimetype").file_size < 100:
+                type_odf = _ODF.get(archive.read("mimetype").strip())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         return "zip"
+    if type_odf:
+        return type_odf
     if "word/document.xml" in noms:
         return "docx"
     if "xl/workbook.xml" in noms:

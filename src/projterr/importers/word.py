@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,10 +87,32 @@ def _erreur(nom: str, message: str) -> FichierIllisible:
     return FichierIllisible(message, nom)
 
 
-def _parseur() -> etree.XMLParser:
-    # No entity is resolved and no DTD or network resource is loaded: an XML external entity
-    # in a hostile document stays an unresolved reference.
+def parseur_sur() -> etree.XMLParser:
+    """The XML parser of every office-document reader (Word, ODT).
+
+    No entity is resolved and no DTD or network resource is loaded: an XML external entity
+    in a hostile document stays an unresolved reference."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+_parseur = parseur_sur
+
+
+def taille_anormale(infos: list[zipfile.ZipInfo], taille_archive: int) -> int | None:
+    """What an archive claims to expand to, in bytes, when that is past a sane size or far
+    beyond the archive's own size (a zip bomb); None for a normal archive. Read from the
+    archive's directory only: nothing is decompressed."""
+    total = sum(i.file_size for i in infos)
+    if total > _TAILLE_MAX or total > _RATIO * max(taille_archive, 1):
+        return total
+    return None
+
+
+def message_bombe(total: int) -> str:
+    return (
+        f"archive anormale : elle se décompresserait en {total // (1024 * 1024)} Mo "
+        "(bombe zip ?) ; elle n'a pas été ouverte"
+    )
 
 
 def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
@@ -108,13 +131,9 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         ) from None
     with archive:
         infos = archive.infolist()
-        total = sum(i.file_size for i in infos)
-        if total > _TAILLE_MAX or total > _RATIO * max(len(data), 1):
-            raise _erreur(
-                nom,
-                f"archive anormale : elle se décompresserait en {total // (1024 * 1024)} Mo "
-                "(bombe zip ?) ; elle n'a pas été ouverte",
-            )
+        total = taille_anormale(infos, len(data))
+        if total is not None:
+            raise _erreur(nom, message_bombe(total))
         noms = {i.filename for i in infos}
         if "word/document.xml" not in noms:
             raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
@@ -161,8 +180,7 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     if next(corps.iter(W + "ins", W + "del"), None) is not None:
         accepter(corps)
         remarques.append(
-            "le document contenait des modifications suivies : elles ont été lues comme "
-            "acceptées"
+            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
         )
     styles = _Styles(
         _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
@@ -250,10 +268,10 @@ class _Styles:
             vus.add(id_)
             style = self.styles.get(id_)
             if style is None:
-                return _niveau_du_nom(id_)
+                return niveau_du_nom(id_)
             if style.niveau is not None:
                 return style.niveau
-            niveau = _niveau_du_nom(style.nom)
+            niveau = niveau_du_nom(style.nom)
             if niveau is not None:
                 return niveau
             id_ = style.base
@@ -272,7 +290,7 @@ class _Styles:
         return None
 
 
-def _niveau_du_nom(nom: str) -> int | None:
+def niveau_du_nom(nom: str) -> int | None:
     m = _TITRES.search(nom.casefold().replace("é", "é"))
     return int(m.group(1)) if m and m.group(1) != "0" else None
 
@@ -356,12 +374,12 @@ class _Numerotation:
         def valeur(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             n = niveaux.get(k, _Niveau())
-            return _formater(compteurs.get(k, departs.get(k, n.debut)), n.format)
+            return formater_numero(compteurs.get(k, departs.get(k, n.debut)), n.format)
 
         return (re.sub(r"%(\d)", valeur, niveau.texte).strip(), False)
 
 
-def _formater(n: int, format_: str) -> str:
+def formater_numero(n: int, format_: str) -> str:
     if format_ in ("lowerLetter", "upperLetter"):
         lettres = ""
         while n > 0:
@@ -390,6 +408,11 @@ def _romain(n: int) -> str:
 
 
 # --- the body -------------------------------------------------------------------------------
+
+
+def texte_de_cellule(paragraphes: Iterable[str]) -> str:
+    """A table cell's paragraphs as one text: « ; » between them, a typed bullet dropped."""
+    return " ; ".join(t.lstrip("–-•· ").strip() or t for t in paragraphes if t)
 
 
 def _texte(p: _Element) -> str:
@@ -485,14 +508,9 @@ class _Lecteur:
         self.tableau += 1
         for r, tr in enumerate(tbl.findall(W + "tr"), start=1):
             for c, tc in enumerate(tr.findall(W + "tc"), start=1):
-                textes = []
-                for p in tc.iter(W + "p"):
-                    t = _texte(p)
-                    if t:
-                        textes.append(t.lstrip("–-•· ").strip() or t)
                 self.blocs.append(
                     Bloc(
-                        " ; ".join(textes),
+                        texte_de_cellule(_texte(p) for p in tc.iter(W + "p")),
                         "cellule",
                         tableau=self.tableau,
                         rangee=r,
