@@ -51,13 +51,14 @@ def _actions(noeud: Noeud) -> Iterator[Action]:
 
 
 def _sans_pages(resultat: ResultatImport) -> ResultatImport:
-    """For the summary, the reasons of a folder's lines without their page (counted once)."""
+    """For the summary, the reasons of set-aside lines without their page or paragraph (each
+    reason counted once)."""
     from dataclasses import replace
 
-    from projterr.importers.texte import SEPARATEUR_PAGE
+    from projterr.importers.texte import sans_position
 
     non_classe = [
-        nc.model_copy(update={"raison": (nc.raison or "").split(SEPARATEUR_PAGE)[0] or None})
+        nc.model_copy(update={"raison": sans_position(nc.raison)})
         for nc in resultat.projet.non_classe
     ]
     projet = resultat.projet.model_copy(update={"non_classe": non_classe})

@@ -379,9 +379,19 @@ def _positions_des_blocs(resultat: ResultatImport, origines: list[Bloc]) -> None
                 nc.ligne = bloc.ligne
             if bloc.page is not None:
                 nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{bloc.page}"
+            elif bloc.tableau is not None or bloc.paragraphe is not None:
+                # Word and ODT have no lines: the paragraph, or the table cell, says where.
+                nc.ligne = bloc.rangee if bloc.tableau is not None else bloc.paragraphe or 0
+                nc.raison = f"{nc.raison or 'non reconnue'} — {bloc.position()}"
 
 
 SEPARATEUR_PAGE = " — page "
+_POSITION = re.compile(r" — (?:page .*|paragraphe \d+|tableau \d+, rangée \d+, colonne \d+)$")
+
+
+def sans_position(raison: str | None) -> str | None:
+    """A set-aside line's reason without where it was (« — page 3 », « — paragraphe 12 »)."""
+    return _POSITION.sub("", raison or "") or None
 
 
 def _lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]]) -> None:
