@@ -381,7 +381,7 @@ def _positions_des_blocs(resultat: ResultatImport, origines: list[Bloc]) -> None
                 nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{bloc.page}"
             elif bloc.tableau is not None or bloc.paragraphe is not None:
                 # Word and ODT have no lines: the paragraph, or the table cell, says where.
-                nc.ligne = bloc.rangee if bloc.tableau is not None else bloc.paragraphe or 0
+                nc.ligne = (bloc.rangee if bloc.tableau is not None else bloc.paragraphe) or 0
                 nc.raison = f"{nc.raison or 'non reconnue'} — {bloc.position()}"
 
 
