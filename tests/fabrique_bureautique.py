@@ -249,3 +249,62 @@ def odt_du_plan(plan: Plan, francais: bool) -> bytes:
     tampon = io.BytesIO()
     document.save(tampon)
     return tampon.getvalue()
+
+
+# --- hand-written ODT, for the reader's details and the bad files ------------------------
+
+NS_ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+MANIFESTE = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.3">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def contenu_odt(corps: str, automatiques: str = "", genre: str = "text") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS_ODF} '
+        f'office:version="1.3"><office:automatic-styles>{automatiques}'
+        f"</office:automatic-styles><office:body><office:{genre}>{corps}</office:{genre}>"
+        "</office:body></office:document-content>"
+    )
+
+
+def styles_odt(styles: str = "") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS_ODF} '
+        f'office:version="1.3"><office:styles>{styles}</office:styles></office:document-styles>'
+    )
+
+
+def odt_brut(
+    contenu: str | bytes,
+    styles: str | bytes | None = None,
+    *,
+    type_mime: str = "application/vnd.oasis.opendocument.text",
+    manifeste: str = MANIFESTE,
+) -> bytes:
+    """An ODT archive as LibreOffice lays it out: « mimetype » first and stored, then the
+    manifest and the XML parts."""
+    import zipfile
+
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", type_mime, compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", manifeste)
+        z.writestr("content.xml", contenu)
+        z.writestr("styles.xml", styles if styles is not None else styles_odt())
+    return tampon.getvalue()

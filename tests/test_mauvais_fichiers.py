@@ -19,6 +19,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from fabrique_bureautique import contenu_odt, odt_brut
 from fabrique_pdf import pdf_chiffre, pdf_du_texte, pdf_scanne
 from projterr.cli import app
 
@@ -54,6 +55,28 @@ def _docx_modifie(partie: str, contenu: bytes | None) -> bytes:
     else:
         parties[partie] = contenu
     return _zip(parties)
+
+
+def _odt() -> bytes:
+    return odt_brut(
+        contenu_odt(
+            '<text:h text:outline-level="1">Axe 1 : Habiter</text:h>'
+            "<text:list><text:list-item><text:p>Rénover les logements du centre-bourg.</text:p>"
+            "</text:list-item></text:list>"
+        )
+    )
+
+
+_MANIFESTE_CHIFFRE = (
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+    '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+    "</manifest:file-entry></manifest:manifest>"
+)
+_XXE = (
+    '<!DOCTYPE office:document-content [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    "<office:document-content"
+)
 
 
 def _alias_bomb() -> str:
@@ -144,8 +167,22 @@ CORPUS: dict[str, Fabrique] = {
     "binaire.pdf": lambda: bytes(range(256)) * 10,
     "word-nomme.pdf": _docx,
     "entete-seul.pdf": lambda: b"%PDF-1.7\n",
-    # others
+    # ODT
     "odt-tronque.odt": lambda: b"PK\x03\x04" + b"\x00" * 100,
+    "odt-coupe-en-deux.odt": lambda: _odt()[: len(_odt()) // 2],
+    "tableur-nomme.odt": lambda: odt_brut(
+        contenu_odt("<table:table/>", genre="spreadsheet"),
+        type_mime="application/vnd.oasis.opendocument.spreadsheet",
+    ),
+    "odt-chiffre.odt": lambda: odt_brut(bytes(range(256)) * 8, manifeste=_MANIFESTE_CHIFFRE),
+    "odt-entite-externe.odt": lambda: odt_brut(
+        contenu_odt("<text:p>Axe 1 : &xxe;</text:p>").replace("<office:document-content", _XXE, 1)
+    ),
+    "odt-bombe-zip.odt": lambda: odt_brut(contenu_odt("<text:p>x</text:p>") + " " * 20_000_000),
+    "odt-xml-casse.odt": lambda: odt_brut("<office:document-content><office:body>"),
+    "odt-sans-texte.odt": lambda: odt_brut(contenu_odt("<text:p/>")),
+    "docx-nomme.odt": _docx,
+    # others
     "tableur-ancien.xls": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 4000,
 }
 

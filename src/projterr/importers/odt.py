@@ -127,13 +127,14 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
             "fichier au format Office 97-2003 (ou protégé par un mot de passe) : "
             "enregistrez-le au format .odt ou .docx sans mot de passe",
         )
+    if not data.startswith(b"PK"):
+        raise _erreur(nom, _pas_une_archive(data))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise _erreur(
             nom,
-            "document OpenDocument illisible : ce n'est pas une archive .odt valide "
-            "(fichier tronqué ou endommagé ?)",
+            "document OpenDocument illisible : l'archive .odt est tronquée ou endommagée",
         ) from None
     with archive:
         infos = archive.infolist()
@@ -173,6 +174,21 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         return {p: lire(p) for p in ("content.xml", "styles.xml") if p in noms}
 
 
+def _pas_une_archive(data: bytes) -> str:
+    """What to say of an .odt that is not a zip at all: often a text saved under that name."""
+    debut = data[:4096]
+    try:
+        texte = debut.decode("utf-8") if b"\x00" not in debut else None
+    except UnicodeDecodeError:
+        texte = debut.decode("utf-8", "ignore") if len(debut) == 4096 else None
+    if texte and texte.strip():
+        return (
+            "ce fichier nommé .odt contient du texte brut, pas un document OpenDocument : "
+            "renommez-le en .txt pour l'importer"
+        )
+    return "ce n'est pas un document OpenDocument (.odt) : le fichier n'est pas une archive"
+
+
 def _chiffre(manifeste: bytes) -> bool:
     """Whether the manifest lists an encrypted part (an ODT saved with a password)."""
     try:
@@ -184,11 +200,20 @@ def _chiffre(manifeste: bytes) -> bool:
 
 def _xml(octets: bytes, nom: str, partie: str) -> _Element:
     try:
-        return etree.fromstring(octets, parseur_sur())
+        racine = etree.fromstring(octets, parseur_sur())
     except etree.XMLSyntaxError:
         raise _erreur(
             nom, f"document OpenDocument endommagé ({partie} n'est pas du XML valide)"
         ) from None
+    if racine.getroottree().docinfo.doctype:
+        # No ODF writer declares a DTD: one that does is built to smuggle XML entities in
+        # (an external file, or a billion laughs). Refused, as defusedxml would.
+        raise _erreur(
+            nom,
+            f"document OpenDocument refusé : {partie} déclare des entités XML (DOCTYPE), "
+            "ce qu'aucun traitement de texte n'écrit",
+        )
+    return racine
 
 
 def lire_odt(data: bytes, nom: str) -> LectureOdt:

@@ -43,7 +43,7 @@ W = "{" + NS_W + "}"
 _TAILLE_MAX = 200 * 1024 * 1024
 _RATIO = 200
 _TITRES = re.compile(
-    r"^(?:heading|titre|berschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
+    r"^(?:heading|titre|überschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
 )
 _PUCES_SYMBOLES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "o": "◦", "": "•"}
 
