@@ -13,8 +13,9 @@ The reader is chosen by content as well as by suffix (:func:`format_du_contenu`)
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Genre = Literal["paragraphe", "titre", "puce", "cellule", "vide"]
@@ -64,11 +65,23 @@ def blocs_du_texte(texte: str) -> list[Bloc]:
 
 
 @dataclass(frozen=True)
+class ChampDeTableau:
+    """One cell of a one-row-per-action table: the column's label and the cell's text."""
+
+    champ: str | None  # the Action field the column stands for; None: no field does
+    libelle: str
+    valeur: str
+    cellule: Bloc
+
+
+@dataclass(frozen=True)
 class Lignes:
     """Blocs written as lines for the line engines, with each line's origin."""
 
     texte: str
     origines: list[Bloc]  # line index → the bloc it was written from
+    # line index → the fields of the action that line opens (one-row-per-action tables)
+    champs: dict[int, list[ChampDeTableau]] = field(default_factory=dict)
 
 
 def _ligne_du_bloc(bloc: Bloc) -> str:
@@ -82,15 +95,80 @@ def _ligne_du_bloc(bloc: Bloc) -> str:
     return bloc.texte
 
 
-def _lignes_du_tableau(cellules: list[Bloc]) -> list[tuple[str, Bloc]]:
-    """A table as lines: a two-column table is « libellé : valeur » (a fiche action's fields,
-    which the fiche reader knows); any other table gives one line per non-empty cell."""
+# The column that names the action in a one-row-per-action table (normalised label).
+_COLONNE_ACTION = re.compile(
+    r"^(?:(?:titre|intitule|libelle|nom)s?(?: de (?:l |la )?(?:fiche )?action)?|"
+    r"(?:fiches? )?actions?|projets?|operations?|mesures?)$"
+)
+_COLONNE_NUMERO = re.compile(r"^(?:n|no|num|numero|ref|reference)$")
+
+
+def _rangees(cellules: list[Bloc]) -> list[dict[int, Bloc]]:
+    rangees: dict[int, dict[int, Bloc]] = {}
+    for c in cellules:
+        rangees.setdefault(c.rangee or 0, {})[c.colonne or 1] = c
+    return [r for _, r in sorted(rangees.items())]
+
+
+def _table_d_actions(
+    cellules: list[Bloc],
+) -> list[tuple[str, Bloc, list[ChampDeTableau]]] | None:
+    """A table whose header row names an action column and fiche fields (« Action | Pilote |
+    Partenaires | Échéance | Budget »): one action per row, as a bullet line that every profil
+    reads as an action, its cells kept as fields (mapped by :func:`rubriques.rubrique`, the
+    mapping of the fiche reader). A column no field stands for is kept too, with its label."""
+    from projterr.importers.rubriques import rubrique
+    from projterr.normalize import normaliser
+
+    rangees = _rangees(cellules)
+    if len(rangees) < 2:
+        return None
+    entete = {k: c.texte.strip() for k, c in rangees[0].items() if c.texte.strip()}
+    cles = {k: normaliser(t) for k, t in entete.items()}
+    action = next((k for k, cle in cles.items() if _COLONNE_ACTION.match(cle)), None)
+    numero = next((k for k, cle in cles.items() if _COLONNE_NUMERO.match(cle)), None)
+    champs = {k: rubrique(t) for k, t in entete.items() if k not in (action, numero)}
+    if action is None or sum(1 for c in champs.values() if c) < 1:
+        return None
+    out: list[tuple[str, Bloc, list[ChampDeTableau]]] = []
+    for rangee in rangees[1:]:
+        cellule = rangee.get(action)
+        texte = cellule.texte.strip() if cellule else ""
+        if cellule is None or not texte:
+            # A row without an action: its cells stay lines, as in any other table.
+            out.extend((c.texte.strip(), c, []) for c in rangee.values() if c.texte.strip())
+            continue
+        cases: list[ChampDeTableau] = []
+        if numero is not None and (n := rangee.get(numero)) and n.texte.strip():
+            cases.append(ChampDeTableau("numero", entete[numero], n.texte.strip(), n))
+        out.append(
+            (
+                f"• {texte}",
+                cellule,
+                cases
+                + [
+                    ChampDeTableau(champs[k], entete[k], c.texte.strip(), c)
+                    for k, c in sorted(rangee.items())
+                    if k in champs and c.texte.strip()
+                ],
+            )
+        )
+    return out
+
+
+def _lignes_du_tableau(cellules: list[Bloc]) -> list[tuple[str, Bloc, list[ChampDeTableau]]]:
+    """A table as lines: a one-row-per-action table gives one action per row; a two-column
+    table is « libellé : valeur » (a fiche action's fields, which the fiche reader knows); any
+    other table gives one line per non-empty cell."""
+    actions = _table_d_actions(cellules)
+    if actions is not None:
+        return actions
     colonnes = max((c.colonne or 1) for c in cellules)
     if colonnes == 2:
         rangees: dict[int, dict[int, Bloc]] = {}
         for c in cellules:
             rangees.setdefault(c.rangee or 0, {})[c.colonne or 1] = c
-        out = []
+        out: list[tuple[str, Bloc, list[ChampDeTableau]]] = []
         for _, rangee in sorted(rangees.items()):
             libelle, valeur = rangee.get(1), rangee.get(2)
             gauche = libelle.texte.strip() if libelle else ""
@@ -98,17 +176,18 @@ def _lignes_du_tableau(cellules: list[Bloc]) -> list[tuple[str, Bloc]]:
             origine = libelle or valeur
             assert origine is not None
             if gauche and droite:
-                out.append((f"{gauche.rstrip(' :')} : {droite}", origine))
+                out.append((f"{gauche.rstrip(' :')} : {droite}", origine, []))
             elif gauche or droite:
-                out.append((gauche or droite, origine))
+                out.append((gauche or droite, origine, []))
         return out
-    return [(c.texte.strip(), c) for c in cellules if c.texte.strip()]
+    return [(c.texte.strip(), c, []) for c in cellules if c.texte.strip()]
 
 
 def vers_lignes(blocs: list[Bloc]) -> Lignes:
     """Write ``blocs`` as lines (the adapter the line engines read)."""
     lignes: list[str] = []
     origines: list[Bloc] = []
+    champs: dict[int, list[ChampDeTableau]] = {}
     k = 0
     while k < len(blocs):
         bloc = blocs[k]
@@ -120,7 +199,9 @@ def vers_lignes(blocs: list[Bloc]) -> Lignes:
                 and blocs[fin].tableau == bloc.tableau
             ):
                 fin += 1
-            for texte, origine in _lignes_du_tableau(blocs[k:fin]):
+            for texte, origine, cases in _lignes_du_tableau(blocs[k:fin]):
+                if cases:
+                    champs[len(lignes)] = cases
                 lignes.append(texte)
                 origines.append(origine)
             k = fin
@@ -128,7 +209,7 @@ def vers_lignes(blocs: list[Bloc]) -> Lignes:
         lignes.append(_ligne_du_bloc(bloc))
         origines.append(bloc)
         k += 1
-    return Lignes("\n".join(lignes), origines)
+    return Lignes("\n".join(lignes), origines, champs)
 
 
 # --- choosing a reader by content --------------------------------------------------------------

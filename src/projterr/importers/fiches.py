@@ -791,6 +791,17 @@ def _remplir(
         action.echeance = " ; ".join(echeances)
 
 
+def remplir_champs(
+    action: Action, champs: list[tuple[str, str]], non_classe: list[NonClasse]
+) -> None:
+    """Put ``(field, text)`` pairs in ``action`` as the fiche reader puts a fiche's sections
+    (lists split, amounts read, statut checked): the cells of a one-row-per-action table."""
+    fiche = _BFiche(ligne=0, titre=action.texte, numero=None, parent=None)
+    for champ, texte in champs:
+        fiche.champs.setdefault(champ, []).append(_Item(0, texte, en_ligne=True))
+    _remplir(action, fiche, set(), non_classe)
+
+
 def _financer(action: Action, champ: str, texte: str, en_ligne: bool) -> None:
     if champ == "budget":
         valeur = montant(texte)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from projterr.ids import Identifiants
 from projterr.importers import ResultatImport
-from projterr.importers.blocs import Bloc, blocs_du_texte, vers_lignes
+from projterr.importers.blocs import Bloc, ChampDeTableau, blocs_du_texte, vers_lignes
 from projterr.importers.profil import Niveau, Profil
 from projterr.model import Action, Document, Noeud, NonClasse, Projet, Source, Territoire
 from projterr.normalize import espaces
@@ -349,6 +349,8 @@ def importer_blocs(
     lignes = vers_lignes(blocs)
     resultat = lire_au_mieux(lignes.texte, profil_demande, fichier)
     _positions_des_blocs(resultat, lignes.origines)
+    if lignes.champs:
+        _champs_des_tableaux(resultat, lignes.champs)
     resultat.remarques.extend(remarques or [])
     return _avec_source(resultat, fichier, empreinte, encodage)
 
@@ -383,6 +385,38 @@ def _positions_des_blocs(resultat: ResultatImport, origines: list[Bloc]) -> None
                 # Word and ODT have no lines: the paragraph, or the table cell, says where.
                 nc.ligne = (bloc.rangee if bloc.tableau is not None else bloc.paragraphe) or 0
                 nc.raison = f"{nc.raison or 'non reconnue'} — {bloc.position()}"
+
+
+def _champs_des_tableaux(resultat: ResultatImport, champs: dict[int, list[ChampDeTableau]]) -> None:
+    """The cells of a one-row-per-action table, put in the fields of the action its row
+    became (found by the line it was read from). A column that no field stands for goes to
+    the action's description with its label; a row that became no action (a table before
+    any heading, say) sends its cells to ``non_classe``, with their place in the table."""
+    from projterr.importers.fiches import remplir_champs
+
+    restants = dict(champs)
+    for _, action in resultat.projet.actions():
+        ligne = action._ligne
+        cases = restants.pop(ligne - 1, None) if ligne is not None else None
+        if not cases:
+            continue
+        connus = [(c.champ, c.valeur) for c in cases if c.champ and c.champ != "numero"]
+        remplir_champs(action, connus, resultat.projet.non_classe)
+        for case in cases:
+            if case.champ == "numero":
+                action.numero = case.valeur
+            elif case.champ is None:
+                action.description.append(f"{case.libelle} : {case.valeur}")
+    for cases in restants.values():
+        for case in cases:
+            resultat.projet.non_classe.append(
+                NonClasse(
+                    ligne=case.cellule.rangee or 0,
+                    texte=f"{case.libelle} : {case.valeur}",
+                    raison=f"case d'un tableau d'actions dont la rangée n'est pas devenue une "
+                    f"action — {case.cellule.position()}",
+                )
+            )
 
 
 SEPARATEUR_PAGE = " — page "
