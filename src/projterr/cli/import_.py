@@ -70,8 +70,9 @@ def importer(
     fichier: Annotated[
         Path,
         typer.Argument(
-            help="Document source : .docx, .pdf, .txt, .md, un plan Territoires en Transitions "
-            "(.xlsx), un dossier de pages Markdown (fiches avec front matter), ou .yaml."
+            help="Document source : .docx, .odt, .pdf, .txt, .md, un plan Territoires en "
+            "Transitions (.xlsx), un dossier de pages Markdown (fiches avec front matter), "
+            "ou .yaml."
         ),
     ],
     sortie: Annotated[
