@@ -378,3 +378,20 @@ def test_archive_coupee_a_tout_endroit(part: float) -> None:
     data = _plan()
     with pytest.raises(ProjterrError):
         lire_odt(data[: int(len(data) * part)], "x.odt")
+
+
+def test_repetitions_bornees_et_cadres_de_page() -> None:
+    """Rows and cells repeated a billion times are written a bounded number of times; a text
+    box anchored to the page is read."""
+    cellule = (
+        '<table:table-cell table:number-columns-repeated="1000000000">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    rangee = f'<table:table-row table:number-rows-repeated="1000000000">{cellule}</table:table-row>'
+    corps = (
+        "<table:table>" + rangee * 200 + "</table:table>"
+        "<draw:frame><draw:text-box><text:p>Dans un cadre.</text:p></draw:text-box></draw:frame>"
+    )
+    blocs = lire_odt(odt_brut(contenu_odt(corps)), "x.odt").blocs
+    assert len(blocs) < 400_000
+    assert blocs[-1].texte == "Dans un cadre."

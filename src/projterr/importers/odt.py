@@ -89,6 +89,7 @@ _FORMATS = {
     "I": "upperRoman",
 }
 _REPETITIONS_MAX = 64  # a repeated row or cell is written once per repetition, up to this
+_CASES_MAX = 200_000  # cells written for the whole document before repetitions count once
 _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
 
 
@@ -399,6 +400,7 @@ class _Lecteur:
         self.blocs = blocs
         self.paragraphe = 0
         self.tableau = 0
+        self.cases = 0
         self.listes: dict[str, _Compteurs] = {}  # xml:id → counters (text:continue-list)
         self.derniere: dict[str, _Compteurs] = {}  # list style → its last list's counters
         self.plan = _Compteurs(styles.plan)
@@ -412,6 +414,9 @@ class _Lecteur:
                 self._liste(el, None, 1)
             elif tag == TABLE + "table":
                 self._table(el)
+            elif tag == DRAW + "frame":  # a text box anchored to the page
+                for boite in el.findall(DRAW + "text-box"):
+                    self.corps(boite)
             elif tag in _INDEX or tag == TEXT + "tracked-changes":
                 continue  # indexes repeat the headings; deleted text is not the document's
             elif tag in (TEXT + "section", TEXT + "soft-page-break") or tag.startswith(TEXT):
@@ -539,11 +544,15 @@ class _Lecteur:
         self.tableau += 1
         rangee = 0
         for tr in _rangees(table):
-            repetitions = _entier(tr.get(TABLE + "number-rows-repeated"), 1)
-            cellules = list(_cellules(tr))
+            # Repetitions are written out only within a budget: a hostile file that repeats
+            # every row and cell cannot turn a few kilobytes into millions of blocs.
+            repeter = self.cases < _CASES_MAX
+            repetitions = _entier(tr.get(TABLE + "number-rows-repeated"), 1) if repeter else 1
+            cellules = list(_cellules(tr, repeter))
             if not any(t for t in cellules):
                 repetitions = 1
             for _ in range(min(repetitions, _REPETITIONS_MAX)):
+                self.cases += len(cellules)
                 rangee += 1
                 for colonne, texte in enumerate(cellules, start=1):
                     self.blocs.append(
@@ -563,7 +572,7 @@ def _rangees(table: _Element) -> Iterator[_Element]:
             yield from _rangees(el)
 
 
-def _cellules(tr: _Element) -> Iterator[str]:
+def _cellules(tr: _Element, repeter: bool) -> Iterator[str]:
     """A row's cells as texts. A cell merged across columns is one cell, as in Word; a cell
     covered by a merge from the row above is an empty cell, so columns stay aligned."""
     couvertes = 0  # cells still covered by the last cell's column span
@@ -579,7 +588,7 @@ def _cellules(tr: _Element) -> Iterator[str]:
             texte = texte_de_cellule(" ".join(_texte(p, [], []).split()) for p in paragraphes)
         else:
             continue
-        repetitions = _entier(tc.get(TABLE + "number-columns-repeated"), 1)
+        repetitions = _entier(tc.get(TABLE + "number-columns-repeated"), 1) if repeter else 1
         for _ in range(min(repetitions, _REPETITIONS_MAX)):
             yield texte
 
