@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
@@ -87,14 +88,29 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
         probleme = _traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
         raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
+    except ReaderError as exc:
+        raise YamlInvalide(_caractere_interdit(texte, exc), fichier) from exc
     except YAMLError as exc:
-        raise YamlInvalide(f"YAML invalide ({exc})", fichier) from exc
+        detail = " ".join(str(exc).split())  # one line, whatever ruamel wrote
+        raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
     except RecursionError:
         raise YamlInvalide(
             "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un "
             "document projterr",
             fichier,
         ) from None
+
+
+def _caractere_interdit(texte: str, exc: ReaderError) -> str:
+    """« ligne 3, colonne 7 : caractère de contrôle U+0001 interdit en YAML »."""
+    avant = texte[: max(exc.position, 0)]
+    ligne = avant.count("\n") + 1
+    colonne = len(avant) - (avant.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return (
+        f"ligne {ligne}, colonne {colonne} : YAML invalide (caractère de contrôle U+{code:04X} "
+        "interdit en YAML)"
+    )
 
 
 def dumps(data: Any) -> str:
