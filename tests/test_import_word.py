@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from typer.testing import CliRunner
@@ -65,6 +66,124 @@ def test_titres_francais_et_puces(tmp_path: Path) -> None:
         "Mettre en place une plateforme de covoiturage.",
     ]
     assert not resultat.avertissements
+
+
+def _plan_sans_mots_de_niveau(chemin: Path, francais: bool) -> Path:
+    """Headings that name no level (« Mobilité », not « Axe 1 : Mobilité »), as most Word
+    plans are written: the heading style alone says the level."""
+    document = docx.Document()
+    if francais:
+        _en_francais(document)
+
+    def titre(texte: str, niveau: int) -> None:
+        if francais:
+            _titre(document, texte, niveau)
+        else:
+            document.add_heading(texte, niveau)
+
+    document.add_paragraph("Projet de territoire du PETR du Val d'Ornain", style="Title")
+    document.add_paragraph("Adopté par le Comité syndical du 12 mars 2026.")
+    titre("Habiter et se déplacer", 1)
+    titre("Rénover les logements anciens", 2)
+    titre("Accompagner les propriétaires", 3)
+    document.add_paragraph("Ouvrir une maison de l'habitat.", style="List Bullet")
+    document.add_paragraph("Lancer une OPAH.", style="List Bullet")
+    titre("Partager la voiture", 2)
+    document.add_paragraph("Le covoiturage reste rare hors des bourgs.")
+    titre("Créer des aires de covoiturage", 3)
+    document.add_paragraph("Équiper trois aires près des bourgs-centres.", style="List Bullet")
+    titre("Soigner", 1)
+    titre("Attirer des médecins", 2)
+    titre("Ouvrir une maison de santé", 3)
+    document.add_paragraph("Chercher un site à Ligny-en-Barrois.", style="List Bullet")
+    document.save(chemin)
+    return chemin
+
+
+@pytest.mark.parametrize("francais", [True, False], ids=["Titre N", "Heading N"])
+def test_titres_sans_mot_de_niveau_lus_par_leur_style(tmp_path: Path, francais: bool) -> None:
+    resultat = importer_fichier(_plan_sans_mots_de_niveau(tmp_path / "plan.docx", francais))
+    projet = resultat.projet
+    assert projet.document.titre == "Projet de territoire du PETR du Val d'Ornain"
+    assert projet.preambule == ["Adopté par le Comité syndical du 12 mars 2026."]
+    assert [(len(chemin), n.type, n.titre) for chemin, n in projet.noeuds()] == [
+        (0, "axe", "Habiter et se déplacer"),
+        (1, "objectif_strategique", "Rénover les logements anciens"),
+        (2, "objectif_operationnel", "Accompagner les propriétaires"),
+        (1, "objectif_strategique", "Partager la voiture"),
+        (2, "objectif_operationnel", "Créer des aires de covoiturage"),
+        (0, "axe", "Soigner"),
+        (1, "objectif_strategique", "Attirer des médecins"),
+        (2, "objectif_operationnel", "Ouvrir une maison de santé"),
+    ]
+    assert projet.contenu[0].enfants[1].description == [
+        "Le covoiturage reste rare hors des bourgs."
+    ]
+    assert [a.texte for _, a in projet.actions()] == [
+        "Ouvrir une maison de l'habitat.",
+        "Lancer une OPAH.",
+        "Équiper trois aires près des bourgs-centres.",
+        "Chercher un site à Ligny-en-Barrois.",
+    ]
+    assert not resultat.avertissements, resultat.avertissements
+    # A profil written for another territory read the structure only, never its metadata.
+    assert projet.territoire.nom == "(territoire à compléter)"
+    assert projet.document.type == "autre"
+
+
+def test_titres_mixtes_le_motif_donne_type_et_numero(tmp_path: Path) -> None:
+    """« Axe 1 : … » in a heading is an axe numbered 1; a heading under it without a level
+    word takes the next level down."""
+    document = docx.Document()
+    document.add_heading("Axe 1 : Habiter", 1)
+    document.add_heading("Rénover les logements", 2)
+    document.add_paragraph("Lancer une OPAH.", style="List Bullet")
+    document.add_heading("Axe 2 : Se déplacer", 1)
+    document.add_heading("Partager la voiture", 2)
+    document.add_paragraph("Ouvrir une plateforme de covoiturage.", style="List Bullet")
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    projet = importer_fichier(chemin).projet
+    assert [(n.type, n.numero, n.titre) for _, n in projet.noeuds()] == [
+        ("axe", "1", "Habiter"),
+        ("objectif", None, "Rénover les logements"),
+        ("axe", "2", "Se déplacer"),
+        ("objectif", None, "Partager la voiture"),
+    ]
+
+
+def test_titres_numerotes_automatiquement(tmp_path: Path) -> None:
+    """Headings numbered by Word (« 1. », « 1.1. ») keep their number, without the dot."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum>'
+        )
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+    for texte, niveau in [("Habiter", 0), ("Rénover", 1), ("Se déplacer", 0), ("Partager", 1)]:
+        p = document.add_heading(texte, niveau + 1)
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niveau}"/><w:numId w:val="91"/></w:numPr>'
+            )
+        )
+        if niveau:
+            document.add_paragraph(f"Action pour {texte.lower()}.", style="List Bullet")
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    projet = importer_fichier(chemin).projet
+    assert [(n.numero, n.titre) for _, n in projet.noeuds()] == [
+        ("1", "Habiter"), ("1.1", "Rénover"), ("2", "Se déplacer"), ("2.1", "Partager"),
+    ]  # fmt: skip
+    assert sum(1 for _ in projet.actions()) == 2
 
 
 def _numerotation(document: docx.document.Document) -> str:

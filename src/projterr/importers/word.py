@@ -79,6 +79,7 @@ def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatIm
         empreinte=empreinte(data),
         encodage=None,
         remarques=lecture.remarques,
+        titres_declares=True,
     )
 
 
