@@ -46,6 +46,7 @@ _MESSAGES = {
     "float_type": "nombre attendu",
     "float_parsing": "nombre attendu",
     "greater_than_equal": "nombre positif attendu",
+    "invalid_key": "nom de champ attendu (du texte), pas un nombre",
 }
 
 
