@@ -325,3 +325,15 @@ def test_cle_numerique_message_francais(tmp_path: Path) -> None:
         charger_projet(chemin)
     assert "nom de champ attendu" in str(exc.value)
     assert "Keys" not in str(exc.value)
+
+
+def test_crochets_entre_guillemets_ou_en_commentaire_acceptes(tmp_path: Path) -> None:
+    """Deep [ ] nesting is refused before parsing; brackets inside quotes or comments are text."""
+    crochets = "[" * 150
+    chemin = tmp_path / "p.yaml"
+    texte = BASE.replace("  nom: PETR test\n", f"  nom: '{crochets}'  # {crochets}\n")
+    chemin.write_text(texte, "utf-8")
+    assert charger_projet(chemin).territoire.nom == crochets
+    chemin.write_text(BASE + f"x: {crochets}{']' * 150}\n", "utf-8")
+    with pytest.raises(YamlInvalide, match="trop profondément"):
+        charger_projet(chemin)

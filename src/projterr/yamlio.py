@@ -80,6 +80,8 @@ def _yaml() -> YAML:
 
 def loads(texte: str, fichier: str = "<texte>") -> Any:
     """Parse YAML text into ruamel's round-trip objects (CommentedMap, CommentedSeq…)."""
+    if _imbrication_des_crochets(texte) > _IMBRICATION_MAX:
+        raise YamlInvalide(_TROP_PROFOND, fichier)
     try:
         return _yaml().load(texte)
     except MarkedYAMLError as exc:
@@ -95,11 +97,31 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         detail = " ".join(str(exc).split())  # one line, whatever ruamel wrote
         raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
     except RecursionError:
-        raise YamlInvalide(
-            "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un "
-            "document projterr",
-            fichier,
-        ) from None
+        raise YamlInvalide(_TROP_PROFOND, fichier) from None
+
+
+_TROP_PROFOND = (
+    "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un document "
+    "projterr"
+)
+# A projterr document nests a handful of [ ] or { }; ruamel's scanner takes seconds to reach
+# its recursion limit on thousands of them, so they are counted first (quotes and comments
+# left out), in one pass.
+_IMBRICATION_MAX = 100
+_CITATIONS_ET_COMMENTAIRES = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|(?:^|\s)#[^\n]*")
+
+
+def _imbrication_des_crochets(texte: str) -> int:
+    if texte.count("[") + texte.count("{") <= _IMBRICATION_MAX:
+        return 0  # the common case: too few brackets to nest too deep, no scan needed
+    profondeur = maximum = 0
+    for caractere in _CITATIONS_ET_COMMENTAIRES.sub("", texte):
+        if caractere in "[{":
+            profondeur += 1
+            maximum = max(maximum, profondeur)
+        elif caractere in "]}":
+            profondeur = max(0, profondeur - 1)
+    return maximum
 
 
 def _caractere_interdit(texte: str, exc: ReaderError) -> str:
