@@ -300,6 +300,123 @@ def test_tableau_de_fiche_vers_les_champs(tmp_path: Path) -> None:
 # --- bad Word files ------------------------------------------------------------------------
 
 
+_MC = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+
+
+def _zone_de_texte(texte: str) -> str:
+    """A run holding a text box as Word writes it: the drawing, and a VML copy for old
+    readers (mc:Fallback) with the same paragraphs."""
+    contenu = f"<w:txbxContent><w:p><w:r><w:t>{texte}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        f"<w:r {nsdecls('w')} {_MC}><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="2000000" cy="500000"/>'
+        '<wp:docPr id="7" name="Zone de texte 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{contenu}</wps:txbx><wps:bodyPr/>'
+        "</wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{contenu}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_zone_de_texte_lue_une_fois_apres_son_ancre(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Axe 1 : Habiter le territoire", 1)
+    p = document.add_paragraph("Le territoire compte 1 200 logements vacants.")
+    p._p.append(parse_xml(_zone_de_texte("Encadré : la vacance a doublé depuis 2010.")))
+    document.add_paragraph("Lancer une OPAH.", style="List Bullet")
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    textes = [b.texte for b in lire_word(chemin.read_bytes(), "plan.docx").blocs]
+    assert textes == [
+        "Axe 1 : Habiter le territoire",
+        "Le territoire compte 1 200 logements vacants.",
+        "Encadré : la vacance a doublé depuis 2010.",
+        "Lancer une OPAH.",
+    ]
+    projet = importer_fichier(chemin).projet
+    assert projet.contenu[0].description == [
+        "Le territoire compte 1 200 logements vacants.",
+        "Encadré : la vacance a doublé depuis 2010.",
+    ]
+
+
+def _avec_notes_et_commentaire(source: Path, cible: Path) -> None:
+    """Add two footnotes (called in the 2nd and 4th paragraphs) and a reviewer's comment,
+    with their relationships and content types, as Word saves them."""
+    ns = nsdecls("w")
+    notes = (
+        f'<w:footnotes {ns}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p>'
+        "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">'
+        " Source : INSEE, recensement 2021.</w:t></w:r></w:p></w:footnote>"
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>'
+        "Délibération du 4 juillet 2024.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    commentaires = (
+        f'<w:comments {ns}><w:comment w:id="0" w:author="DGS"><w:p><w:r><w:t>'
+        "À vérifier avec la DDT.</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    with zipfile.ZipFile(source) as entree, zipfile.ZipFile(cible, "w") as sortie:
+        for info in entree.infolist():
+            data = entree.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                    b'<Override PartName="/word/comments.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+                )
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdN1" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b'<Relationship Id="rIdC1" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/comments" Target="comments.xml"/>'
+                    b"</Relationships>",
+                )
+            sortie.writestr(info, data)
+        sortie.writestr("word/footnotes.xml", notes)
+        sortie.writestr("word/comments.xml", commentaires)
+
+
+def test_notes_gardees_a_part_et_commentaires_signales(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Axe 1 : Habiter le territoire", 1)
+    appel = (
+        '<w:r {}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        '<w:footnoteReference w:id="{}"/></w:r>'
+    )
+    p = document.add_paragraph("La vacance touche 9 % des logements.")
+    p._p.append(parse_xml(appel.format(nsdecls("w"), 1)))
+    document.add_paragraph("Lancer une OPAH.", style="List Bullet")
+    p = document.add_paragraph("Le PLUi a été prescrit.")
+    p._p.append(parse_xml(appel.format(nsdecls("w"), 2)))
+    brut, chemin = tmp_path / "brut.docx", tmp_path / "plan.docx"
+    document.save(brut)
+    _avec_notes_et_commentaire(brut, chemin)
+    resultat = importer_fichier(chemin)
+    notes = [(nc.ligne, nc.texte, nc.raison) for nc in resultat.projet.non_classe]
+    assert notes == [
+        (2, "Source : INSEE, recensement 2021.", "note de bas de page 1 (appelée au paragraphe 2)"),
+        (4, "Délibération du 4 juillet 2024.", "note de bas de page 2 (appelée au paragraphe 4)"),
+    ]
+    assert resultat.projet.contenu[0].description == [
+        "La vacance touche 9 % des logements.", "Le PLUi a été prescrit."
+    ]  # fmt: skip
+    assert any("2 notes" in r for r in resultat.remarques)
+    assert any("1 commentaire de relecture non lu" in r for r in resultat.remarques)
+
+
 def _erreur(chemin: Path) -> str:
     resultat = runner.invoke(app, ["import", str(chemin)])
     assert resultat.exit_code == 2, resultat.stdout
