@@ -417,6 +417,21 @@ def test_notes_gardees_a_part_et_commentaires_signales(tmp_path: Path) -> None:
     assert any("1 commentaire de relecture non lu" in r for r in resultat.remarques)
 
 
+def test_en_tetes_et_pieds_de_page_nommes_dans_une_remarque(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "PETR du Val — Projet de territoire"
+    document.sections[0].footer.paragraphs[0].text = "Document de travail"
+    document.add_heading("Axe 1 : Habiter", 1)
+    document.add_paragraph("Lancer une OPAH.", style="List Bullet")
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    resultat = importer_fichier(chemin)
+    assert [a.texte for _, a in resultat.projet.actions()] == ["Lancer une OPAH."]
+    remarque = next(r for r in resultat.remarques if r.startswith("en-têtes et pieds de page"))
+    assert "« PETR du Val — Projet de territoire »" in remarque
+    assert "« Document de travail »" in remarque
+
+
 def _erreur(chemin: Path) -> str:
     resultat = runner.invoke(app, ["import", str(chemin)])
     assert resultat.exit_code == 2, resultat.stdout

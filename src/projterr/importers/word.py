@@ -56,6 +56,8 @@ class LectureWord:
     notes: list[NonClasse] = field(default_factory=list)
 
 
+_EN_TETE_OU_PIED = re.compile(r"^word/(?:header|footer)\d*\.xml$")
+
 _NOTES = {
     "footnote": ("word/footnotes.xml", "note de bas de page"),
     "endnote": ("word/endnotes.xml", "note de fin"),
@@ -131,6 +133,11 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         if "word/document.xml" not in noms:
             raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
         parties: dict[str, bytes] = {}
+        for partie in sorted(n for n in noms if _EN_TETE_OU_PIED.match(n)):
+            try:
+                parties[partie] = archive.read(partie)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
+                raise _erreur(nom, f"document Word endommagé ({partie} illisible)") from None
         for partie in (
             "word/document.xml",
             "word/styles.xml",
@@ -220,6 +227,22 @@ def lire_word(data: bytes, nom: str) -> LectureWord:
         remarques.append(
             f"{n} note{'s' if n > 1 else ''} de bas de page ou de fin gardée{'s' if n > 1 else ''}"
             " à part, dans les lignes non classées"
+        )
+    repetes = sorted(
+        {
+            texte
+            for partie, octets in parties.items()
+            if _EN_TETE_OU_PIED.match(partie)
+            for p in _xml(octets, nom, partie).iter(W + "p")
+            if (texte := _texte(p))
+        }
+    )
+    if repetes:
+        n = len(repetes)
+        remarques.append(
+            "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
+            + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
+            + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
         )
     if "word/comments.xml" in parties:
         commentaires = _xml(parties["word/comments.xml"], nom, "comments")
