@@ -26,10 +26,13 @@ SOURCE = ROOT / "examples" / "sources" / "coeur-de-lorraine_revision-projet-de-t
 EXEMPLE = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
 
 FUZZ = settings(
-    max_examples=120,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+# A whole real document per example: fewer examples, each reaching deep into the reader.
+FUZZ_DOCUMENT = settings(FUZZ, max_examples=30)
 
 _ENCODAGES = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 
@@ -124,7 +127,7 @@ def test_fuzz_import_texte_encodages(
     _importer(_ecrire(tmp_path_factory.mktemp("f"), "plan.txt", donnees))
 
 
-@FUZZ
+@FUZZ_DOCUMENT
 @given(operations=_operations, encodage=st.sampled_from(_ENCODAGES))
 def test_fuzz_import_graine_abimee(
     tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[int, str, str]], encodage: str
@@ -137,7 +140,7 @@ def test_fuzz_import_graine_abimee(
     _importer(_ecrire(tmp_path_factory.mktemp("f"), "revision.txt", donnees))
 
 
-@FUZZ
+@FUZZ_DOCUMENT
 @given(position=st.integers(0, 200_000), morceau=st.binary(max_size=8), supprimer=st.integers(0, 8))
 def test_fuzz_import_graine_octets_abimes(
     tmp_path_factory: pytest.TempPathFactory, position: int, morceau: bytes, supprimer: int
@@ -182,7 +185,7 @@ def test_fuzz_yaml_texte(tmp_path_factory: pytest.TempPathFactory, texte: str) -
     _charger(_ecrire(tmp_path_factory.mktemp("f"), "projet.yaml", texte.encode("utf-8")))
 
 
-@FUZZ
+@FUZZ_DOCUMENT
 @given(operations=_operations)
 def test_fuzz_yaml_exemple_abime(
     tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[int, str, str]]
@@ -191,7 +194,7 @@ def test_fuzz_yaml_exemple_abime(
     _charger(_ecrire(tmp_path_factory.mktemp("f"), "projet.yaml", texte.encode("utf-8")))
 
 
-@FUZZ
+@FUZZ_DOCUMENT
 @given(position=st.integers(0, 400_000), morceau=st.binary(max_size=8), supprimer=st.integers(0, 8))
 def test_fuzz_yaml_exemple_octets_abimes(
     tmp_path_factory: pytest.TempPathFactory, position: int, morceau: bytes, supprimer: int
