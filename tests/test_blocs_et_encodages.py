@@ -127,6 +127,8 @@ ENCODAGES = {
     "utf-8-bom": (b"\xef\xbb\xbf" + PLAN.encode("utf-8"), "utf-8", ["BOM"]),
     "utf-16-le-bom": (PLAN.encode("utf-16"), "utf-16", ["UTF-16"]),  # Word's « Texte Unicode »
     "utf-16-be-bom": (b"\xfe\xff" + PLAN.encode("utf-16-be"), "utf-16", ["UTF-16"]),
+    "utf-16-le-sans-bom": (PLAN.encode("utf-16-le"), "utf-16-le", ["UTF-16 sans marque"]),
+    "utf-16-be-sans-bom": (PLAN.encode("utf-16-be"), "utf-16-be", ["UTF-16 sans marque"]),
     "windows-1252": (PLAN.encode("cp1252"), "windows-1252", ["Windows-1252"]),
     "latin-1": (
         PLAN.replace("’", "'").replace("œ", "oe").encode("latin-1"),
@@ -165,6 +167,23 @@ def test_encodage_detecte_decode_et_dit(tmp_path: Path, cas: str) -> None:
     projet = importer_fichier(fichier).projet
     assert next(a.texte for _, a in projet.actions()).startswith("Soutenir les commerces")
     assert len(list(projet.actions())) == 3
+
+
+@pytest.mark.parametrize(
+    "donnees",
+    [
+        bytes(range(256)) * 8,  # every byte value: binary
+        b"\x00\x01\x02\x03" * 500,  # NUL bytes on both sides
+        "Axe 1 : Mobilité\n".encode("utf-16-le") + b"\x00\x00" * 10,  # NUL characters
+        "Axe 1 : Mobilité\n".encode("utf-16-le")[:-1],  # an odd number of bytes
+    ],
+    ids=["octets", "nuls-partout", "caracteres-nuls", "impair"],
+)
+def test_binaire_pas_pris_pour_de_l_utf16_sans_bom(tmp_path: Path, donnees: bytes) -> None:
+    fichier = tmp_path / "plan.txt"
+    fichier.write_bytes(donnees)
+    with pytest.raises(FichierIllisible, match="binaire"):
+        lire_texte(fichier)
 
 
 def test_utf16_tronque(tmp_path: Path) -> None:

@@ -225,6 +225,26 @@ def test_plongements_ajoutent_une_raison_et_des_points() -> None:
     assert all(math.isfinite(p.score) and 0 <= p.score <= 100 for p in avec)
 
 
+class SensPlongeur(FauxPlongeur):
+    """« autostop » and « covoiturage » mean the same to this fake model, and nothing else."""
+
+    def encoder(self, textes: Sequence[str]) -> list[list[float]]:
+        return super().encoder([t.replace("autostop", "covoiturage") for t in textes])
+
+
+def test_plongements_proposent_des_candidats_sans_mot_commun() -> None:
+    profileur = _profileur(())
+    textes = ["Réhabiliter la halle du marché", "Encourager le covoiturage", "Ouvrir un tiers-lieu"]
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
+    a = _un("Organiser un autostop")
+    profil = profileur.profil(a.textes)
+    sans = Apparieur(corpus, profileur)
+    avec = Apparieur(corpus, profileur, plongeur=SensPlongeur())
+    assert 1 not in sans.candidats(profil, a)  # no word in common: the index cannot see it
+    assert 1 in avec.candidats(profil, a)
+    assert avec.meilleures(a, 1, 0)[0].b.id == "b1"
+
+
 def test_plongements_absents_message_francais(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

@@ -114,7 +114,7 @@ CORPUS: dict[str, Fabrique] = {
     "octets-nuls.md": lambda: "Axe 1 : Habiter\n\x00\x00\x00- Rénover\n".encode(),
     "une-ligne-10-mo.txt": lambda: b"a" * 10_000_000,
     "image-png.txt": lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 500,
-    "utf16-sans-bom.txt": lambda: "Axe 1 : Habiter le territoire\n".encode("utf-16-le"),
+    "utf16-caracteres-nuls.txt": lambda: "Axe 1 : Habiter\n".encode("utf-16-le") + b"\x00" * 64,
     "ancien-word.doc": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000,
     "texte-nomme.odt": lambda: b"Axe 1 : Habiter\n",
     # YAML

@@ -314,3 +314,26 @@ def test_emetteur_rapide_chaines_delicates(texte: str) -> None:
     donnees = _elaguer({"schema": "projterr/1", "liste": [texte, {"cle": texte}], "cle": texte})
     assert _emettre(donnees) == dumps(donnees)
     assert loads(_emettre(donnees))["cle"] == texte
+
+
+def test_cle_numerique_message_francais(tmp_path: Path) -> None:
+    """A number as a key (« 1: x » typed in a mapping) is named in French, not in pydantic's
+    English (found by tests/test_fuzz.py)."""
+    chemin = tmp_path / "p.yaml"
+    chemin.write_text(BASE.replace("  nom: PETR test\n", "  nom: PETR test\n  1: deux\n"), "utf-8")
+    with pytest.raises(SchemaInvalide) as exc:
+        charger_projet(chemin)
+    assert "nom de champ attendu" in str(exc.value)
+    assert "Keys" not in str(exc.value)
+
+
+def test_crochets_entre_guillemets_ou_en_commentaire_acceptes(tmp_path: Path) -> None:
+    """Deep [ ] nesting is refused before parsing; brackets inside quotes or comments are text."""
+    crochets = "[" * 150
+    chemin = tmp_path / "p.yaml"
+    texte = BASE.replace("  nom: PETR test\n", f"  nom: '{crochets}'  # {crochets}\n")
+    chemin.write_text(texte, "utf-8")
+    assert charger_projet(chemin).territoire.nom == crochets
+    chemin.write_text(BASE + f"x: {crochets}{']' * 150}\n", "utf-8")
+    with pytest.raises(YamlInvalide, match="trop profondément"):
+        charger_projet(chemin)

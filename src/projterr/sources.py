@@ -72,7 +72,33 @@ _NOMS_ENCODAGES = {
     "windows-1252": "Windows-1252",
     "latin-1": "Latin-1 (ISO-8859-1)",
     "utf-16": "UTF-16 (le « Texte Unicode » de Word)",
+    "utf-16-le": "UTF-16 sans marque d'ordre des octets (petit-boutiste)",
+    "utf-16-be": "UTF-16 sans marque d'ordre des octets (gros-boutiste)",
 }
+
+
+def _utf16_sans_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without its BOM (some exports do), recognised by its NUL bytes: in a
+    French text nearly every character is below U+0100, so one byte of each pair is NUL —
+    the second (little-endian) or the first (big-endian). Anything else is binary."""
+    if len(data) % 2:
+        return None
+    echantillon = data[:8192]
+    moitie = len(echantillon) // 2
+    pairs, impairs = echantillon[0::2].count(0), echantillon[1::2].count(0)
+    if impairs >= 0.6 * moitie and pairs <= 0.05 * moitie:
+        encodage = "utf-16-le"
+    elif pairs >= 0.6 * moitie and impairs <= 0.05 * moitie:
+        encodage = "utf-16-be"
+    else:
+        return None
+    try:
+        texte = data.decode(encodage)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROLES.search(texte) or "\x00" in texte:
+        return None
+    return encodage, texte
 
 
 # The longest paragraph of a real strategy is a few thousand characters: a line a hundred
@@ -99,7 +125,12 @@ def lire_texte(chemin: Path) -> TexteSource:
         if data.startswith(magic):
             raise FichierIllisible(f"fichier binaire ({label}), pas un texte", nom)
     if b"\x00" in data[:8192]:
-        raise FichierIllisible("fichier binaire, pas un texte", nom)
+        sans_bom = _utf16_sans_bom(data)
+        if sans_bom is None:
+            raise FichierIllisible("fichier binaire, pas un texte", nom)
+        encodage, texte = sans_bom
+        remarque = f"fichier encodé en {_NOMS_ENCODAGES[encodage]}, converti en UTF-8"
+        return _fin(chemin, data, texte, encodage, remarque, notes)
 
     remarque = None
     try:

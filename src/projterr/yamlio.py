@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
@@ -45,6 +46,7 @@ _MESSAGES = {
     "float_type": "nombre attendu",
     "float_parsing": "nombre attendu",
     "greater_than_equal": "nombre positif attendu",
+    "invalid_key": "nom de champ attendu (du texte), pas un nombre",
 }
 
 
@@ -78,6 +80,8 @@ def _yaml() -> YAML:
 
 def loads(texte: str, fichier: str = "<texte>") -> Any:
     """Parse YAML text into ruamel's round-trip objects (CommentedMap, CommentedSeq…)."""
+    if _imbrication_des_crochets(texte) > _IMBRICATION_MAX:
+        raise YamlInvalide(_TROP_PROFOND, fichier)
     try:
         return _yaml().load(texte)
     except MarkedYAMLError as exc:
@@ -87,14 +91,49 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
         probleme = _traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
         raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
+    except ReaderError as exc:
+        raise YamlInvalide(_caractere_interdit(texte, exc), fichier) from exc
     except YAMLError as exc:
-        raise YamlInvalide(f"YAML invalide ({exc})", fichier) from exc
+        detail = " ".join(str(exc).split())  # one line, whatever ruamel wrote
+        raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
     except RecursionError:
-        raise YamlInvalide(
-            "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un "
-            "document projterr",
-            fichier,
-        ) from None
+        raise YamlInvalide(_TROP_PROFOND, fichier) from None
+
+
+_TROP_PROFOND = (
+    "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un document "
+    "projterr"
+)
+# A projterr document nests a handful of [ ] or { }; ruamel's scanner takes seconds to reach
+# its recursion limit on thousands of them, so they are counted first (quotes and comments
+# left out), in one pass.
+_IMBRICATION_MAX = 100
+_CITATIONS_ET_COMMENTAIRES = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|(?:^|\s)#[^\n]*")
+
+
+def _imbrication_des_crochets(texte: str) -> int:
+    if texte.count("[") + texte.count("{") <= _IMBRICATION_MAX:
+        return 0  # the common case: too few brackets to nest too deep, no scan needed
+    profondeur = maximum = 0
+    for caractere in _CITATIONS_ET_COMMENTAIRES.sub("", texte):
+        if caractere in "[{":
+            profondeur += 1
+            maximum = max(maximum, profondeur)
+        elif caractere in "]}":
+            profondeur = max(0, profondeur - 1)
+    return maximum
+
+
+def _caractere_interdit(texte: str, exc: ReaderError) -> str:
+    """« ligne 3, colonne 7 : caractère de contrôle U+0001 interdit en YAML »."""
+    avant = texte[: max(exc.position, 0)]
+    ligne = avant.count("\n") + 1
+    colonne = len(avant) - (avant.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return (
+        f"ligne {ligne}, colonne {colonne} : YAML invalide (caractère de contrôle U+{code:04X} "
+        "interdit en YAML)"
+    )
 
 
 def dumps(data: Any) -> str:

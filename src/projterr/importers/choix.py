@@ -9,10 +9,14 @@ the reason in French. A tree that nothing makes plausible is kept with its warni
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from projterr.importers import ResultatImport
 from projterr.importers.plausibilite import Jugement, juger
 from projterr.importers.profil import Profil, choisir_profil, profils_integres
+
+if TYPE_CHECKING:
+    from projterr.importers.texte import Titres
 
 # A plausible tree from a profil that was not detected loses to the fiche reader only when
 # the reader found fiche sections and structures clearly more of the text.
@@ -29,10 +33,10 @@ class Lecture:
     detection: float
 
 
-def _lire(texte: str, profil: Profil, fichier: str) -> Lecture:
+def _lire(texte: str, profil: Profil, fichier: str, titres: Titres | None = None) -> Lecture:
     from projterr.importers.texte import analyser
 
-    resultat = analyser(texte, profil, fichier)
+    resultat = analyser(texte, profil, fichier, titres)
     return Lecture(profil, resultat, juger(resultat.projet), profil.score(texte[:200_000]))
 
 
@@ -49,30 +53,39 @@ def _motifs(lecture: Lecture) -> str:
     return f"{trouves} motif{'s' if trouves > 1 else ''} de détection sur {n}"
 
 
-def lire_au_mieux(texte: str, demande: str | None, fichier: str = "<texte>") -> ResultatImport:
+def lire_au_mieux(
+    texte: str, demande: str | None, fichier: str = "<texte>", titres: Titres | None = None
+) -> ResultatImport:
     """Read ``texte`` with the profil asked for, or with the most plausible shipped one."""
     if demande:
-        lecture = _lire(texte, choisir_profil(texte, demande), fichier)
+        lecture = _lire(texte, choisir_profil(texte, demande), fichier, titres)
         return _conclure(lecture, f"profil « {lecture.profil.nom} » demandé avec --profil")
     detecte = choisir_profil(texte, None)
-    premiere = _lire(texte, detecte, fichier)
+    premiere = _lire(texte, detecte, fichier, titres)
     if detecte.detection and premiere.jugement.plausible:
         return _conclure(
             premiere, f"profil « {detecte.nom} » reconnu ({_motifs(premiere)}), arbre plausible"
         )
     if len(texte) > _ECHANTILLON:
-        return _sur_echantillon(texte, premiere, fichier)
+        return _sur_echantillon(texte, premiere, fichier, titres)
     lectures = [premiere] + [
-        _lire(texte, p, fichier) for p in profils_integres() if p.nom != detecte.nom
+        _lire(texte, _sans_constantes(p), fichier, titres)
+        for p in profils_integres()
+        if p.nom != detecte.nom
     ]
     return _meilleure(premiere, lectures)
 
 
-def _sur_echantillon(texte: str, premiere: Lecture, fichier: str) -> ResultatImport:
+def _sur_echantillon(
+    texte: str, premiere: Lecture, fichier: str, titres: Titres | None
+) -> ResultatImport:
     """A long text: the profils compete on its beginning, the winner alone reads it all."""
     coupe = texte.rfind("\n", 0, _ECHANTILLON)
     debut = texte[: coupe if coupe > 0 else _ECHANTILLON]
-    essais = [_lire(debut, p, fichier) for p in profils_integres()]
+    essais = [
+        _lire(debut, p if p.nom == premiere.profil.nom else _sans_constantes(p), fichier, titres)
+        for p in profils_integres()
+    ]
     temoin = next(e for e in essais if e.profil.nom == premiere.profil.nom)
     gagnant = _meilleure(temoin, essais)
     if gagnant.profil == premiere.profil.nom:
@@ -80,10 +93,19 @@ def _sur_echantillon(texte: str, premiere: Lecture, fichier: str) -> ResultatImp
         autres = [a for a in gagnant.avertissements if a.startswith("lecture avec le profil")]
         resultat.avertissements = [*premiere.jugement.raisons, *autres]
     else:
-        lecture = _lire(texte, _profil(gagnant.profil), fichier)
+        lecture = _lire(texte, _sans_constantes(_profil(gagnant.profil)), fichier, titres)
         resultat = _meilleure(premiere, [premiere, lecture])
     resultat.choix = f"{gagnant.choix} (profils comparés sur le début du texte)"
     return resultat
+
+
+def _sans_constantes(profil: Profil) -> Profil:
+    """A profil tried on a document it did not recognise reads its structure only: the
+    territory and document it names (« PETR du Pays Midi-Quercy », « Contrat local de santé »)
+    are those of the family it was written for, not this document's."""
+    if not profil.territoire and not profil.document:
+        return profil
+    return profil.model_copy(update={"territoire": {}, "document": {}})
 
 
 def _profil(nom: str | None) -> Profil:
@@ -93,13 +115,15 @@ def _profil(nom: str | None) -> Profil:
 def _meilleure(premiere: Lecture, lectures: list[Lecture]) -> ResultatImport:
     """The most plausible of ``lectures``; ``premiere`` when none is."""
 
-    def rang(lecture: Lecture) -> float:
-        """How much of the text a plausible tree structures, with the fiche reader's handicap."""
+    def rang(lecture: Lecture) -> tuple[int, float]:
+        """First, how many of the headings a word processor declared the profil's own patterns
+        recognised (they give the level its type and number); then how much of the text a
+        plausible tree structures, with the fiche reader's handicap."""
         bonus = 0.0
         lecteur_de_fiches = lecture.profil.fiches is not None and lecture is not premiere
         if lecteur_de_fiches and (lecture.resultat.rubriques < 2 or premiere.jugement.plausible):
             bonus = -_MARGE_STRUCTURE
-        return lecture.jugement.structure + bonus
+        return -lecture.resultat.titres_sans_motif, lecture.jugement.structure + bonus
 
     plausibles = [lec for lec in lectures if lec.jugement.plausible]
     if plausibles:

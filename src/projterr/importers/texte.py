@@ -48,9 +48,71 @@ class _Bloc:
     cible: object  # _BNoeud, _BAction or the list of paragraphs
 
 
+# Node types given to a document's heading levels when the heading text names no level
+# (« Mobilité » in a « Titre 1 » style), by how many heading levels the document uses.
+_TYPES_DES_TITRES = {
+    1: ("axe",),
+    2: ("axe", "objectif"),
+    3: ("axe", "objectif_strategique", "objectif_operationnel"),
+}
+
+
+# The document title's style, as Word and LibreOffice name it in English and in French.
+_STYLES_DU_TITRE = {"title", "titre", "titre du document"}
+
+
+@dataclass(frozen=True)
+class Titres:
+    """The headings a word processor declared (style or outline level), by line index.
+
+    Word and ODT say which paragraphs are headings and at which level, whatever their text;
+    a heading the profil's patterns do not recognise opens a node at its level.
+    """
+
+    par_ligne: dict[int, Bloc]
+    document: tuple[int, str] | None = None  # the paragraph in the « Titre » (Title) style
+
+    @classmethod
+    def des_origines(cls, origines: list[Bloc]) -> Titres:
+        document = next(
+            (
+                (i, espaces(bloc.texte))
+                for i, bloc in enumerate(origines)
+                if bloc.texte.strip() and (bloc.style or "").casefold() in _STYLES_DU_TITRE
+            ),
+            None,
+        )
+        return cls(
+            {
+                i: bloc
+                for i, bloc in enumerate(origines)
+                if bloc.genre == "titre" and bloc.niveau and bloc.texte.strip()
+            },
+            document,
+        )
+
+    def rangs(self) -> dict[int, int]:
+        """Heading level → rang (0 for the document's top heading level)."""
+        niveaux = sorted({b.niveau for b in self.par_ligne.values() if b.niveau})
+        return {niveau: rang for rang, niveau in enumerate(niveaux)}
+
+    def types(self) -> tuple[str, ...]:
+        n = len(self.rangs())
+        if n in _TYPES_DES_TITRES:
+            return _TYPES_DES_TITRES[n]
+        return (*_TYPES_DES_TITRES[3], *(f"niveau_{k}" for k in range(4, n + 1)))
+
+
 class _Lecture:
-    def __init__(self, profil: Profil, lignes: list[str]) -> None:
+    def __init__(self, profil: Profil, lignes: list[str], titres: Titres | None = None) -> None:
         self.profil = profil
+        self.titres = titres or Titres({})
+        self.rangs_des_titres = self.titres.rangs()
+        self.types_des_titres = self.titres.types()
+        self.titres_sans_motif = 0
+        # A word processor's paragraph is whole: no line of it continues the one before, as a
+        # line wrapped by a PDF's or a web page's layout does.
+        self.coupees = profil.lignes_coupees and titres is None
         self.lignes = [self._nettoyer(ligne) for ligne in lignes]
         self.racines: list[_BNoeud] = []
         self.pile: list[_BNoeud] = []
@@ -76,7 +138,7 @@ class _Lecture:
             numero = index + 1
             if not ligne:
                 self.vide_depuis_bloc = True
-                if not self.profil.lignes_coupees and self.bloc and self.bloc.genre != "titre":
+                if not self.coupees and self.bloc and self.bloc.genre != "titre":
                     self.bloc = None
                 continue
             self._classer(ligne, numero, index)
@@ -91,6 +153,10 @@ class _Lecture:
         niveau, m = self._titre(ligne, index)
         if niveau and m:
             self._ouvrir(niveau, m, numero)
+            return
+        titre = self.titres.par_ligne.get(index)
+        if titre is not None:
+            self._ouvrir_titre(titre, numero)
             return
         for etiquette in p.etiquettes:
             if etiquette.regex.search(ligne):
@@ -154,7 +220,27 @@ class _Lecture:
             ligne=numero,
             titre=[titre] if titre else [],
         )
-        while self.pile and self.pile[-1].rang >= niveau.rang:
+        self._empiler(noeud)
+
+    def _ouvrir_titre(self, bloc: Bloc, numero: int) -> None:
+        """A heading the word processor declared, at its level, whatever its text."""
+        assert bloc.niveau is not None
+        self.titres_sans_motif += 1
+        rang = self.rangs_des_titres[bloc.niveau]
+        texte = espaces(bloc.texte)
+        self._empiler(
+            _BNoeud(
+                type=self.types_des_titres[rang],
+                rang=rang,
+                numero=bloc.numero.strip().rstrip(".") if bloc.numero else None,
+                ligne=numero,
+                titre=[texte],
+            )
+        )
+        self.bloc = None  # a heading paragraph is whole: the next paragraph is not its end
+
+    def _empiler(self, noeud: _BNoeud) -> None:
+        while self.pile and self.pile[-1].rang >= noeud.rang:
             self.pile.pop()
         (self.pile[-1].enfants if self.pile else self.racines).append(noeud)
         self.pile.append(noeud)
@@ -184,7 +270,7 @@ class _Lecture:
 
     def _suite(self, ligne: str, numero: int) -> None:
         bloc = self.bloc
-        coupees = self.profil.lignes_coupees
+        coupees = self.coupees
         if (
             bloc
             and bloc.genre == "titre"
@@ -272,15 +358,37 @@ def _niveaux(contenu: list[Noeud]) -> list[str]:
     return sorted(profondeurs, key=lambda t: profondeurs[t])
 
 
-def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatImport:
-    """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed)."""
+def _titres_sans_noeud(titres: Titres, projet: Projet) -> int:
+    """Declared headings a reading did not make a node, action or fiche title of."""
+    lus = [espaces(n.titre) for _, n in projet.noeuds()]
+    lus += [espaces(a.texte) for _, a in projet.actions()]
+    return sum(
+        1
+        for bloc in titres.par_ligne.values()
+        if not any(espaces(bloc.texte) in titre for titre in lus)
+    )
+
+
+def analyser(
+    texte: str, profil: Profil, fichier: str = "<texte>", titres: Titres | None = None
+) -> ResultatImport:
+    """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed).
+
+    ``titres``: the headings a word processor declared, by line (Word, ODT)."""
     if profil.fiches is not None:
         from projterr.importers.fiches import analyser_fiches
 
-        return analyser_fiches(texte, profil, fichier)
+        resultat = analyser_fiches(texte, profil, fichier)
+        if titres is not None:
+            resultat.titres_sans_motif = _titres_sans_noeud(titres, resultat.projet)
+        return resultat
     lignes = texte.replace("\r\n", "\n").split("\n")
     doc = dict(profil.document)
-    if profil.titre_document == "premiere_ligne":
+    if titres is not None and titres.document is not None:
+        index, titre_declare = titres.document
+        doc.setdefault("titre", titre_declare)
+        lignes[index] = ""  # now in document.titre: not read again
+    elif profil.titre_document == "premiere_ligne" and "titre" not in doc:
         premiere = next((i for i, ligne in enumerate(lignes) if ligne.strip()), None)
         if premiere is not None:
             doc.setdefault("titre", espaces(lignes[premiere]))
@@ -290,12 +398,12 @@ def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatIm
         trouve = re.search(profil.territoire_depuis, texte, re.MULTILINE)
         if trouve:
             territoire["nom"] = espaces(trouve.group("nom"))
-    lecture = _Lecture(profil, lignes)
+    lecture = _Lecture(profil, lignes, titres)
     lecture.lire()
     contenu = _construire(lecture, Identifiants())
     preambule = [_joindre(p) for p in lecture.preambule]
 
-    if profil.titre_document == "premier_paragraphe" and preambule:
+    if profil.titre_document == "premier_paragraphe" and preambule and "titre" not in doc:
         doc.setdefault("titre", preambule.pop(0))
     doc.setdefault("titre", Path(fichier).stem)
     territoire.setdefault("nom", "(territoire à compléter)")
@@ -309,7 +417,12 @@ def analyser(texte: str, profil: Profil, fichier: str = "<texte>") -> ResultatIm
         contenu=contenu,
         non_classe=lecture.non_classe,
     )
-    return ResultatImport(projet=projet, profil=profil.nom, etiquettes=lecture.etiquettes)
+    return ResultatImport(
+        projet=projet,
+        profil=profil.nom,
+        etiquettes=lecture.etiquettes,
+        titres_sans_motif=lecture.titres_sans_motif,
+    )
 
 
 def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
@@ -341,13 +454,19 @@ def importer_blocs(
     empreinte: str | None = None,
     encodage: str | None = None,
     remarques: list[str] | None = None,
+    titres_declares: bool = False,
 ) -> ResultatImport:
     """Import blocs from any reader: the line engines read them through :func:`vers_lignes`,
-    and what they set aside gets back the position of its bloc (page and line in a PDF)."""
+    and what they set aside gets back the position of its bloc (page and line in a PDF).
+
+    ``titres_declares``: the reader's headings are the author's (a Word or ODT heading
+    style), so a heading opens a node at its level even when its text names no level; a PDF's
+    headings are only guessed from font sizes and count for nothing here."""
     from projterr.importers.choix import lire_au_mieux
 
     lignes = vers_lignes(blocs)
-    resultat = lire_au_mieux(lignes.texte, profil_demande, fichier)
+    titres = Titres.des_origines(lignes.origines) if titres_declares else None
+    resultat = lire_au_mieux(lignes.texte, profil_demande, fichier, titres)
     _positions_des_blocs(resultat, lignes.origines)
     if lignes.champs:
         _champs_des_tableaux(resultat, lignes.champs)

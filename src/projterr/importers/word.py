@@ -29,6 +29,7 @@ from lxml import etree
 
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import Bloc
+from projterr.model import NonClasse
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -52,6 +53,16 @@ _PUCES_SYMBOLES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": 
 class LectureWord:
     blocs: list[Bloc]
     remarques: list[str] = field(default_factory=list)
+    # Footnotes and endnotes: not part of the plan's tree, kept apart with their place.
+    notes: list[NonClasse] = field(default_factory=list)
+
+
+_EN_TETE_OU_PIED = re.compile(r"^word/(?:header|footer)\d*\.xml$")
+
+_NOTES = {
+    "footnote": ("word/footnotes.xml", "note de bas de page"),
+    "endnote": ("word/endnotes.xml", "note de fin"),
+}
 
 
 def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
@@ -73,14 +84,17 @@ def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatIm
             )
             return Resultat(projet, profil="export projterr", remarques=remarques)
     lecture = lire_word(data, str(chemin))
-    return importer_blocs(
+    resultat = importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
         empreinte=empreinte(data),
         encodage=None,
         remarques=lecture.remarques,
+        titres_declares=True,
     )
+    resultat.projet.non_classe.extend(lecture.notes)
+    return resultat
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -138,10 +152,18 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         if "word/document.xml" not in noms:
             raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
         parties: dict[str, bytes] = {}
+        for partie in sorted(n for n in noms if _EN_TETE_OU_PIED.match(n)):
+            try:
+                parties[partie] = archive.read(partie)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
+                raise _erreur(nom, f"document Word endommagé ({partie} illisible)") from None
         for partie in (
             "word/document.xml",
             "word/styles.xml",
             "word/numbering.xml",
+            "word/footnotes.xml",
+            "word/endnotes.xml",
+            "word/comments.xml",
             "customXml/projterr.xml",
         ):
             if partie in noms:
@@ -217,7 +239,69 @@ def lire_word(data: bytes, nom: str) -> LectureWord:
     lecteur.corps(corps)
     if not any(b.texte.strip() for b in blocs):
         raise _erreur(nom, "document Word sans texte")
-    return LectureWord(blocs, remarques)
+    notes = _notes(parties, nom, lecteur.appels_de_note)
+    if notes:
+        n = len(notes)
+        remarques.append(
+            f"{n} note{'s' if n > 1 else ''} de bas de page ou de fin gardée{'s' if n > 1 else ''}"
+            " à part, dans les lignes non classées"
+        )
+    repetes = sorted(
+        {
+            texte
+            for partie, octets in parties.items()
+            if _EN_TETE_OU_PIED.match(partie)
+            for p in _xml(octets, nom, partie).iter(W + "p")
+            if (texte := _texte(p))
+        }
+    )
+    if repetes:
+        n = len(repetes)
+        remarques.append(
+            "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
+            + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
+            + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
+        )
+    if "word/comments.xml" in parties:
+        commentaires = _xml(parties["word/comments.xml"], nom, "comments")
+        n = sum(1 for c in commentaires.iter(W + "comment") if _texte(c))
+        if n:
+            remarques.append(
+                f"{n} commentaire{'s' if n > 1 else ''} de relecture non lu{'s' if n > 1 else ''}"
+                " : ils ne font pas partie du texte du document"
+            )
+    return LectureWord(blocs, remarques, notes)
+
+
+def _notes(
+    parties: dict[str, bytes], nom: str, appels: list[tuple[str, str, int]]
+) -> list[NonClasse]:
+    """The notes called in the text, numbered as Word prints them (1, 2… per kind), each
+    with the paragraph that calls it."""
+    textes: dict[tuple[str, str], str] = {}
+    for genre, (partie, _) in _NOTES.items():
+        if partie not in parties:
+            continue
+        for note in _xml(parties[partie], nom, partie).iter(W + genre):
+            id_ = note.get(W + "id")
+            texte = " ".join(_texte(p) for p in note.iter(W + "p")).strip()
+            if id_ is not None and texte:
+                textes[(genre, id_)] = texte
+    notes: list[NonClasse] = []
+    numeros = dict.fromkeys(_NOTES, 0)
+    for genre, id_, paragraphe in appels:
+        numeros[genre] += 1
+        appelee = textes.get((genre, id_))
+        if appelee:
+            libelle = _NOTES[genre][1]
+            notes.append(
+                NonClasse(
+                    ligne=paragraphe,
+                    texte=appelee,
+                    raison=f"{libelle} {numeros[genre]} (appelée au paragraphe {paragraphe})",
+                )
+            )
+    return notes
 
 
 # --- styles ---------------------------------------------------------------------------------
@@ -415,9 +499,36 @@ def texte_de_cellule(paragraphes: Iterable[str]) -> str:
     return " ; ".join(t.lstrip("–-•· ").strip() or t for t in paragraphes if t)
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ZONES = (W + "txbxContent", _MC + "Fallback")  # a text box's own paragraphs; its old copy
+
+
+def _dans_une_zone(el: _Element, p: _Element) -> bool:
+    """Whether ``el`` belongs to a text box anchored in ``p`` (or to the copy of one that
+    Word keeps for old readers in mc:Fallback), not to ``p``'s own text."""
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in _ZONES:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _zones_de_texte(p: _Element) -> list[_Element]:
+    """The text boxes anchored in ``p``, each once (Word writes each twice: the drawing, and
+    a VML copy in mc:Fallback), outermost only."""
+    return [
+        zone
+        for zone in p.iter(W + "txbxContent")
+        if not _dans_une_zone(zone, p) and zone.getparent() is not None
+    ]
+
+
 def _texte(p: _Element) -> str:
     morceaux = []
     for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
+        if _dans_une_zone(el, p):
+            continue
         if el.tag == W + "t":
             morceaux.append(el.text or "")
         elif el.tag == W + "tab":
@@ -436,6 +547,7 @@ class _Lecteur:
         self.blocs = blocs
         self.paragraphe = 0
         self.tableau = 0
+        self.appels_de_note: list[tuple[str, str, int]] = []  # (kind, id, paragraph)
 
     def corps(self, parent: _Element) -> None:
         for el in parent:
@@ -449,7 +561,16 @@ class _Lecteur:
                     self.corps(contenu)
 
     def _paragraphe(self, p: _Element) -> None:
+        self._paragraphe_seul(p)
+        for zone in _zones_de_texte(p):  # a text box's paragraphs follow its anchor's
+            self.corps(zone)
+
+    def _paragraphe_seul(self, p: _Element) -> None:
         self.paragraphe += 1
+        for appel in p.iter(W + "footnoteReference", W + "endnoteReference"):
+            if not _dans_une_zone(appel, p):
+                genre = "footnote" if appel.tag == W + "footnoteReference" else "endnote"
+                self.appels_de_note.append((genre, appel.get(W + "id", ""), self.paragraphe))
         texte = _texte(p)
         ppr = p.find(W + "pPr")
         style_el = ppr.find(W + "pStyle") if ppr is not None else None

@@ -27,12 +27,17 @@ from typing import Any
 
 from projterr.errors import ProjterrError
 from projterr.match.elements import Element
-from projterr.match.plongements import Plongeur, proximite
+from projterr.match.plongements import Plongeur, cosinus, proximite
 from projterr.match.profil import Profil, Profileur
 from projterr.texte.index import IndexInverse
 from projterr.texte.score import scoreur_racines
 
 FORMAT_INDEX = "projterr-index-match/1"
+# With embeddings, the nearest neighbours in meaning join the index's candidates: this many,
+# on a B of at most PLONGEMENTS_MAX elements (e5-small encodes some 30 texts a second: a larger
+# corpus would take minutes to encode at every run).
+VOISINS_PLONGEMENTS = 10
+PLONGEMENTS_MAX = 3_000
 
 
 @dataclass(frozen=True)
@@ -234,12 +239,36 @@ class Apparieur:
         self.nb_candidats = candidats
         self.budget = budget
         self._vecteurs: dict[int, list[float]] = {}
+        self._vecteurs_a_caches: dict[str, list[float]] = {}
 
     def candidats(self, profil: Profil, element: Element | None = None) -> list[int]:
-        """The elements of the corpus worth scoring for ``profil``, by feature overlap."""
-        return [
+        """The elements of the corpus worth scoring for ``profil``, by feature overlap; with
+        an embedding backend and ``element``, also its nearest neighbours in meaning, which
+        share no word with it (« autostop organisé » / « covoiturage »)."""
+        numeros = [
             d for _, d in self.corpus.index.candidats(profil.traits, self.nb_candidats, self.budget)
         ]
+        if element is None or self.plongeur is None or not self._voisins_possibles():
+            return numeros
+        vus = set(numeros)
+        vecteur_a = self._vecteurs_a(element)
+        voisins = sorted(
+            range(len(self.corpus)), key=lambda n: -cosinus(vecteur_a, self._vecteur(n))
+        )
+        return numeros + [n for n in voisins[:VOISINS_PLONGEMENTS] if n not in vus]
+
+    def _voisins_possibles(self) -> bool:
+        """Every element of B encoded once (in batches), when B is small enough for it."""
+        if len(self.corpus) > PLONGEMENTS_MAX:
+            return False
+        assert self.plongeur is not None
+        manquants = [n for n in range(len(self.corpus)) if n not in self._vecteurs]
+        for debut in range(0, len(manquants), 64):
+            lot = manquants[debut : debut + 64]
+            textes = [" ".join(self.corpus.elements[n].textes) for n in lot]
+            for n, vecteur in zip(lot, self.plongeur.encoder(textes), strict=True):
+                self._vecteurs[n] = vecteur
+        return True
 
     def scorer(
         self,
@@ -322,11 +351,15 @@ class Apparieur:
 
     def meilleures(self, element: Element, top: int, seuil: float) -> list[Paire]:
         profil = self.profileur.profil(element.textes)
-        return self.scorer(element, self.candidats(profil), profil, garder=top, seuil=seuil)
+        candidats = self.candidats(profil, element)
+        return self.scorer(element, candidats, profil, garder=top, seuil=seuil)
 
     def _vecteurs_a(self, element: Element) -> list[float]:
         assert self.plongeur is not None
-        return self.plongeur.encoder([" ".join(element.textes)])[0]
+        cle = " ".join(element.textes)
+        if cle not in self._vecteurs_a_caches:
+            self._vecteurs_a_caches[cle] = self.plongeur.encoder([cle])[0]
+        return self._vecteurs_a_caches[cle]
 
     def _vecteur(self, numero: int) -> list[float]:
         assert self.plongeur is not None

@@ -73,7 +73,9 @@ def evaluer(
             element = elements[doc_a][id_a]
             apparieur = apparieurs[doc_b]
             profil = profileur.profil(element.textes)
-            classements[(a, doc_b)] = apparieur.scorer(element, apparieur.candidats(profil), profil)
+            classements[(a, doc_b)] = apparieur.scorer(
+                element, apparieur.candidats(profil, element), profil
+            )
         return classements[(a, doc_b)]
 
     def rang(a: str, b: str) -> tuple[int | None, bool]:

@@ -92,7 +92,11 @@ def apparier(
         profil = apparieur.profileur.profil(element.textes)
         paires = apparieur.scorer(
             element,
-            [n for n in apparieur.candidats(profil) if corpus.elements[n].cle != element.cle],
+            [
+                n
+                for n in apparieur.candidats(profil, element)
+                if corpus.elements[n].cle != element.cle
+            ],
             profil,
             garder=None if un_pour_un else top,
             seuil=seuil,
