@@ -395,3 +395,23 @@ def test_repetitions_bornees_et_cadres_de_page() -> None:
     blocs = lire_odt(odt_brut(contenu_odt(corps)), "x.odt").blocs
     assert len(blocs) < 400_000
     assert blocs[-1].texte == "Dans un cadre."
+
+
+def test_titres_sans_mot_de_niveau(tmp_path: Path) -> None:
+    """« Titre 1 : Mobilité »: the heading style is the author's, a node opens at its level
+    even though its text names no level (as in Word)."""
+    corps = (
+        _p("Plan d'action 2026-2030") + '<text:h text:outline-level="1">Habiter</text:h>'
+        '<text:p text:style-name="_DC_berschrift_20_2">Rénover les logements</text:p>'
+        + _puces("Ouvrir une plateforme de covoiturage.")
+        + '<text:h text:outline-level="1">Santé</text:h>'
+        + _puces("Créer une maison de santé.")
+    )
+    chemin = _ecrire(tmp_path, odt_brut(contenu_odt(corps), STYLES_FRANCAIS))
+    projet = importer_fichier(chemin).projet
+    assert [(n.type, n.titre) for n in projet.contenu] == [("axe", "Habiter"), ("axe", "Santé")]
+    assert [e.titre for e in projet.contenu[0].enfants] == ["Rénover les logements"]
+    assert [a.texte for _, a in projet.actions()] == [
+        "Ouvrir une plateforme de covoiturage.",
+        "Créer une maison de santé.",
+    ]

@@ -113,6 +113,7 @@ def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImp
         empreinte=empreinte(data),
         encodage=None,
         remarques=lecture.remarques,
+        titres_declares=True,  # a heading style is the author's: a node even without « Axe »
     )
 
 
