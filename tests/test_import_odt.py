@@ -211,12 +211,40 @@ def test_espaces_tabulations_sauts_de_ligne_notes_et_sommaire() -> None:
              + _p("à revoir") + "</office:annotation>.")
         + '<text:section text:name="S1">' + _p("Dans une section.") + "</text:section>"
     )  # fmt: skip
-    blocs = lire_odt(odt_brut(contenu_odt(corps)), "x.odt").blocs
-    assert [(b.genre, b.texte) for b in blocs] == [
+    styles = styles_odt(
+        '<style:master-page style:name="Standard"><style:header>'
+        + _p("PETR du Val — projet de territoire")
+        + "</style:header></style:master-page>"
+    )
+    lecture = lire_odt(odt_brut(contenu_odt(corps), styles), "x.odt")
+    assert [(b.genre, b.texte) for b in lecture.blocs] == [
         ("titre", "Orientation 1 : Mieux se loger"),
-        ("paragraphe", "Selon le diagnostic de 2024."),
         ("paragraphe", "Créer un guichet unique."),
         ("paragraphe", "Dans une section."),
+    ]
+    # The note, kept apart with its number and the paragraph that calls it (as in Word).
+    (note,) = lecture.notes
+    assert note.texte == "Selon le diagnostic de 2024."
+    assert note.raison == "note de bas de page 1 (appelée au paragraphe 1)"
+    remarques = " ".join(lecture.remarques)
+    assert "1 note de bas de page" in remarques
+    assert "1 commentaire de relecture non lu" in remarques
+    assert "« PETR du Val — projet de territoire »" in remarques
+
+
+def test_notes_dans_le_resultat(tmp_path: Path) -> None:
+    corps = (
+        '<text:h text:outline-level="1">Orientation 1 : Mieux se loger'
+        '<text:note text:note-class="endnote"><text:note-citation>i</text:note-citation>'
+        "<text:note-body>"
+        + _p("Voir l'annexe.")
+        + "</text:note-body></text:note></text:h>"
+        + _puces("Créer un guichet unique.")
+    )
+    resultat = importer_fichier(_ecrire(tmp_path, odt_brut(contenu_odt(corps), STYLES_FRANCAIS)))
+    assert [n.titre for n in resultat.projet.contenu] == ["Mieux se loger"]
+    assert [(n.texte, n.raison) for n in resultat.projet.non_classe] == [
+        ("Voir l'annexe.", "note de fin i (appelée au paragraphe 1)")
     ]
 
 

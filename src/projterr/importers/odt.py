@@ -14,9 +14,12 @@ parser: no entity resolved, no DTD, no network.
   (``text:number``) wins.
 - Tracked changes are read as accepted: deleted text lives in ``text:tracked-changes``, which
   is skipped; inserted text is already in the paragraphs. The import says so.
-- Spaces (``text:s``), tabs and line breaks are spaces; a footnote's text becomes a paragraph
-  of its own after the paragraph that calls it, so a heading keeps its title and the note's
-  words are not lost; a table of contents, which repeats the headings, is skipped.
+- Spaces (``text:s``), tabs and line breaks are spaces; a footnote or endnote is kept apart,
+  in ``non_classe`` with its number and the paragraph that calls it (as in Word), so a heading
+  keeps its title and the note's words are not lost; a text box's paragraphs follow the
+  paragraph that anchors it; a table of contents, which repeats the headings, is skipped;
+  comments are not the text (the import says how many there were), nor are page headers and
+  footers (named in a remark).
 
 lxml is imported with this module, which the dispatcher imports only for an ODT file.
 """
@@ -43,6 +46,7 @@ from projterr.importers.word import (
     taille_anormale,
     texte_de_cellule,
 )
+from projterr.model import NonClasse
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -88,6 +92,11 @@ _FORMATS = {
     "i": "lowerRoman",
     "I": "upperRoman",
 }
+_EN_TETES_ET_PIEDS = tuple(
+    STYLE + nom
+    for nom in ("header", "footer", "header-first", "footer-first", "header-left", "footer-left")
+)
+_GENRES_DE_NOTE = {"footnote": "note de bas de page", "endnote": "note de fin"}
 _REPETITIONS_MAX = 64  # a repeated row or cell is written once per repetition, up to this
 _CASES_MAX = 200_000  # cells written for the whole document before repetitions count once
 _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
@@ -97,6 +106,9 @@ _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
 class LectureOdt:
     blocs: list[Bloc]
     remarques: list[str] = field(default_factory=list)
+    # Footnotes and endnotes: not part of the plan's tree, kept apart with their place (as the
+    # Word reader keeps them).
+    notes: list[NonClasse] = field(default_factory=list)
 
 
 def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
@@ -106,7 +118,7 @@ def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImp
 
     data = lire_octets(chemin)
     lecture = lire_odt(data, str(chemin))
-    return importer_blocs(
+    resultat = importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
@@ -115,6 +127,8 @@ def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImp
         remarques=lecture.remarques,
         titres_declares=True,  # a heading style is the author's: a node even without « Axe »
     )
+    resultat.projet.non_classe.extend(lecture.notes)
+    return resultat
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -241,10 +255,40 @@ def lire_odt(data: bytes, nom: str) -> LectureOdt:
             "le document contenait des modifications suivies : elles ont été lues comme acceptées"
         )
     blocs: list[Bloc] = []
-    _Lecteur(_Styles(styles_xml, contenu), blocs).corps(texte)
+    lecteur = _Lecteur(_Styles(styles_xml, contenu), blocs)
+    lecteur.corps(texte)
     if not any(b.texte.strip() for b in blocs):
         raise _erreur(nom, "document OpenDocument sans texte")
-    return LectureOdt(blocs, remarques)
+    if lecteur.notes:
+        n = len(lecteur.notes)
+        remarques.append(
+            f"{n} note{'s' if n > 1 else ''} de bas de page ou de fin gardée{'s' if n > 1 else ''}"
+            " à part, dans les lignes non classées"
+        )
+    if styles_xml is not None:
+        repetes = sorted(
+            {
+                t
+                for zone in styles_xml.iter(*_EN_TETES_ET_PIEDS)
+                for p in zone.iter(TEXT + "p", TEXT + "h")
+                if (t := " ".join(_texte(p, [], []).split()))
+            }
+        )
+        if repetes:
+            n = len(repetes)
+            remarques.append(
+                "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
+                + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
+                + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
+            )
+    commentaires = sum(1 for _ in texte.iter(OFFICE + "annotation"))
+    if commentaires:
+        pluriel = "s" if commentaires > 1 else ""
+        remarques.append(
+            f"{commentaires} commentaire{pluriel} de relecture non lu{pluriel} : ils ne font "
+            "pas partie du texte du document"
+        )
+    return LectureOdt(blocs, remarques, lecteur.notes)
 
 
 # --- styles ---------------------------------------------------------------------------------
@@ -402,6 +446,8 @@ class _Lecteur:
         self.paragraphe = 0
         self.tableau = 0
         self.cases = 0
+        self.notes: list[NonClasse] = []
+        self.numeros_de_note: dict[str, int] = {}
         self.listes: dict[str, _Compteurs] = {}  # xml:id → counters (text:continue-list)
         self.derniere: dict[str, _Compteurs] = {}  # list style → its last list's counters
         self.plan = _Compteurs(styles.plan)
@@ -520,13 +566,34 @@ class _Lecteur:
             self.blocs.append(
                 Bloc(texte, "paragraphe", style=nom_style, paragraphe=self.paragraphe)
             )
-        # A footnote's text, then a text box's paragraphs: after the paragraph, as their own.
         for note in notes:
-            corps_note = note.find(TEXT + "note-body")
-            if corps_note is not None:
-                self.corps(corps_note)
+            self._note(note)
+        # A text box's paragraphs follow the paragraph that anchors it, as their own.
         for cadre in cadres:
             self.corps(cadre)
+
+    def _note(self, note: _Element) -> None:
+        """A footnote or endnote, kept apart with its number and the paragraph that calls it."""
+        genre = note.get(TEXT + "note-class", "footnote")
+        self.numeros_de_note[genre] = self.numeros_de_note.get(genre, 0) + 1
+        citation = note.find(TEXT + "note-citation")
+        numero = " ".join("".join(citation.itertext()).split()) if citation is not None else ""
+        corps_note = note.find(TEXT + "note-body")
+        if corps_note is None:
+            return
+        texte = " ".join(
+            " ".join(_texte(p, [], []).split()) for p in corps_note.iter(TEXT + "p", TEXT + "h")
+        ).strip()
+        if texte:
+            libelle = _GENRES_DE_NOTE.get(genre, "note")
+            self.notes.append(
+                NonClasse(
+                    ligne=self.paragraphe,
+                    texte=texte,
+                    raison=f"{libelle} {numero or self.numeros_de_note[genre]} (appelée au "
+                    f"paragraphe {self.paragraphe})",
+                )
+            )
 
     def _numero_de_titre(self, h: _Element, niveau: int) -> tuple[str, bool] | None:
         """The number of a heading: written by LibreOffice in the heading, or counted with
