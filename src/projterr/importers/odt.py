@@ -242,7 +242,7 @@ def lire_odt(data: bytes, nom: str) -> LectureOdt:
         raise _erreur(nom, "document OpenDocument sans corps de texte")
     texte = corps.find(OFFICE + "text")
     if texte is None:
-        autre = next((n for el in corps if (n := _CORPS_AUTRES.get(str(el.tag)))), None)
+        autre = next((g for el in corps if (g := _CORPS_AUTRES.get(str(el.tag)))), None)
         if autre:
             raise _erreur(
                 nom, f"ce fichier est {autre}, pas un document texte : projterr lit les .odt"
