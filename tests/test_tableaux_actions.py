@@ -68,7 +68,11 @@ def _odt(elements: list[Element]) -> bytes:
         if isinstance(element, str):
             corps += f'<text:h text:outline-level="{_niveau(element)}">{element}</text:h>'
             continue
-        corps += "<table:table>"
+        # Columns declared as LibreOffice declares them (without, it shows only the first).
+        corps += (
+            '<table:table table:name="Actions">'
+            f'<table:table-column table:number-columns-repeated="{len(element[0])}"/>'
+        )
         for valeurs in element:
             cellules = "".join(
                 f"<table:table-cell><text:p>{v}</text:p></table:table-cell>" for v in valeurs
