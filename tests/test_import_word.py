@@ -131,6 +131,30 @@ def test_titres_sans_mot_de_niveau_lus_par_leur_style(tmp_path: Path, francais: 
     assert projet.document.type == "autre"
 
 
+@pytest.mark.parametrize("premier", ["Mobilité", "Accueil", "Contact"])
+def test_premier_titre_ni_titre_du_document_ni_menu(tmp_path: Path, premier: str) -> None:
+    """A document that opens on a heading: the heading is the first axe, not the document's
+    title (profils that take the first line for it) nor a web menu item (« Accueil »)."""
+    document = docx.Document()
+    document.add_heading(premier, 1)
+    document.add_heading("Développer le covoiturage", 2)
+    document.add_paragraph("Créer des aires de covoiturage.", style="List Bullet")
+    document.add_heading("Santé", 1)
+    document.add_heading("Attirer des médecins", 2)
+    document.add_paragraph("Ouvrir une maison de santé.", style="List Bullet")
+    chemin = tmp_path / "plan.docx"
+    document.save(chemin)
+    projet = importer_fichier(chemin).projet
+    assert [(n.type, n.titre) for _, n in projet.noeuds()] == [
+        ("axe", premier),
+        ("objectif", "Développer le covoiturage"),
+        ("axe", "Santé"),
+        ("objectif", "Attirer des médecins"),
+    ]
+    assert projet.document.titre == "plan"
+    assert not projet.non_classe
+
+
 def test_titres_mixtes_le_motif_donne_type_et_numero(tmp_path: Path) -> None:
     """« Axe 1 : … » in a heading is an axe numbered 1; a heading under it without a level
     word takes the next level down."""

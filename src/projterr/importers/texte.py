@@ -146,8 +146,10 @@ class _Lecture:
 
     def _classer(self, ligne: str, numero: int, index: int) -> None:
         p = self.profil
+        declare = index in self.titres.par_ligne
         for regle in p.ignorer:
-            if regle.regex.search(ligne):
+            # A heading its author styled as such is no menu item or page number.
+            if not declare and regle.regex.search(ligne):
                 self.non_classe.append(NonClasse(ligne=numero, texte=ligne, raison=regle.raison))
                 return
         niveau, m = self._titre(ligne, index)
@@ -390,7 +392,8 @@ def analyser(
         lignes[index] = ""  # now in document.titre: not read again
     elif profil.titre_document == "premiere_ligne" and "titre" not in doc:
         premiere = next((i for i, ligne in enumerate(lignes) if ligne.strip()), None)
-        if premiere is not None:
+        # A first line its author styled as a heading opens the tree: it is not the title.
+        if premiere is not None and (titres is None or premiere not in titres.par_ligne):
             doc.setdefault("titre", espaces(lignes[premiere]))
             lignes[premiere] = ""  # now in document.titre: not read again
     territoire = dict(profil.territoire)
