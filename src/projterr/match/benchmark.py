@@ -176,7 +176,8 @@ class RapportBenchmark:
         return [p for g in self.groupes for p in g.pistes]
 
     def maximum(self) -> int:
-        return max((n for ligne in self.lignes for n in ligne.effectifs), default=0)
+        """The largest count of a theme (« sans thème » aside: it would pale every theme)."""
+        return max((n for ligne in self.themes for n in ligne.effectifs), default=0)
 
     def affichees(self, groupe: GroupePistes) -> tuple[Piste, ...]:
         """The pistes of ``groupe`` a renderer for people shows (``limite`` at most)."""

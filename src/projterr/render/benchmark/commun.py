@@ -16,6 +16,8 @@ TITRE = "Ce que font les autres territoires"
 # A sequential blue scale (ColorBrewer « Blues »), light to dark: 0 is the first.
 PALETTE = ("F6F8FA", "DEEBF7", "C6DBEF", "9ECAE1", "6BAED6", "3182BD", "08519C")
 ENCRE, ENCRE_CLAIRE = "1F2328", "FFFFFF"
+# « Sans thème » is not on the scale: grey, whatever its count.
+NEUTRE_FOND, NEUTRE_ENCRE = "EEEFF1", "57606A"
 # A theme I don't cover while others do: the one warm colour of the table.
 ALERTE_FOND, ALERTE_TRAIT = "FDE2CF", "C2410C"
 
@@ -32,6 +34,13 @@ def couleur(n: int, maximum: int) -> tuple[str, str]:
         return PALETTE[0], ENCRE
     pas = max(1, min(len(PALETTE) - 1, -(-n * (len(PALETTE) - 1) // maximum)))
     return PALETTE[pas], ENCRE_CLAIRE if pas >= 5 else ENCRE
+
+
+def couleur_case(ligne: LigneCouverture, n: int, maximum: int) -> tuple[str, str]:
+    """Fill and ink of one cell of the coverage chart (see :func:`couleur`)."""
+    if ligne.code is None:
+        return NEUTRE_FOND, NEUTRE_ENCRE
+    return couleur(n, maximum)
 
 
 def alerte(ligne: LigneCouverture, colonne: int) -> bool:
