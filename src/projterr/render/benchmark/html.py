@@ -116,7 +116,7 @@ def carte(rapport: RapportBenchmark) -> str:
     ]
     for k, lignes in enumerate(entetes):
         x = gauche + k * _CASE_L + _CASE_L / 2
-        y0 = haut_entete - 8 - _LIGNE_TEXTE * (len(lignes) - 1)
+        y0 = haut_entete - 8.0 - _LIGNE_TEXTE * (len(lignes) - 1)
         poids = ' font-weight="700"' if k == 0 else ""
         tspans = "".join(
             f'<tspan x="{x:.0f}" y="{y0 + i * _LIGNE_TEXTE:.0f}">{e(t)}</tspan>'
