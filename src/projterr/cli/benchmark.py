@@ -91,6 +91,7 @@ def benchmark(
     from projterr.errors import ProjterrError
     from projterr.match import corpus as corpus_
     from projterr.match.benchmark import DocumentLu, comparer_territoires
+    from projterr.match.elements import nom_document
     from projterr.match.profil import Profileur
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
@@ -129,9 +130,16 @@ def benchmark(
     ignores: list[str] = []
     with _Progression() as suivi:
         suivi.debut("lecture des documents", len(fichiers), gros=_GROS_DOSSIER)
+        moi = DocumentLu(charger(mien), str(mien))
+        identite = (moi.projet.territoire.nom, nom_document(moi.projet))
         for fichier in fichiers:
             try:
-                lus.append(DocumentLu(charger(fichier), str(fichier)))
+                projet = charger(fichier)
+                if (projet.territoire.nom, nom_document(projet)) == identite:
+                    # a copy of mine: match would never pair an element with its twin
+                    sys.stderr.write(f"projterr : {fichier} : ignoré, c'est le document MIEN\n")
+                else:
+                    lus.append(DocumentLu(projet, str(fichier)))
             except ProjterrError:
                 if fichier not in dossiers:
                     raise
@@ -143,7 +151,6 @@ def benchmark(
             suivi.avancer(1)
         if not lus:
             raise ProjterrError("aucun document projterr lisible parmi les autres territoires")
-        moi = DocumentLu(charger(mien), str(mien))
         suivi.debut("comparaison", sum(1 for d in lus for _ in d.projet.actions()))
         rapport = comparer_territoires(
             moi,

@@ -317,13 +317,18 @@ def _territoires(
     """Columns named by territory, or by document title when the territory is unnamed or
     shared (two versions of one PETR's projet, its projet and its CLS)."""
     noms = [d.projet.territoire.nom.strip() or nom_document(d.projet) for d in documents]
+    for nom in set(noms):
+        rangs = [k for k, n in enumerate(noms) if n == nom]
+        if len(rangs) < 2:
+            continue
+        # « PETR Cœur de Lorraine (2025) » beside « … (2019) », else the document's title
+        versions = [documents[k].projet.document.version for k in rangs]
+        for k, version in zip(rangs, versions, strict=True):
+            unique = version and versions.count(version) == 1
+            noms[k] = f"{nom} ({version})" if unique else nom_document(documents[k].projet)
     sortie: list[Territoire] = []
     for k, (doc, classement) in enumerate(zip(documents, classements, strict=True)):
-        nom = noms[k]
-        if noms.count(nom) > 1:
-            nom = nom_document(doc.projet)
-            if nom in {t.nom for t in sortie} or [*noms[:k], *noms[k + 1 :]].count(nom):
-                nom = f"{nom} [{k + 1}]"
+        nom = noms[k] if noms.count(noms[k]) == 1 else f"{noms[k]} [{k + 1}]"
         sortie.append(
             Territoire(nom, nom_document(doc.projet), doc.fichier, len(classement.actions), k == 0)
         )
