@@ -44,9 +44,15 @@ def texte(rapport: RapportBenchmark) -> str:
     dire(commun.sous_titre(rapport))
     dire()
     table = Table(title="Couverture des thèmes (nombre d'actions)", title_justify="left")
-    table.add_column("Thème")
+    # widths set here: left to itself, rich crops the last column of a wide table
+    n = len(rapport.territoires)
+    plus_long = max((len(ligne.libelle) for ligne in rapport.lignes), default=10)
+    gauche = min(plus_long, 28 if n <= 4 else 22)
+    colonne = max(6, min(24, (largeur - gauche - 3 * (n + 1) - 1) // n))
+    table.add_column("Thème", width=gauche, overflow="fold")
     for k, territoire in enumerate(rapport.territoires):
-        table.add_column(f"{territoire.nom}{' (vous)' if k == 0 else ''}", justify="right")
+        nom = f"{territoire.nom}{' (vous)' if k == 0 else ''}"
+        table.add_column(nom, justify="right", overflow="fold", max_width=colonne)
     for ligne in rapport.lignes:
         cases = [
             f"{n} !" if commun.alerte(ligne, k) else str(n) for k, n in enumerate(ligne.effectifs)
