@@ -378,6 +378,8 @@ def _empreintes(*fichiers: Path) -> list[str]:
         ([str(COEUR), str(MQ), "--referentiel", "crte", "--seuil", "0,5"], "de 0 à 100"),
         ([str(COEUR), str(MQ)], "option manquante : --referentiel"),
         ([str(COEUR)], "argument manquant"),
+        ([str(MQ), str(MQ), "--referentiel", "crte"], "même document que MIEN"),
+        ([str(COEUR), str(ROOT / "referentiels" / "crte.yaml"), "-r", "crte"], "champ inconnu"),
     ],
 )
 def test_mauvaises_entrees(args: list[str], attendu: str) -> None:
@@ -447,3 +449,32 @@ def test_aide_sans_bibliotheques_lourdes() -> None:
     ).stdout
     assert sortie.strip().splitlines()[-1] == "[]"
     assert "--referentiel" in sortie and "Code de sortie" in sortie
+
+
+def test_barre_de_progression_sur_un_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a terminal, reading a large folder shows a bar on stderr; stdout gets the report."""
+    import importlib
+
+    from projterr.cli import main
+
+    commande = importlib.import_module("projterr.cli.benchmark")  # the module, not the command
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    dossier = tmp_path / "autres"
+    dossier.mkdir()
+    for k in range(3):
+        shutil.copy(IO, dossier / f"isigny-{k}.yaml")
+    flux, sortie = Terminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", flux)
+    monkeypatch.setattr(sys, "stdout", sortie)
+    monkeypatch.setattr(commande, "_GROS_DOSSIER", 2)
+    with pytest.raises(SystemExit) as fin:
+        main(["benchmark", str(MQ), str(dossier), "--referentiel", "crte"])
+    assert fin.value.code == 0
+    assert "lecture des documents" in flux.getvalue()
+    assert "Couverture des thèmes" in sortie.getvalue()

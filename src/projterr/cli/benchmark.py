@@ -109,13 +109,15 @@ def benchmark(
     for chemin in autres:
         if not chemin.exists():
             raise ProjterrError("fichier ou dossier introuvable", str(chemin))
+    sources = [corpus_.sources(chemin) for chemin in autres]
     # my own document inside a folder of others would be compared with itself: left out
     fichiers = [
         f
-        for chemin in autres
-        for f in corpus_.sources(chemin).fichiers
-        if f.resolve() != mien.resolve()
+        for src in sources
+        for f in src.fichiers
+        if not (src.dossier and f.resolve() == mien.resolve())
     ]
+    dossiers = {f for src in sources if src.dossier for f in src.fichiers}
     entrees = (mien, *fichiers)
     if sortie is not None and str(sortie) != "-":
         verifier_sortie(sortie, entrees)  # before the work, not after
@@ -125,7 +127,6 @@ def benchmark(
     refs = [charger_referentiel(n) for n in REFERENTIELS_DEFAUT.split(",")]
     profileur = Profileur(table, charger_thesaurus(), refs)
 
-    dossiers = {f for c in autres if c.is_dir() for f in corpus_.sources(c).fichiers}
     lus: list[DocumentLu] = []
     ignores: list[str] = []
     with _Progression() as suivi:
@@ -133,13 +134,9 @@ def benchmark(
         moi = DocumentLu(charger(mien), str(mien))
         identite = (moi.projet.territoire.nom, nom_document(moi.projet))
         for fichier in fichiers:
+            suivi.avancer(1)
             try:
                 projet = charger(fichier)
-                if (projet.territoire.nom, nom_document(projet)) == identite:
-                    # a copy of mine: match would never pair an element with its twin
-                    sys.stderr.write(f"projterr : {fichier} : ignoré, c'est le document MIEN\n")
-                else:
-                    lus.append(DocumentLu(projet, str(fichier)))
             except ProjterrError:
                 if fichier not in dossiers:
                     raise
@@ -148,9 +145,24 @@ def benchmark(
                     f"projterr : {fichier} : ignoré, ce n'est pas un document projterr lisible\n"
                 )
                 ignores.append(str(fichier))
-            suivi.avancer(1)
+                continue
+            if (projet.territoire.nom, nom_document(projet)) == identite:
+                # a copy of mine: match never pairs an element with its twin, so every action
+                # would come out as a piste
+                if fichier not in dossiers:
+                    raise ProjterrError(
+                        "c'est le même document que MIEN : donnez ceux d'autres territoires",
+                        str(fichier),
+                    )
+                sys.stderr.write(
+                    f"projterr : {fichier} : ignoré, c'est le même document que MIEN\n"
+                )
+                continue
+            lus.append(DocumentLu(projet, str(fichier)))
         if not lus:
-            raise ProjterrError("aucun document projterr lisible parmi les autres territoires")
+            raise ProjterrError(
+                "aucun autre territoire à comparer (documents illisibles, ou le même que MIEN)"
+            )
         suivi.debut("comparaison", sum(1 for d in lus for _ in d.projet.actions()))
         rapport = comparer_territoires(
             moi,
