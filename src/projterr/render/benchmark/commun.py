@@ -104,9 +104,10 @@ def explication_pistes(rapport: RapportBenchmark) -> str:
             f"Aucune : chaque action des autres territoires a une correspondance chez vous "
             f"(score d'au moins {rapport.seuil:g} sur 100)."
         )
+    n = len(rapport.pistes)
+    verbe = "n'ont" if n > 1 else "n'a"
     return (
-        f"{pluriel(len(rapport.pistes), 'action')} des autres territoires "
-        f"{'n’ont' if len(rapport.pistes) > 1 else 'n’a'} pas de correspondance chez vous "
+        f"{pluriel(n, 'action')} des autres territoires {verbe} pas de correspondance chez vous "
         f"(score de moins de {rapport.seuil:g} sur 100, comme projterr match) : autant de "
         "pistes à étudier. Elles sont rangées par thème, d'abord ceux que vous ne couvrez pas, "
         "puis ceux où vous êtes le moins présent au regard des autres ; dans chaque thème, "
