@@ -22,6 +22,15 @@ NEUTRE_FOND, NEUTRE_ENCRE = "EEEFF1", "57606A"
 ALERTE_FOND, ALERTE_TRAIT = "FDE2CF", "C2410C"
 
 
+# Beyond this many territories, the coverage chart and table put territories in rows.
+TERRITOIRES_EN_COLONNES = 8
+
+
+def transposer(rapport: RapportBenchmark) -> bool:
+    """Territories in rows rather than columns (many territories, few themes)."""
+    return len(rapport.territoires) > TERRITOIRES_EN_COLONNES
+
+
 def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
     """« 0 action », « 1 action », « 3 actions » (French: 0 and 1 take the singular)."""
     return f"{n} {singulier if n <= 1 else (pluriel_ or singulier + 's')}"
@@ -50,7 +59,9 @@ def alerte(ligne: LigneCouverture, colonne: int) -> bool:
 
 def sous_titre(rapport: RapportBenchmark) -> str:
     ref = rapport.referentiel
-    return f"{rapport.mien.nom} comparé à {_liste([t.nom for t in rapport.autres])} — {ref.titre}"
+    autres = [t.nom for t in rapport.autres]
+    qui = _liste(autres) if len(autres) <= 5 else f"{len(autres)} autres territoires"
+    return f"{rapport.mien.nom} comparé à {qui} — {ref.titre}"
 
 
 def explication_couverture(rapport: RapportBenchmark) -> str:

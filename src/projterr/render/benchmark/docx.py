@@ -16,8 +16,19 @@ if TYPE_CHECKING:
 
     from projterr.export.redacteur import Cellule
 
-# Territories (columns beside the themes) a portrait page holds.
+# Columns of counts a portrait page holds; a landscape one holds ten at the usual size.
 _COLONNES_PORTRAIT = 4
+_COLONNES_PAYSAGE = 10
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _colonnes(rapport: RapportBenchmark) -> int:
+    """Columns of counts in the coverage table."""
+    if commun.transposer(rapport):
+        return len(rapport.lignes) + 1  # the themes, « sans thème », the number of actions
+    return len(rapport.territoires)
 
 
 def docx(rapport: RapportBenchmark) -> bytes:
@@ -38,7 +49,7 @@ def docx(rapport: RapportBenchmark) -> bytes:
     titre_1.space_before = Pt(20)
     section = document.sections[0]
     section.different_first_page_header_footer = False  # no title page: numbered from 1
-    if len(rapport.territoires) > _COLONNES_PORTRAIT:
+    if _colonnes(rapport) > _COLONNES_PORTRAIT:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     proprietes = document.core_properties
@@ -106,41 +117,62 @@ def docx(rapport: RapportBenchmark) -> bytes:
 
 
 def _carte(redacteur: object, rapport: RapportBenchmark) -> None:
-    """The coverage table: one row per theme, one column per territory, each count in a
-    cell shaded by the scale shared with the HTML chart."""
+    """The coverage table: one row per theme, one column per territory (or the other way
+    round past :data:`commun.TERRITOIRES_EN_COLONNES` territories), each count in a cell
+    shaded by the scale shared with the HTML chart."""
+    from docx.oxml import parse_xml
+
     from projterr.export.redacteur import Redacteur
 
     assert isinstance(redacteur, Redacteur)
-    n = len(rapport.territoires)
-    part_theme = 0.34 if n <= _COLONNES_PORTRAIT else 0.26
-    parts = [part_theme, *([(1 - part_theme) / n] * n)]
-    entetes = ["Thème"] + [
-        t.nom + (" (vous)" if k == 0 else "") for k, t in enumerate(rapport.territoires)
-    ]
-    lignes: list[list[Cellule]] = [
-        [_case(ligne.libelle), *(_case(str(x)) for x in ligne.effectifs)]
-        for ligne in rapport.lignes
-    ]
-    lignes.append([_case("Actions"), *(_case(str(t.actions)) for t in rapport.territoires)])
-    redacteur.grille(entetes, lignes, parts)
+    transpose = commun.transposer(rapport)
+    territoires = [t.nom + (" (vous)" if k == 0 else "") for k, t in enumerate(rapport.territoires)]
+    themes = [ligne.libelle for ligne in rapport.lignes]
+    if transpose:
+        entetes = ["Territoire", *themes, "Actions"]
+        lignes: list[list[Cellule]] = [
+            [_case(nom), *(_case(str(ligne.effectifs[k])) for ligne in rapport.lignes),
+             _case(str(rapport.territoires[k].actions))]
+            for k, nom in enumerate(territoires)
+        ]  # fmt: skip
+    else:
+        entetes = ["Thème", *territoires]
+        lignes = [
+            [_case(ligne.libelle), *(_case(str(x)) for x in ligne.effectifs)]
+            for ligne in rapport.lignes
+        ]
+        lignes.append([_case("Actions"), *(_case(str(t.actions)) for t in rapport.territoires)])
+    n = _colonnes(rapport)
+    part_gauche = 0.34 if n <= _COLONNES_PORTRAIT else 0.22
+    redacteur.grille(entetes, lignes, [part_gauche, *([(1 - part_gauche) / n] * n)])
     table = redacteur.document.tables[-1]
     maximum = rapport.maximum()
-    for k in range(1, n + 1):
-        _centrer(table.cell(0, k))
-    for i, ligne in enumerate(rapport.lignes, 1):
+    vertical = n > _COLONNES_PAYSAGE  # narrow columns: headings written upwards, not cut
+    for j in range(1, n + 1):
+        if vertical:
+            _vertical(table.cell(0, j))
+        _centrer(table.cell(0, j))
+    if vertical:
+        hauteur = max(len(nom) for nom in entetes[1:]) * 110 + 300  # twips, one line of 9 pt
+        trpr = table.rows[0]._tr.get_or_add_trPr()
+        trpr.append(parse_xml(f'<w:trHeight {_W} w:val="{min(hauteur, 4200)}" w:hRule="atLeast"/>'))
+    for r, ligne in enumerate(rapport.lignes):
         for k, valeur in enumerate(ligne.effectifs):
-            cellule = table.cell(i, k + 1)
+            cellule = table.cell(k + 1, r + 1) if transpose else table.cell(r + 1, k + 1)
             fond, encre = commun.couleur_case(ligne, valeur, maximum)
             if commun.alerte(ligne, k):
                 fond, encre = commun.ALERTE_FOND, commun.ENCRE
                 _bordure(cellule, commun.ALERTE_TRAIT)
             _ombrer(cellule, fond, encre, gras=ligne.code is not None)
-    for k in range(n + 1):
-        cellule = table.cell(len(rapport.lignes) + 1, k)
+    totaux = (
+        [table.cell(i, n) for i in range(1, len(territoires) + 1)]
+        if transpose
+        else [table.cell(len(rapport.lignes) + 1, j) for j in range(1, n + 1)]
+    )
+    for cellule in totaux:
         for run in cellule.paragraphs[0].runs:
             run.bold = True
-        if k:
-            _centrer(cellule)
+        _centrer(cellule)
 
 
 def _legende(redacteur: object, maximum: int) -> None:
@@ -193,6 +225,19 @@ def _bordure(cellule: _Cell, couleur: str) -> None:
         largeur.addnext(bordures)
     else:
         tcpr.insert(0, bordures)
+
+
+def _vertical(cellule: _Cell) -> None:
+    """Text from bottom to top, as in the headings of a wide table."""
+    from docx.oxml import parse_xml
+
+    tcpr = cellule._tc.get_or_add_tcPr()
+    sens = parse_xml(f'<w:textDirection {_W} w:val="btLr"/>')
+    largeur = tcpr.find(_w("w:tcW"))  # w:textDirection comes after w:tcW and w:shd
+    if largeur is not None:
+        largeur.addnext(sens)
+    else:
+        tcpr.insert(0, sens)
 
 
 def _centrer(cellule: _Cell) -> None:

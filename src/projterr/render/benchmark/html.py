@@ -91,50 +91,77 @@ def html(rapport: RapportBenchmark) -> str:
 
 def carte(rapport: RapportBenchmark) -> str:
     """The coverage chart: one row per theme (then « sans thème »), one column per territory
-    (mine first), each cell shaded by its count and showing it."""
+    (mine first), each cell shaded by its count and showing it. Past
+    :data:`commun.TERRITOIRES_EN_COLONNES` territories, territories are the rows instead: a
+    page scrolls down, not across."""
     e = escape
-    libelles = [textwrap.wrap(ligne.libelle, 34) or [""] for ligne in rapport.lignes]
-    entetes = [
-        textwrap.wrap(t.nom + (" (vous)" if k == 0 else ""), 17)[:4]
-        for k, t in enumerate(rapport.territoires)
-    ]
-    gauche = 12 + 7 * max((len(x) for lignes in libelles for x in lignes), default=10)
+    transpose = commun.transposer(rapport)
+    territoires = [t.nom + (" (vous)" if k == 0 else "") for k, t in enumerate(rapport.territoires)]
+    themes = [ligne.libelle for ligne in rapport.lignes]
+    noms_lignes, noms_colonnes = (territoires, themes) if transpose else (themes, territoires)
+    libelles = [textwrap.wrap(nom, 34) or [""] for nom in noms_lignes]
+    entetes = [textwrap.wrap(nom, 17)[:4] or [""] for nom in noms_colonnes]
+    # room for the longest label line, bold included (about 7.5 px a character at 13 px)
+    gauche = 20 + int(7.5 * max((len(x) for lignes in libelles for x in lignes), default=10))
     haut_entete = _LIGNE_TEXTE * max(len(x) for x in entetes) + 14
-    n_col, n_lig = len(rapport.territoires), len(rapport.lignes)
-    ecart_sans_theme = 10  # « sans thème » stands apart from the référentiel's themes
-    largeur = gauche + n_col * _CASE_L + _MARGE
-    hauteur = haut_entete + n_lig * _CASE_H + ecart_sans_theme + 58
+    n_lig, n_col = len(noms_lignes), len(noms_colonnes)
+    ecart = 10  # « sans thème » stands apart from the référentiel's themes
+
+    def case(i: int, j: int) -> tuple[int, int]:
+        """The row of the report and the territory of the cell at (row i, column j)."""
+        return (j, i) if transpose else (i, j)
+
+    def x_de(j: int) -> float:
+        return gauche + j * _CASE_L + (ecart if transpose and j == n_col - 1 else 0)
+
+    def y_de(i: int) -> float:
+        return haut_entete + i * _CASE_H + (ecart if not transpose and i == n_lig - 1 else 0)
+
+    largeur = gauche + n_col * _CASE_L + ecart + _MARGE
+    hauteur = haut_entete + n_lig * _CASE_H + ecart + 58
     maximum = rapport.maximum()
+    disposition = (
+        f"{len(territoires)} territoires en lignes, {e(rapport.mien.nom)} en premier ; "
+        f"{len(themes) - 1} thèmes et « sans thème » en colonnes"
+        if transpose
+        else f"{len(themes) - 1} thèmes et « sans thème » en lignes, {len(territoires)} "
+        f"territoires en colonnes, {e(rapport.mien.nom)} en premier"
+    )
     svg = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{largeur}" '
-        f'height="{hauteur}" viewBox="0 0 {largeur} {hauteur}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{largeur:.0f}" '
+        f'height="{hauteur:.0f}" viewBox="0 0 {largeur:.0f} {hauteur:.0f}" '
         'aria-labelledby="carte-titre carte-desc" font-family="system-ui, sans-serif">',
         f'<title id="carte-titre">Couverture des thèmes du référentiel {e(rapport.referentiel.nom)}'
         " : nombre d'actions par thème et par territoire</title>",
-        f'<desc id="carte-desc">{n_lig - 1} thèmes en lignes et « sans thème », '
-        f"{n_col} territoires en colonnes, {e(rapport.mien.nom)} en premier.</desc>",
+        f'<desc id="carte-desc">{disposition}.</desc>',
     ]
-    for k, lignes in enumerate(entetes):
-        x = gauche + k * _CASE_L + _CASE_L / 2
+    for j, lignes in enumerate(entetes):
+        x = x_de(j) + _CASE_L / 2
         y0 = haut_entete - 8.0 - _LIGNE_TEXTE * (len(lignes) - 1)
-        poids = ' font-weight="700"' if k == 0 else ""
+        style = ' font-weight="700"' if j == 0 and not transpose else ""
+        if transpose and j == n_col - 1:
+            style = ' font-style="italic" fill="#57606a"'
         tspans = "".join(
             f'<tspan x="{x:.0f}" y="{y0 + i * _LIGNE_TEXTE:.0f}">{e(t)}</tspan>'
             for i, t in enumerate(lignes)
         )
-        svg.append(f'<text text-anchor="middle" font-size="13"{poids}>{tspans}</text>')
-    for i, ligne in enumerate(rapport.lignes):
-        y = haut_entete + i * _CASE_H + (ecart_sans_theme if ligne.code is None else 0)
-        morceaux = libelles[i]
+        svg.append(f'<text text-anchor="middle" font-size="13"{style}>{tspans}</text>')
+    for i, morceaux in enumerate(libelles):
+        y = y_de(i)
         y0 = y + _CASE_H / 2 + 5 - (len(morceaux) - 1) * 7
-        style = ' font-style="italic" fill="#57606a"' if ligne.code is None else ""
+        style = ' font-weight="700"' if i == 0 and transpose else ""
+        if not transpose and i == n_lig - 1:
+            style = ' font-style="italic" fill="#57606a"'
         tspans = "".join(
             f'<tspan x="{gauche - 10}" y="{y0 + j * 14:.0f}">{e(t)}</tspan>'
             for j, t in enumerate(morceaux)
         )
         svg.append(f'<text text-anchor="end" font-size="13"{style}>{tspans}</text>')
-        for k, n in enumerate(ligne.effectifs):
-            x = gauche + k * _CASE_L
+        for j in range(n_col):
+            r, k = case(i, j)
+            ligne = rapport.lignes[r]
+            n = ligne.effectifs[k]
+            x = x_de(j)
             fond, encre = commun.couleur_case(ligne, n, maximum)
             trait = 'stroke="#ffffff" stroke-width="2"'
             if commun.alerte(ligne, k):
@@ -142,14 +169,14 @@ def carte(rapport: RapportBenchmark) -> str:
                 trait = f'stroke="#{commun.ALERTE_TRAIT}" stroke-width="3"'
             info = f"{ligne.libelle} — {rapport.territoires[k].nom} : {commun.pluriel(n, 'action')}"
             svg.append(
-                f'<g><title>{e(info)}</title>'
-                f'<rect x="{x + 2}" y="{y + 2}" width="{_CASE_L - 4}" height="{_CASE_H - 4}" '
-                f'rx="3" fill="#{fond}" {trait}/>'
+                f"<g><title>{e(info)}</title>"
+                f'<rect x="{x + 2:.0f}" y="{y + 2:.0f}" width="{_CASE_L - 4}" '
+                f'height="{_CASE_H - 4}" rx="3" fill="#{fond}" {trait}/>'
                 f'<text x="{x + _CASE_L / 2:.0f}" y="{y + _CASE_H / 2 + 5:.0f}" '
                 f'text-anchor="middle" font-size="15" font-weight="700" fill="#{encre}">{n}'
                 "</text></g>"
             )
-    svg += _legende(gauche, haut_entete + n_lig * _CASE_H + ecart_sans_theme + 20, maximum)
+    svg += _legende(gauche, int(haut_entete + n_lig * _CASE_H + ecart + 20), maximum)
     svg.append("</svg>")
     return "\n".join(svg)
 

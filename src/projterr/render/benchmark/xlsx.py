@@ -39,35 +39,56 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
     gras = Font(name=_POLICE, bold=True)
     haut = Alignment(vertical="top", wrap_text=True)
 
-    # the table: themes in rows (référentiel order, « sans thème » last), territories in columns
-    n_col = len(rapport.territoires)
-    feuille.append(["Thème", *(t.nom for t in rapport.territoires)])
-    for ligne in rapport.lignes:
-        feuille.append([ligne.libelle, *ligne.effectifs])
-    feuille.append(["Actions", *(t.actions for t in rapport.territoires)])
-    derniere = 1 + len(rapport.lignes) + 1
+    # the table: themes in rows (référentiel order, « sans thème » last), territories in
+    # columns — or, for many territories, the other way round (as in html and docx)
+    transpose = commun.transposer(rapport)
+    noms = [t.nom + (" (vous)" if k == 0 else "") for k, t in enumerate(rapport.territoires)]
+    n_themes = len(rapport.themes)
+    if transpose:
+        feuille.append(["Territoire", *(ligne.libelle for ligne in rapport.lignes), "Actions"])
+        for k, nom in enumerate(noms):
+            feuille.append(
+                [nom, *(ligne.effectifs[k] for ligne in rapport.lignes),
+                 rapport.territoires[k].actions]
+            )  # fmt: skip
+    else:
+        feuille.append(["Thème", *noms])
+        for ligne in rapport.lignes:
+            feuille.append([ligne.libelle, *ligne.effectifs])
+        feuille.append(["Actions", *(t.actions for t in rapport.territoires)])
+
+    def position(r: int, k: int) -> tuple[int, int]:
+        """Row and column of the count of report row ``r`` for territory ``k``."""
+        return (2 + k, 2 + r) if transpose else (2 + r, 2 + k)
+
+    derniere, n_col = feuille.max_row, feuille.max_column
     for cellule in feuille[1]:
         cellule.font = gras
         cellule.alignment = Alignment(vertical="center", horizontal="center", wrap_text=True)
     feuille["A1"].alignment = Alignment(vertical="center")
-    feuille.cell(row=1, column=2).value = f"{rapport.mien.nom} (vous)"
     for ligne_xl in feuille.iter_rows(min_row=2, max_row=derniere):
         ligne_xl[0].alignment = Alignment(vertical="center", wrap_text=True)
         for cellule in ligne_xl[1:]:
             cellule.alignment = Alignment(horizontal="center", vertical="center")
-    for cellule in feuille[derniere]:
+    totaux = (
+        [feuille.cell(row=i, column=n_col) for i in range(1, derniere + 1)]
+        if transpose
+        else list(feuille[derniere])
+    )
+    for cellule in totaux:
         cellule.font = gras
-    feuille.row_dimensions[1].height = 45
-    feuille.column_dimensions["A"].width = 46
-    for k in range(n_col):
-        feuille.column_dimensions[get_column_letter(2 + k)].width = 22
+    feuille.row_dimensions[1].height = 60 if transpose else 45
+    feuille.column_dimensions["A"].width = 40 if transpose else 46
+    for j in range(2, n_col + 1):
+        feuille.column_dimensions[get_column_letter(j)].width = 15 if transpose else 22
     feuille.freeze_panes = "B2"
 
     orange = PatternFill("solid", fgColor=commun.ALERTE_FOND, bgColor=commun.ALERTE_FOND)
     trait = Side(style="medium", color=commun.ALERTE_TRAIT)
-    for i, ligne in enumerate(rapport.lignes):
+    for r, ligne in enumerate(rapport.lignes):
         if commun.alerte(ligne, 0):
-            cellule = feuille.cell(row=2 + i, column=2)
+            rang, colonne = position(r, 0)
+            cellule = feuille.cell(row=rang, column=colonne)
             cellule.border = Border(left=trait, right=trait, top=trait, bottom=trait)
             cellule.font = gras
             # first and stopping: the colour scale below would paint over a plain fill
@@ -75,25 +96,26 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
                 cellule.coordinate, FormulaRule(formula=["TRUE"], fill=orange, stopIfTrue=True)
             )
     # the colour scale over the themes only (« sans thème » would pale them), as in html/docx
-    n_themes = len(rapport.themes)
     if n_themes:
-        zone = f"B2:{get_column_letter(1 + n_col)}{1 + n_themes}"
+        rang, colonne = position(n_themes - 1, len(rapport.territoires) - 1)
         feuille.conditional_formatting.add(
-            zone,
+            f"B2:{get_column_letter(colonne)}{rang}",
             ColorScaleRule(
                 start_type="num", start_value=0, start_color=commun.PALETTE[0],
                 end_type="max", end_color=commun.PALETTE[4],
             ),
         )  # fmt: skip
     gris = PatternFill("solid", fgColor=commun.NEUTRE_FOND)
-    for cellule in feuille[2 + n_themes]:
+    for k in range(len(rapport.territoires)):
+        rang, colonne = position(len(rapport.lignes) - 1, k)
+        cellule = feuille.cell(row=rang, column=colonne)
         cellule.fill = gris
         cellule.font = Font(name=_POLICE, italic=True, color=commun.NEUTRE_ENCRE)
 
     note = derniere + 2
     feuille.cell(row=note, column=1, value=commun.explication_couverture(rapport))
     feuille.cell(row=note, column=1).alignment = haut
-    feuille.merge_cells(start_row=note, start_column=1, end_row=note, end_column=1 + n_col)
+    feuille.merge_cells(start_row=note, start_column=1, end_row=note, end_column=min(n_col, 6))
     feuille.row_dimensions[note].height = 48
     if rapport.non_couverts:
         feuille.cell(row=note + 1, column=1, value=f"Case orange : {commun.ALERTE}")
@@ -110,13 +132,31 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
         graphique.y_axis.delete = False
         graphique.legend.position = "b"
         graphique.gapWidth = 50
-        donnees = Reference(feuille, min_col=2, max_col=1 + n_col, min_row=1, max_row=1 + n_themes)
-        themes = Reference(feuille, min_col=1, min_row=2, max_row=1 + n_themes)
+        ancre = note + 3
+        if transpose:
+            # hundreds of bars say nothing: mine beside the others' mean, in a small table
+            feuille.cell(row=ancre, column=1, value="Thème").font = gras
+            feuille.cell(row=ancre, column=2, value=f"{rapport.mien.nom} (vous)").font = gras
+            feuille.cell(row=ancre, column=3, value="Moyenne des autres").font = gras
+            for i, ligne in enumerate(rapport.themes, 1):
+                feuille.cell(row=ancre + i, column=1, value=ligne.libelle)
+                feuille.cell(row=ancre + i, column=2, value=ligne.mien)
+                moyenne = sum(ligne.autres) / len(ligne.autres)
+                feuille.cell(row=ancre + i, column=3, value=round(moyenne, 1))
+            haut_donnees, series = ancre, 2
+            graphique.title = "Actions par thème : vous et la moyenne des autres"
+            ancre += n_themes + 2
+        else:
+            haut_donnees, series = 1, len(rapport.territoires)
+        donnees = Reference(feuille, min_col=2, max_col=1 + series, min_row=haut_donnees,
+                            max_row=haut_donnees + n_themes)  # fmt: skip
+        themes = Reference(feuille, min_col=1, min_row=haut_donnees + 1,
+                           max_row=haut_donnees + n_themes)  # fmt: skip
         graphique.add_data(donnees, titles_from_data=True)
         graphique.set_categories(themes)
-        graphique.height = max(8.0, 1.2 + 0.5 * n_themes * max(2, n_col) / 2)
+        graphique.height = max(8.0, 1.2 + 0.5 * n_themes * max(2, series) / 2)
         graphique.width = 22.0
-        feuille.add_chart(graphique, f"A{note + 3}")
+        feuille.add_chart(graphique, f"A{ancre}")
 
     pistes = classeur.create_sheet("Pistes")
     _entete(pistes, _PISTES, gras)
