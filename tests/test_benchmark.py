@@ -478,3 +478,46 @@ def test_barre_de_progression_sur_un_terminal(
     assert fin.value.code == 0
     assert "lecture des documents" in flux.getvalue()
     assert "Couverture des thèmes" in sortie.getvalue()
+
+
+def _dossier_de_territoires(dossier: Path, nombre: int) -> None:
+    """``nombre`` documents, each the example of Isigny-Omaha under another territory name."""
+    dossier.mkdir()
+    texte = IO.read_text(encoding="utf-8")
+    assert "  nom: Isigny-Omaha Intercom\n" in texte
+    for k in range(nombre):
+        (dossier / f"t{k:02d}.yaml").write_text(
+            texte.replace("  nom: Isigny-Omaha Intercom\n", f"  nom: Territoire {k:02d}\n", 1),
+            encoding="utf-8",
+        )
+
+
+def test_beaucoup_de_territoires_en_lignes(tmp_path: Path) -> None:
+    import docx
+    from openpyxl import load_workbook
+
+    from projterr.render.benchmark.commun import TERRITOIRES_EN_COLONNES
+
+    dossier = tmp_path / "autres"
+    _dossier_de_territoires(dossier, TERRITOIRES_EN_COLONNES)  # mine + 8: one too many
+    args = [str(MQ), str(dossier), "--referentiel", "crte"]
+    d = _json(*args)
+    noms = [t["nom"] for t in d["territoires"]]
+    assert len(noms) == TERRITOIRES_EN_COLONNES + 1
+    for fmt in ("html", "docx", "xlsx"):
+        code, _, erreurs = _benchmark(*args, "-f", fmt, "-o", str(tmp_path / f"b.{fmt}"))
+        assert code == 0, erreurs
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "territoires en lignes" in page
+    assert len(re.findall(r"<g><title>", page)) == len(noms) * len(d["couverture"])
+    table = docx.Document(str(tmp_path / "b.docx")).tables[0]
+    assert [r.cells[0].text for r in table.rows[1:]] == [noms[0] + " (vous)", *noms[1:]]
+    for k, ligne in enumerate(table.rows[1:]):
+        attendus = [c["effectifs"][k] for c in d["couverture"]] + [d["territoires"][k]["actions"]]
+        assert [int(c.text) for c in ligne.cells[1:]] == attendus
+    feuille = load_workbook(tmp_path / "b.xlsx")["Couverture"]
+    lignes = list(feuille.iter_rows(values_only=True))
+    assert lignes[0][0] == "Territoire" and lignes[1][0] == noms[0] + " (vous)"
+    assert list(lignes[2][1 : 1 + len(d["couverture"])]) == [
+        c["effectifs"][1] for c in d["couverture"]
+    ]
