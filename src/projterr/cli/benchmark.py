@@ -56,8 +56,8 @@ def benchmark(
             "--pistes",
             metavar="N",
             min=0,
-            help="Pistes montrées par thème en text, markdown, html et docx (0 : toutes) ; "
-            "json et xlsx les donnent toutes.",
+            help="Pistes (et actions des autres sur un thème non couvert) montrées par thème "
+            "en text, markdown, html et docx (0 : toutes) ; json et xlsx les donnent toutes.",
         ),
     ] = PISTES_DEFAUT,
     format_: Annotated[
