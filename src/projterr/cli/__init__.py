@@ -14,6 +14,7 @@ import typer
 from projterr import __version__
 from projterr.cli import common
 from projterr.cli.aide import CommandeFr, GroupeFr, installer_traductions
+from projterr.cli.benchmark import benchmark
 from projterr.cli.check import check
 from projterr.cli.classify import classify
 from projterr.cli.diff import diff
@@ -71,6 +72,7 @@ app.command("profils", cls=CommandeFr)(profils)
 app.command("referentiels", cls=CommandeFr)(referentiels)
 app.command("classify", cls=CommandeFr)(classify)
 app.command("match", cls=CommandeFr)(match)
+app.command("benchmark", cls=CommandeFr)(benchmark)
 
 
 def main(argv: list[str] | None = None) -> None:

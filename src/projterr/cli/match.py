@@ -234,8 +234,12 @@ class _Progression:
         if self._barre is not None:
             self._barre.stop()  # type: ignore[attr-defined]
 
-    def debut(self, description: str, total: int) -> None:
-        if not self._actif or (self._barre is None and total < _GROS_TRAVAIL):
+    def debut(self, description: str, total: int, gros: int | None = None) -> None:
+        """A new task of ``total`` steps; below ``gros`` steps (default: elements to read
+        for match), no bar is started for it."""
+        if not self._actif or (
+            self._barre is None and total < (_GROS_TRAVAIL if gros is None else gros)
+        ):
             self._tache = None
             return
         if self._barre is None:

@@ -1,0 +1,411 @@
+"""Benchmark: my strategy beside other territories', theme by theme, and what they do that I
+don't.
+
+Three findings, all data (:class:`RapportBenchmark`, ``to_dict()``):
+
+- **couverture**: for each theme of a référentiel (in its order) and each territory (mine
+  first), the number of actions ``classify`` gives that theme — an action may count for
+  several themes — and a « sans thème » row;
+- **thèmes non couverts**: themes where at least one other territory acts and I have none;
+- **pistes**: each element of the others that ``match`` would leave without a pair in my
+  document at the same threshold, with the closest of mine and its score. Each piste sits
+  under one theme, the one where I am weakest; themes I don't cover come first, then those
+  where my share of actions falls furthest below the others'.
+
+The counts come from :func:`projterr.match.classement.classer` and the pistes from
+:func:`projterr.match.rapport.apparier`, so that ``benchmark`` never disagrees with
+``classify`` or ``match``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from projterr.match.appariement import Apparieur, Paire, indexer
+from projterr.match.classement import Classeur, RapportClassement, classer
+from projterr.match.elements import Element, elements_a_comparer, nom_document
+from projterr.match.profil import Profileur
+from projterr.match.rapport import CoteDocument, apparier
+from projterr.model import Projet
+from projterr.referentiels import Referentiel, Sigles
+
+SANS_THEME = "Sans thème"
+
+
+@dataclass(frozen=True)
+class Territoire:
+    """One column of the table: a document, named for people (territory, else title)."""
+
+    nom: str
+    document: str
+    fichier: str | None
+    actions: int
+    mien: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nom": self.nom,
+            "document": self.document,
+            "fichier": self.fichier,
+            "actions": self.actions,
+            "mien": self.mien,
+        }
+
+
+@dataclass(frozen=True)
+class LigneCouverture:
+    """One row of the table: a theme (``code`` None for « sans thème ») and its counts, one
+    per territory in :attr:`RapportBenchmark.territoires`' order."""
+
+    code: str | None
+    libelle: str
+    effectifs: tuple[int, ...]
+
+    @property
+    def mien(self) -> int:
+        return self.effectifs[0]
+
+    @property
+    def autres(self) -> tuple[int, ...]:
+        return self.effectifs[1:]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "libelle": self.libelle, "effectifs": list(self.effectifs)}
+
+
+@dataclass(frozen=True)
+class Piste:
+    """An element of another territory with no match in mine at the threshold."""
+
+    element: Element
+    territoire: int  # column in RapportBenchmark.territoires
+    themes: tuple[str, ...]  # codes of its themes, best first
+    proche: Paire | None  # my closest element, below the threshold (None: nothing shared)
+
+    @property
+    def score(self) -> float:
+        return self.proche.score if self.proche is not None else 0.0
+
+    def to_dict(self, territoires: Sequence[Territoire]) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "territoire": territoires[self.territoire].nom,
+            "id": self.element.id,
+            "numero": self.element.numero,
+            "texte": self.element.texte,
+            "genre": self.element.genre,
+            "themes": list(self.themes),
+            "proche": None,
+        }
+        if self.proche is not None:
+            d["proche"] = {
+                "id": self.proche.b.id,
+                "numero": self.proche.b.numero,
+                "texte": self.proche.b.texte,
+                "score": round(self.proche.score, 1),
+                "raisons": list(self.proche.raisons),
+            }
+        return d
+
+
+@dataclass(frozen=True)
+class ActionAutre:
+    """An action of another territory on a theme I don't cover."""
+
+    territoire: int  # column in RapportBenchmark.territoires
+    id: str
+    numero: str | None
+    texte: str
+
+
+@dataclass(frozen=True)
+class GroupePistes:
+    """The pistes of one theme (``code`` None: elements of no theme)."""
+
+    code: str | None
+    libelle: str
+    non_couvert: bool  # others act on this theme and I don't
+    ecart: float  # others' mean share of actions on the theme minus mine (0..1)
+    pistes: tuple[Piste, ...]
+
+    def to_dict(self, territoires: Sequence[Territoire]) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "libelle": self.libelle,
+            "non_couvert": self.non_couvert,
+            "ecart": round(self.ecart, 3),
+            "pistes": [p.to_dict(territoires) for p in self.pistes],
+        }
+
+
+@dataclass(frozen=True)
+class RapportBenchmark:
+    referentiel: Referentiel
+    territoires: tuple[Territoire, ...]  # mine first
+    lignes: tuple[LigneCouverture, ...]  # the référentiel's themes, then « sans thème »
+    groupes: tuple[GroupePistes, ...]
+    seuil: float
+    couches: tuple[str, ...] = ()
+    compares: int = 0  # elements of the others compared with mine
+    limite: int = 0  # pistes shown per theme by the renderers for people (0: all)
+    ignores: tuple[str, ...] = ()  # files of a folder that were not documents
+    # for each theme I don't cover, the others' actions on it
+    exemples: dict[str, tuple[ActionAutre, ...]] = field(default_factory=dict)
+
+    @property
+    def mien(self) -> Territoire:
+        return self.territoires[0]
+
+    @property
+    def autres(self) -> tuple[Territoire, ...]:
+        return self.territoires[1:]
+
+    @property
+    def themes(self) -> tuple[LigneCouverture, ...]:
+        """The rows of the référentiel's themes (« sans thème » left out)."""
+        return tuple(ligne for ligne in self.lignes if ligne.code is not None)
+
+    @property
+    def non_couverts(self) -> tuple[LigneCouverture, ...]:
+        """Themes where at least one other territory acts and I have no action."""
+        return tuple(t for t in self.themes if t.mien == 0 and any(t.autres))
+
+    @property
+    def pistes(self) -> list[Piste]:
+        return [p for g in self.groupes for p in g.pistes]
+
+    def maximum(self) -> int:
+        """The largest count of a theme (« sans thème » aside: it would pale every theme)."""
+        return max((n for ligne in self.themes for n in ligne.effectifs), default=0)
+
+    def affichees(self, groupe: GroupePistes) -> tuple[Piste, ...]:
+        """The pistes of ``groupe`` a renderer for people shows (``limite`` at most)."""
+        return groupe.pistes[: self.limite] if self.limite else groupe.pistes
+
+    def exemples_affiches(self, ligne: LigneCouverture) -> tuple[ActionAutre, ...]:
+        """The others' actions on a theme I don't cover that a renderer for people shows."""
+        exemples = self.exemples.get(ligne.code or "", ())
+        return exemples[: self.limite] if self.limite else exemples
+
+    def to_dict(self) -> dict[str, Any]:
+        ref = self.referentiel
+        return {
+            "referentiel": {"nom": ref.nom, "titre": ref.titre, "source": ref.source},
+            "parametres": {"seuil": self.seuil, "couches": list(self.couches)},
+            "territoires": [t.to_dict() for t in self.territoires],
+            "couverture": [ligne.to_dict() for ligne in self.lignes],
+            "non_couverts": [
+                {
+                    "code": t.code,
+                    "libelle": t.libelle,
+                    "territoires": [
+                        self.territoires[k].nom for k, n in enumerate(t.effectifs) if n and k
+                    ],
+                    "actions": [
+                        {
+                            "territoire": self.territoires[a.territoire].nom,
+                            "id": a.id,
+                            "numero": a.numero,
+                            "texte": a.texte,
+                        }
+                        for a in self.exemples.get(t.code or "", ())
+                    ],
+                }
+                for t in self.non_couverts
+            ],
+            "resume": {
+                "elements_compares": self.compares,
+                "pistes": len(self.pistes),
+                "non_couverts": len(self.non_couverts),
+            },
+            "pistes": [g.to_dict(self.territoires) for g in self.groupes],
+            "ignores": list(self.ignores),
+        }
+
+
+@dataclass(frozen=True)
+class DocumentLu:
+    """A document read for the benchmark, and the file it came from."""
+
+    projet: Projet
+    fichier: str | None = None
+
+
+def comparer_territoires(
+    mien: DocumentLu,
+    autres: Sequence[DocumentLu],
+    referentiel: Referentiel,
+    profileur: Profileur,
+    sigles: Sigles | None = None,
+    seuil: float = 40.0,
+    limite: int = 0,
+    ignores: Sequence[str] = (),
+    progression: Callable[[int], None] | None = None,
+) -> RapportBenchmark:
+    """The benchmark of ``mien`` against ``autres`` (see the module's docstring).
+
+    ``profileur`` carries the matching layers (as ``match`` builds it); ``sigles`` expands
+    acronyms for the classification (as ``classify`` does).
+    """
+    documents = [mien, *autres]
+    classements = [classer(d.projet, referentiel, sigles, fichier=d.fichier) for d in documents]
+    territoires = _territoires(documents, classements)
+    lignes = _lignes(referentiel, classements)
+
+    # My document is the corpus, each other's elements are looked for in it: exactly
+    # `projterr match AUTRE MIEN`, so a piste is an element that match leaves without a pair.
+    apparieur = Apparieur(indexer(elements_a_comparer(mien.projet), profileur), profileur)
+    cote_mien = CoteDocument(nom_document(mien.projet), mien.projet.territoire.nom, mien.fichier)
+    classeur = Classeur(referentiel, sigles)
+    pistes: list[Piste] = []
+    compares = 0
+    for k, (doc, classement) in enumerate(zip(documents[1:], classements[1:], strict=True), 1):
+        elements = elements_a_comparer(doc.projet, niveaux=False)
+        compares += len(elements)
+        meilleures = apparier(
+            elements,
+            apparieur,
+            CoteDocument(nom_document(doc.projet), doc.projet.territoire.nom, doc.fichier),
+            cote_mien,
+            seuil=0.0,
+            top=1,
+            progression=progression,
+        )
+        themes = _themes_des_elements(doc.projet, classement, classeur)
+        for element, paires in meilleures.par_element():
+            proche = paires[0] if paires else None
+            if proche is not None and proche.score >= seuil:
+                continue
+            if proche is not None and proche.score <= 0:
+                proche = None
+            pistes.append(Piste(element, k, themes.get(element.id, ()), proche))
+    return RapportBenchmark(
+        referentiel,
+        territoires,
+        lignes,
+        _grouper(pistes, lignes, territoires),
+        seuil,
+        tuple(sorted(profileur.couches)),
+        compares,
+        limite,
+        tuple(ignores),
+        _exemples(lignes, classements),
+    )
+
+
+def _exemples(
+    lignes: Sequence[LigneCouverture], classements: Sequence[RapportClassement]
+) -> dict[str, tuple[ActionAutre, ...]]:
+    """The others' actions on each theme I don't cover, in column then document order."""
+    sortie: dict[str, tuple[ActionAutre, ...]] = {}
+    for ligne in lignes:
+        if ligne.code is None or ligne.mien or not any(ligne.autres):
+            continue
+        sortie[ligne.code] = tuple(
+            ActionAutre(k, a.id, a.numero, a.texte)
+            for k, classement in enumerate(classements[1:], 1)
+            for a in classement.actions
+            if ligne.code in {t.theme.code for t in a.themes}
+        )
+    return sortie
+
+
+def _territoires(
+    documents: Sequence[DocumentLu], classements: Sequence[RapportClassement]
+) -> tuple[Territoire, ...]:
+    """Columns named by territory, or by document title when the territory is unnamed or
+    shared (two versions of one PETR's projet, its projet and its CLS)."""
+    noms = [d.projet.territoire.nom.strip() or nom_document(d.projet) for d in documents]
+    for nom in set(noms):
+        rangs = [k for k, n in enumerate(noms) if n == nom]
+        if len(rangs) < 2:
+            continue
+        # « PETR Cœur de Lorraine (2025) » beside « … (2019) », else the document's title
+        versions = [documents[k].projet.document.version for k in rangs]
+        for k, version in zip(rangs, versions, strict=True):
+            unique = version and versions.count(version) == 1
+            noms[k] = f"{nom} ({version})" if unique else nom_document(documents[k].projet)
+    sortie: list[Territoire] = []
+    for k, (doc, classement) in enumerate(zip(documents, classements, strict=True)):
+        nom = noms[k] if noms.count(noms[k]) == 1 else f"{noms[k]} [{k + 1}]"
+        sortie.append(
+            Territoire(nom, nom_document(doc.projet), doc.fichier, len(classement.actions), k == 0)
+        )
+    return tuple(sortie)
+
+
+def _lignes(
+    referentiel: Referentiel, classements: Sequence[RapportClassement]
+) -> tuple[LigneCouverture, ...]:
+    effectifs = [c.effectifs() for c in classements]
+    lignes = [
+        LigneCouverture(t.code, t.libelle, tuple(e[t.code] for e in effectifs))
+        for t in referentiel.themes
+    ]
+    sans = tuple(len(c.actions) - len(c.classees) for c in classements)
+    lignes.append(LigneCouverture(None, SANS_THEME, sans))
+    return tuple(lignes)
+
+
+def _themes_des_elements(
+    projet: Projet, classement: RapportClassement, classeur: Classeur
+) -> dict[str, tuple[str, ...]]:
+    """Theme codes of each element match compares: an action's come from ``classify``; a
+    node (in a document written as lists of axes, without actions) is classified on its
+    title and description, the same way."""
+    themes = {a.id: tuple(t.theme.code for t in a.themes) for a in classement.actions}
+    for _, noeud in projet.noeuds():
+        if noeud.id not in themes:
+            trouves = classeur.classer_textes([noeud.titre, *noeud.description])
+            themes[noeud.id] = tuple(t.theme.code for t in trouves)
+    return themes
+
+
+def _parts(ligne: LigneCouverture, territoires: Sequence[Territoire]) -> tuple[float, float]:
+    """My share of actions on the theme, and the others' mean share."""
+
+    def part(k: int) -> float:
+        total = territoires[k].actions
+        return ligne.effectifs[k] / total if total else 0.0
+
+    autres = [part(k) for k in range(1, len(territoires))]
+    return part(0), (sum(autres) / len(autres) if autres else 0.0)
+
+
+def _grouper(
+    pistes: Sequence[Piste],
+    lignes: Sequence[LigneCouverture],
+    territoires: Sequence[Territoire],
+) -> tuple[GroupePistes, ...]:
+    """Each piste under its theme where I am weakest; themes I don't cover first, then by
+    how far my share falls below the others', « sans thème » last."""
+    rangs: dict[str, tuple[int, float, int]] = {}
+    ecarts: dict[str, float] = {}
+    for rang, ligne in enumerate(lignes):
+        if ligne.code is None:
+            continue
+        ma_part, leur_part = _parts(ligne, territoires)
+        ecarts[ligne.code] = leur_part - ma_part
+        non_couvert = ligne.mien == 0 and any(ligne.autres)
+        rangs[ligne.code] = (0 if non_couvert else 1, -ecarts[ligne.code], rang)
+    par_theme: dict[str | None, list[Piste]] = {}
+    for piste in pistes:
+        connus = [c for c in piste.themes if c in rangs]
+        cle = min(connus, key=rangs.__getitem__) if connus else None
+        par_theme.setdefault(cle, []).append(piste)
+    groupes: list[GroupePistes] = []
+    ordre = sorted((c for c in par_theme if c is not None), key=rangs.__getitem__)
+    libelles = {ligne.code: ligne.libelle for ligne in lignes}
+    for code in [*ordre, None] if None in par_theme else ordre:
+        groupe = sorted(par_theme[code], key=lambda p: (p.score, p.territoire))
+        groupes.append(
+            GroupePistes(
+                code,
+                libelles[code] if code is not None else SANS_THEME,
+                code is not None and rangs[code][0] == 0,
+                ecarts.get(code, 0.0) if code is not None else 0.0,
+                tuple(groupe),
+            )
+        )
+    return tuple(groupes)

@@ -1,0 +1,11 @@
+"""The benchmark report as JSON: ``RapportBenchmark.to_dict()``, for other tools and tests."""
+
+from __future__ import annotations
+
+import json
+
+from projterr.match.benchmark import RapportBenchmark
+
+
+def json_(rapport: RapportBenchmark) -> str:
+    return json.dumps(rapport.to_dict(), ensure_ascii=False, indent=2) + "\n"
