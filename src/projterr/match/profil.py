@@ -58,21 +58,32 @@ class Profileur:
             else None
         )
         self._themes = Themes(referentiels) if referentiels and "themes" in self.couches else None
+        # Per distinct word, for the run: its stem (None for a stop word), and whether it is
+        # written in capitals. A corpus of 100,000 actions has two million words but a few
+        # tens of thousands of distinct ones, and Snowball is slow per call.
+        self._formes: dict[str, str | None] = {}
+        self._capitales: dict[str, bool] = {}
 
     def profil(self, textes: Sequence[str]) -> Profil:
         formes: list[str] = []
         surfaces: dict[str, str] = {}
+        forme_de, en_capitales = self._formes, self._capitales
         for texte in textes:
             ecrits = mots_ecrits(texte)
             for i, mot in enumerate(mots(texte)):
-                if sans_accents(mot) in MOTS_VIDES:
+                forme = forme_de.get(mot, "")
+                if forme == "":
+                    forme = forme_de[mot] = _forme(mot)
+                if forme is None:
                     continue
-                forme = racine(mot)
                 formes.append(forme)
                 if forme not in surfaces:
                     # an acronym is shown as written (« PAT »), other words in lower case
                     ecrit = ecrits[i] if i < len(ecrits) else mot
-                    surfaces[forme] = ecrit if sum(c.isupper() for c in ecrit) >= 2 else mot
+                    capitales = en_capitales.get(ecrit)
+                    if capitales is None:
+                        capitales = en_capitales[ecrit] = sum(c.isupper() for c in ecrit) >= 2
+                    surfaces[forme] = ecrit if capitales else mot
         profil = Profil(tuple(formes), surfaces)
         # the thesaurus reads the text and the expansions of its acronyms (« TAD » is
         # « transport à la demande », a mobility term)
@@ -90,6 +101,11 @@ class Profileur:
         if self._themes is not None:
             profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
         return profil
+
+
+def _forme(mot: str) -> str | None:
+    """The stem of a lower-case word, None for a stop word."""
+    return None if sans_accents(mot) in MOTS_VIDES else racine(mot)
 
 
 def _racines(texte: str) -> list[str]:

@@ -37,14 +37,22 @@ def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
     vus: dict[str, Sigle] = {}
     for texte in textes:
         for brut in texte.replace("’", " ").replace("'", " ").split():
-            mot = brut.strip(_PONCTUATION)
-            if sum(c.isupper() for c in mot) < 2:
-                continue  # acronyms are written in capitals: « PAT », « PLUi », « SCoT »
-            for partie in mot.split("/"):  # « HTA/BT »
-                sigle = sigles.trouver(partie)
-                if sigle is not None and developpable(sigle):
-                    vus.setdefault(sigle.sigle, sigle)
+            for sigle in _sigles_du_mot(brut, sigles):
+                vus.setdefault(sigle.sigle, sigle)
     return list(vus.values())
+
+
+def _sigles_du_mot(brut: str, sigles: Sigles) -> tuple[Sigle, ...]:
+    """The expandable acronyms one word of a text (split on spaces) is written as."""
+    mot = brut.strip(_PONCTUATION)
+    if sum(c.isupper() for c in mot) < 2:
+        return ()  # acronyms are written in capitals: « PAT », « PLUi », « SCoT »
+    trouves = []
+    for partie in mot.split("/"):  # « HTA/BT »
+        sigle = sigles.trouver(partie)
+        if sigle is not None and developpable(sigle):
+            trouves.append(sigle)
+    return tuple(trouves)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ class Developpeur:
 
     def __init__(self, sigles: Sigles) -> None:
         self.sigles = sigles
+        self._par_mot: dict[str, tuple[Sigle, ...]] = {}
         self._par_premiere: dict[str, list[tuple[Sigle, tuple[str, ...]]]] = defaultdict(list)
         for nom in sigles:
             sigle = sigles[nom]
@@ -70,9 +79,23 @@ class Developpeur:
 
     def trouver(self, textes: Sequence[str], formes: Sequence[str]) -> list[SigleTrouve]:
         """The acronyms of ``textes`` (whose stems are ``formes``), either way written."""
-        trouves = {s.sigle: SigleTrouve(s, False) for s in sigles_ecrits(textes, self.sigles)}
+        trouves = {s.sigle: SigleTrouve(s, False) for s in self._ecrits(textes)}
         for i, premiere in enumerate(formes):
             for sigle, forme in self._par_premiere.get(premiere, ()):
                 if sigle.sigle not in trouves and tuple(formes[i : i + len(forme)]) == forme:
                     trouves[sigle.sigle] = SigleTrouve(sigle, True)
         return list(trouves.values())
+
+    def _ecrits(self, textes: Iterable[str]) -> list[Sigle]:
+        """:func:`sigles_ecrits`, remembering each word: a corpus of 100,000 actions has
+        two million words but a few tens of thousands of distinct ones."""
+        vus: dict[str, Sigle] = {}
+        cache = self._par_mot
+        for texte in textes:
+            for brut in texte.replace("’", " ").replace("'", " ").split():
+                trouves = cache.get(brut)
+                if trouves is None:
+                    trouves = cache[brut] = _sigles_du_mot(brut, self.sigles)
+                for sigle in trouves:
+                    vus.setdefault(sigle.sigle, sigle)
+        return list(vus.values())
