@@ -180,15 +180,10 @@ def plus_proches_anterieurs(
 
 # --- diff: versions of one document ------------------------------------------------------
 
-# Words too common in French strategy documents to say which old text a new one comes from:
-# left out of the index that picks diff's candidates (never out of the score). Short words
-# (two letters or fewer) are left out too.
-MOTS_COURANTS = frozenset(
-    """
-    les des une aux par pour sur dans avec est sont qui que quoi dont ses son leur leurs
-    cette ces entre plus afin ainsi etc via tout tous toute toutes notamment
-    """.split()  # noqa: SIM905 - prose-like block, as MOTS_VIDES
-)
+# Beyond the stop words, words too common in French strategy documents to say which old text
+# a new one comes from: left out of the index that picks diff's candidates (never out of the
+# score), as are words of two letters or fewer.
+MOTS_COURANTS = MOTS_VIDES | {"dont", "quoi", "plus", "notamment"}
 _MOT_NORMALISE = re.compile(r"\w+")
 
 # How many of a new text's rarest words are looked up in the index: a rewording that keeps
