@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from projterr.diff.mots import blocs, segments
 from projterr.diff.rapport import NUMEROTATION, PROVENANCE, TYPOGRAPHIE, Champ, Paragraphe, Segment
-from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet
+from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet, sans_vides
 from projterr.normalize import cle_typographique, normaliser_numero
 from projterr.texte.score import score_caracteres
 
@@ -88,19 +88,11 @@ _PARAGRAPHE_REFORMULE = 50.0
 def en_json(valeur: Any) -> Any:
     """A field's value as JSON data: models without their empty fields, dates as text."""
     if isinstance(valeur, BaseModel):
-        return _elaguer(valeur.model_dump(mode="json", by_alias=True))
+        return sans_vides(valeur.model_dump(mode="json", by_alias=True))
     if isinstance(valeur, list):
         return [en_json(v) for v in valeur]
     if isinstance(valeur, dt.date):
         return valeur.isoformat()
-    return valeur
-
-
-def _elaguer(valeur: Any) -> Any:
-    if isinstance(valeur, dict):
-        return {k: _elaguer(v) for k, v in valeur.items() if v is not None and v != []}
-    if isinstance(valeur, list):
-        return [_elaguer(v) for v in valeur]
     return valeur
 
 
