@@ -6,6 +6,8 @@ One concept per module:
   elisions, plurals, Snowball) and the one list of French stop words;
 - :mod:`~projterr.texte.sigles`: acronyms expanded both ways from ``sigles.yaml``
   (« PAT » ↔ « projet alimentaire territorial »);
+- :mod:`~projterr.texte.termes`: runs of stems (thesaurus terms, theme keywords, acronym
+  expansions) found in a text's stems;
 - :mod:`~projterr.texte.index`: candidate retrieval without comparing every pair (an
   inverted index on rare features for ``match``, prefix filtering for ``check``, the
   rarest words of each new text for ``diff``);

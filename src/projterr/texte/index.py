@@ -193,9 +193,7 @@ MOTS_RARES = 4
 
 def mots_distinctifs(normalise: str) -> set[str]:
     """The words of a normalised text that may pick candidates in :func:`paires_par_mots_rares`."""
-    return {
-        m for m in _MOT_NORMALISE.findall(normalise) if len(m) > 2 and m not in MOTS_COURANTS
-    }
+    return {m for m in _MOT_NORMALISE.findall(normalise) if len(m) > 2 and m not in MOTS_COURANTS}
 
 
 def paires_au_dessus(anciens: Sequence[str], nouveaux: Sequence[str], seuil: float) -> list[Paire]:
