@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -23,7 +24,7 @@ from projterr.texte.index import (
     paires_par_mots_rares,
     plus_proches_anterieurs,
 )
-from projterr.texte.racines import racines
+from projterr.texte.racines import _stemmer, mots, racines
 from projterr.texte.sigles import Developpeur
 
 # --- near-duplicates: blocking is sound and finds what brute force finds ---------------
@@ -226,6 +227,24 @@ def test_paires_de_diff_comme_la_force_brute(
 
 
 # --- normalisation ------------------------------------------------------------------------
+
+_RACINE = Path(__file__).resolve().parents[1]
+
+
+def test_racinisation_en_c_comme_snowball_en_python() -> None:
+    """The stemmer in use (PyStemmer's C when installed, extra `rapide`) gives the stems of
+    snowballstemmer's pure-Python French stemmer on every word of the project's référentiels,
+    examples and test data."""
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    vocabulaire: set[str] = set()
+    for dossier in ("referentiels", "examples", "tests/data", "tests/cases"):
+        for fichier in (_RACINE / dossier).rglob("*.yaml"):
+            vocabulaire.update(mots(fichier.read_text(encoding="utf-8")))
+    assert len(vocabulaire) > 2000
+    python, en_usage = FrenchStemmer(), _stemmer()
+    differents = [m for m in sorted(vocabulaire) if en_usage.stemWord(m) != python.stemWord(m)]
+    assert differents == []
 
 
 def test_sigles_dans_les_deux_sens() -> None:
