@@ -46,12 +46,14 @@ class Termes(Generic[V]):
         sortie: list[tuple[int, tuple[str, ...], V]] = []
         # positions first: most stems start no term, and a comprehension skips them in C
         for i in [i for i, premiere in enumerate(formes) if premiere in premieres]:
-            un_mot = d_un_mot.get(formes[i], [])
-            plus = par_deux.get((formes[i], formes[i + 1]), []) if i < fin else []
+            un_mot = d_un_mot.get(formes[i])
+            plus = par_deux.get((formes[i], formes[i + 1])) if i < fin else None
             if plus:
                 plus = [
                     e for e in plus if len(e[1]) == 2 or tuple(formes[i : i + len(e[1])]) == e[1]
                 ]
-            entrees = sorted(un_mot + plus) if un_mot and plus else un_mot or plus
-            sortie += [(i, forme, valeur) for _, forme, valeur in entrees]
+            # in the order added, as a single list by first stem would give them
+            entrees = sorted(un_mot + plus) if un_mot and plus else un_mot or plus or ()
+            for _, forme, valeur in entrees:
+                sortie.append((i, forme, valeur))
         return sortie
