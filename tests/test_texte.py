@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,9 +19,12 @@ from projterr.texte.index import (
     JACCARD_MIN,
     IndexInverse,
     mots_de_blocage,
+    mots_distinctifs,
+    paires_au_dessus,
+    paires_par_mots_rares,
     plus_proches_anterieurs,
 )
-from projterr.texte.racines import racines
+from projterr.texte.racines import _stemmer, mots, racines
 from projterr.texte.sigles import Developpeur
 
 # --- near-duplicates: blocking is sound and finds what brute force finds ---------------
@@ -181,7 +185,66 @@ def test_meilleure_paire_comme_la_force_brute(
             assert p.score <= 10.0
 
 
+# --- diff's word index: the pairs of brute force that share a rare word --------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_MOTS), min_size=1, max_size=8).map(" ".join), max_size=20),
+    st.lists(st.lists(st.sampled_from(_MOTS), min_size=1, max_size=8).map(" ".join), max_size=20),
+    st.sampled_from([0.0, 55.0, 75.0]),
+    st.sampled_from([1, 2, 4, None]),
+)
+def test_paires_de_diff_comme_la_force_brute(
+    anciens: list[str], nouveaux: list[str], seuil: float, rares: int | None
+) -> None:
+    """Every pair the index gives is a brute-force pair with its score; with every word
+    looked up, it gives every brute-force pair that shares a word; with fewer, every pair
+    that shares one of the new text's ``rares`` rarest words."""
+    brute = {(i, j): s for s, i, j in paires_au_dessus(anciens, nouveaux, seuil)}
+    assert brute == {
+        (i, j): fuzz.ratio(a, n)
+        for i, a in enumerate(anciens)
+        for j, n in enumerate(nouveaux)
+        if fuzz.ratio(a, n) >= seuil
+    }
+    indexees = paires_par_mots_rares(anciens, nouveaux, seuil, rares)
+    assert len(indexees) == len({(i, j) for _, i, j in indexees})
+    for s, i, j in indexees:
+        assert brute[i, j] == s
+    df: dict[str, int] = {}
+    for a in anciens:
+        for m in mots_distinctifs(a):
+            df[m] = df.get(m, 0) + 1
+    attendues = set()
+    for i, j in brute:
+        communs = sorted(
+            (m for m in mots_distinctifs(nouveaux[j]) if m in df), key=lambda m: (df[m], m)
+        )
+        if set(communs[:rares]) & mots_distinctifs(anciens[i]):
+            attendues.add((i, j))
+    assert {(i, j) for _, i, j in indexees} == attendues
+
+
 # --- normalisation ------------------------------------------------------------------------
+
+_RACINE = Path(__file__).resolve().parents[1]
+
+
+def test_racinisation_en_c_comme_snowball_en_python() -> None:
+    """The stemmer in use (PyStemmer's C when installed, extra `rapide`) gives the stems of
+    snowballstemmer's pure-Python French stemmer on every word of the project's référentiels,
+    examples and test data."""
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    vocabulaire: set[str] = set()
+    for dossier in ("referentiels", "examples", "tests/data", "tests/cases"):
+        for fichier in (_RACINE / dossier).rglob("*.yaml"):
+            vocabulaire.update(mots(fichier.read_text(encoding="utf-8")))
+    assert len(vocabulaire) > 2000
+    python, en_usage = FrenchStemmer(), _stemmer()
+    differents = [m for m in sorted(vocabulaire) if en_usage.stemWord(m) != python.stemWord(m)]
+    assert differents == []
 
 
 def test_sigles_dans_les_deux_sens() -> None:

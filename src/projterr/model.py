@@ -7,7 +7,7 @@ vocabulary; ``projterr schema`` prints the JSON Schema generated from these clas
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
@@ -430,3 +430,14 @@ def json_schema() -> dict[str, object]:
     schema["$id"] = "urn:projterr:schema:projterr-1"
     schema["title"] = "Document projterr (schema projterr/1)"
     return schema
+
+
+def sans_vides(donnees: Any, feuille: Callable[[Any], Any] | None = None) -> Any:
+    """A model's plain data (``model_dump``) without its empty fields, None or [], at any
+    depth: what the YAML file and the diff show. ``feuille`` is applied to every other value.
+    """
+    if isinstance(donnees, dict):
+        return {k: sans_vides(v, feuille) for k, v in donnees.items() if v is not None and v != []}
+    if isinstance(donnees, list):
+        return [sans_vides(v, feuille) for v in donnees]
+    return donnees if feuille is None else feuille(donnees)

@@ -15,7 +15,7 @@ _PARTIE_NUMERO = re.compile(r"[0-9]+(?:bis|ter|quater)?|[A-Za-z]+", re.IGNORECAS
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ʼ": "'"})
 
 
-def sans_accents(texte: str) -> str:
+def _sans_accents(texte: str) -> str:
     decomposed = unicodedata.normalize("NFKD", texte.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -25,16 +25,22 @@ class _TableSansAccents(dict[int, str]):
 
     NFKD then dropping combining marks works character by character (marks are dropped, so
     canonical reordering cannot matter), so a per-character table gives the same result as
-    :func:`sans_accents` on the whole string, with the loop in C.
+    on the whole string, with the loop in C.
     """
 
     def __missing__(self, point: int) -> str:
-        valeur = sans_accents(chr(point))
+        valeur = _sans_accents(chr(point))
         self[point] = valeur
         return valeur
 
 
 _TABLE = _TableSansAccents()
+
+
+def sans_accents(texte: str) -> str:
+    """Compatibility decomposition (NFKD) without its combining marks, ligatures split:
+    « Œuvre élémentaire » → « Oeuvre elementaire »."""
+    return texte.translate(_TABLE)
 
 
 def normaliser(texte: str) -> str:

@@ -23,7 +23,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
-from projterr.model import Noeud, Projet, ids_en_double
+from projterr.model import Noeud, Projet, ids_en_double, sans_vides
 from projterr.sources import lire_octets
 
 M = TypeVar("M", bound=BaseModel)
@@ -333,10 +333,10 @@ def _vide_ou_scalaire(valeur: Any) -> str:
 
 
 def _elaguer(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _elaguer(v) for k, v in value.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_elaguer(v) for v in value]
+    return sans_vides(value, _entre_guillemets)
+
+
+def _entre_guillemets(value: Any) -> Any:
     if isinstance(value, str) and any(c in value for c in _SAUTS_YAML):
         return DoubleQuotedScalarString(value)
     return value

@@ -18,7 +18,10 @@ see what earlier ones left:
 
 Every stage works on dicts or on the children of one parent pair; only the leftovers of the
 last stage are compared across the document, through a word index (see
-:func:`projterr.diff.similarite.paires_indexees`), so the cost stays near-linear.
+:func:`projterr.texte.index.paires_par_mots_rares`), so the cost stays near-linear.
+
+Likeness is :func:`projterr.texte.score.scoreur_caracteres` on the normalised texts, on a
+0–1 scale here (``--seuil 0.75``) where :mod:`projterr.texte` counts 0–100.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from projterr.diff.elements import Element
-from projterr.diff.similarite import glouton, meilleures_paires, paires_indexees
+from projterr.texte.index import Paire, paires_au_dessus, paires_par_mots_rares
 
 SEUIL_DEFAUT = 0.75
 # Under the same parent, or with the same number, a weaker likeness is enough: the structure
@@ -86,6 +89,43 @@ def aligner(
     for paire_a, paire_n in _paires_parents(al, None):
         _couverture(al, paire_a, paire_n)
     return al
+
+
+# --- likeness -------------------------------------------------------------------------
+
+
+def _sur_un(paires: list[Paire]) -> list[tuple[float, int, int]]:
+    return [(score / 100.0, i, j) for score, i, j in paires]
+
+
+def meilleures_paires(
+    anciens: Sequence[Element], nouveaux: Sequence[Element], seuil: float
+) -> list[tuple[float, int, int]]:
+    """Every (score, i, j) with score ≥ ``seuil`` (0–1) between two small candidate sets."""
+    normes_a, normes_n = [a.norm for a in anciens], [n.norm for n in nouveaux]
+    return _sur_un(paires_au_dessus(normes_a, normes_n, seuil * 100))
+
+
+def paires_indexees(
+    anciens: Sequence[Element], nouveaux: Sequence[Element], seuil: float
+) -> list[tuple[float, int, int]]:
+    """Like :func:`meilleures_paires` over whole documents, through a word index."""
+    normes_a, normes_n = [a.norm for a in anciens], [n.norm for n in nouveaux]
+    return _sur_un(paires_par_mots_rares(normes_a, normes_n, seuil * 100))
+
+
+def glouton(paires: Iterable[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """Best pairs first, each side used once (ties: document order, so results are stable)."""
+    pris_i: set[int] = set()
+    pris_j: set[int] = set()
+    retenues = []
+    for score, i, j in sorted(paires, key=lambda p: (-p[0], p[1], p[2])):
+        if i in pris_i or j in pris_j:
+            continue
+        pris_i.add(i)
+        pris_j.add(j)
+        retenues.append((score, i, j))
+    return retenues
 
 
 # --- stages ---------------------------------------------------------------------------

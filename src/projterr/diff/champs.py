@@ -14,17 +14,16 @@ neither counted nor listed for people.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from rapidfuzz import fuzz
 
-from projterr.diff.mots import segments
+from projterr.diff.mots import blocs, segments
 from projterr.diff.rapport import NUMEROTATION, PROVENANCE, TYPOGRAPHIE, Champ, Paragraphe, Segment
-from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet
+from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet, sans_vides
 from projterr.normalize import cle_typographique, normaliser_numero
+from projterr.texte.score import score_caracteres
 
 # How each field is compared and shown.
 TEXTES = frozenset({"texte", "titre", "document.titre", "document.note", "territoire.nom"})
@@ -89,19 +88,11 @@ _PARAGRAPHE_REFORMULE = 50.0
 def en_json(valeur: Any) -> Any:
     """A field's value as JSON data: models without their empty fields, dates as text."""
     if isinstance(valeur, BaseModel):
-        return _elaguer(valeur.model_dump(mode="json", by_alias=True))
+        return sans_vides(valeur.model_dump(mode="json", by_alias=True))
     if isinstance(valeur, list):
         return [en_json(v) for v in valeur]
     if isinstance(valeur, dt.date):
         return valeur.isoformat()
-    return valeur
-
-
-def _elaguer(valeur: Any) -> Any:
-    if isinstance(valeur, dict):
-        return {k: _elaguer(v) for k, v in valeur.items() if v is not None and v != []}
-    if isinstance(valeur, list):
-        return [_elaguer(v) for v in valeur]
     return valeur
 
 
@@ -231,32 +222,22 @@ def comparer_paragraphes(anciens: Sequence[str], nouveaux: Sequence[str]) -> tup
     same rank that still read alike are one reworded paragraph (word segments), the others
     are deleted and added whole.
     """
+
+    def reformule(i: int, j: int) -> bool:
+        return score_caracteres(anciens[i], nouveaux[j]) >= _PARAGRAPHE_REFORMULE
+
     cles_a = [cle_typographique(p) for p in anciens]
     cles_n = [cle_typographique(p) for p in nouveaux]
     resultat: list[Paragraphe] = []
-    matcher = SequenceMatcher(None, cles_a, cles_n, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for a, n in zip(anciens[i1:i2], nouveaux[j1:j2], strict=True):
-                if a == n:
-                    resultat.append(Paragraphe(a, n, (Segment("egal", a),)))
-                else:
-                    resultat.append(Paragraphe(a, n, segments(a, n), mineure=True))
-            continue
-        resultat.extend(_remplacer(anciens[i1:i2], nouveaux[j1:j2]))
-    return tuple(resultat)
-
-
-def _remplacer(anciens: Sequence[str], nouveaux: Sequence[str]) -> Iterable[Paragraphe]:
-    k = 0
-    while k < len(anciens) or k < len(nouveaux):
-        a = anciens[k] if k < len(anciens) else None
-        n = nouveaux[k] if k < len(nouveaux) else None
-        if a is not None and n is not None and fuzz.ratio(a, n) >= _PARAGRAPHE_REFORMULE:
-            yield Paragraphe(a, n, segments(a, n))
+    for i, j, meme_cle in blocs(cles_a, cles_n, reformule):
+        if i is None:
+            assert j is not None
+            resultat.append(Paragraphe(None, nouveaux[j], (Segment("ajout", nouveaux[j]),)))
+        elif j is None:
+            resultat.append(Paragraphe(anciens[i], None, (Segment("suppression", anciens[i]),)))
+        elif meme_cle and anciens[i] == nouveaux[j]:
+            resultat.append(Paragraphe(anciens[i], nouveaux[j], (Segment("egal", anciens[i]),)))
         else:
-            if a is not None:
-                yield Paragraphe(a, None, (Segment("suppression", a),))
-            if n is not None:
-                yield Paragraphe(None, n, (Segment("ajout", n),))
-        k += 1
+            a, n = anciens[i], nouveaux[j]
+            resultat.append(Paragraphe(a, n, segments(a, n), mineure=meme_cle))
+    return tuple(resultat)

@@ -42,8 +42,8 @@ from projterr.diff.rapport import (
     RapportDiff,
     Reordonnancement,
 )
-from projterr.diff.similarite import similarite
 from projterr.model import Projet
+from projterr.texte.score import score_caracteres
 
 DOCUMENT = "document"
 
@@ -191,7 +191,7 @@ class _Constructeur:
             ancien=self._cote(self.a, a),
             nouveau=self._cote(self.n, n),
             groupe=self._groupe(self.n[n.racine]),
-            similarite=round(similarite(a, n), 2),
+            similarite=round(score_caracteres(a.norm, n.norm) / 100.0, 2),
             segments=segments(a.complet, n.complet) if a.complet != n.complet else (),
             champs=champs,
             mineure=mineure,

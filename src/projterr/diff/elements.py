@@ -7,53 +7,13 @@ a 50,000-action document stays near-linear.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from projterr.model import Action, Noeud, Projet
 from projterr.normalize import espaces, normaliser, normaliser_numero
+from projterr.texte.index import mots_distinctifs
 
 ACTION = "action"
-
-# Words too common in French strategy documents to say anything about identity: left out of
-# the token index that picks fuzzy-match candidates (never out of the similarity itself).
-_MOTS_VIDES = frozenset(
-    [
-        "les",
-        "des",
-        "une",
-        "aux",
-        "par",
-        "pour",
-        "sur",
-        "dans",
-        "avec",
-        "est",
-        "sont",
-        "qui",
-        "que",
-        "quoi",
-        "dont",
-        "ses",
-        "son",
-        "leur",
-        "leurs",
-        "cette",
-        "ces",
-        "entre",
-        "plus",
-        "afin",
-        "ainsi",
-        "etc",
-        "via",
-        "tout",
-        "tous",
-        "toute",
-        "toutes",
-        "notamment",
-    ]
-)
-_MOT = re.compile(r"\w+")
 
 
 def _numero(numero: str | None) -> str:
@@ -91,7 +51,8 @@ class Element:
         return self.num or self.texte
 
     def mots(self) -> set[str]:
-        return {m for m in _MOT.findall(self.norm) if len(m) > 2 and m not in _MOTS_VIDES}
+        """The words that pick fuzzy-match candidates (:func:`mots_distinctifs`)."""
+        return mots_distinctifs(self.norm)
 
 
 def _complet(texte: str, sous_points: tuple[str, ...]) -> str:

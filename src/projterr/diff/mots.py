@@ -1,4 +1,5 @@
-"""Word-level diff of two texts, as segments ``egal`` / ``suppression`` / ``ajout``.
+"""Word-level diff of two texts, as segments ``egal`` / ``suppression`` / ``ajout``; and
+the paragraph-level alignment that the field diff and the Word redline share.
 
 Joining the ``egal`` and ``suppression`` segments gives back the old text exactly, and
 ``egal`` + ``ajout`` the new one.
@@ -7,6 +8,7 @@ Joining the ``egal`` and ``suppression`` segments gives back the old text exactl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from difflib import SequenceMatcher
 
 from projterr.diff.rapport import Segment
@@ -69,3 +71,32 @@ def _regrouper(bruts: list[tuple[str, str]]) -> tuple[Segment, ...]:
             resultat.append(Segment("egal", texte))
     vider()
     return tuple(resultat)
+
+
+def blocs(
+    cles_a: Sequence[Hashable], cles_n: Sequence[Hashable], meme: Callable[[int, int], bool]
+) -> Iterator[tuple[int | None, int | None, bool]]:
+    """Two lists of blocks (paragraphs) aligned on their keys, in the new list's order with
+    the deleted blocks at their old place: ``(i, j, True)`` for blocks with the same key,
+    ``(i, j, False)`` for a block changed in place, ``(i, None, False)`` deleted and
+    ``(None, j, False)`` inserted.
+
+    In a run that differs, the blocks at the same rank are one block changed when
+    ``meme(i, j)``; the others are deleted and inserted whole.
+    """
+    matcher = SequenceMatcher(None, cles_a, cles_n, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                yield i1 + k, j1 + k, True
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            i = i1 + k if i1 + k < i2 else None
+            j = j1 + k if j1 + k < j2 else None
+            if i is not None and j is not None and meme(i, j):
+                yield i, j, False
+                continue
+            if i is not None:
+                yield i, None, False
+            if j is not None:
+                yield None, j, False

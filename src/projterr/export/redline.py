@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from projterr.diff.mots import segments
+from projterr.diff.mots import blocs, segments
 from projterr.export.revisions import (
     Auteur,
     W,
@@ -232,36 +232,29 @@ class _Redline:
     # --- one element, old and new -------------------------------------------------------------
 
     def paire(self, anciens: list[_Element], nouveaux: list[_Element]) -> list[_Element]:
-        """The new blocks of an element, with the changes from its old blocks tracked."""
-        cles_a = [_cle(b) for b in anciens]
-        cles_n = [_cle(b) for b in nouveaux]
-        sortie: list[_Element] = []
-        matcher = SequenceMatcher(None, cles_a, cles_n, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                for a, n in zip(anciens[i1:i2], nouveaux[j1:j2], strict=True):
-                    sortie.append(self._meme_place(a, n))
-                continue
-            sortie += self._remplacer(anciens[i1:i2], nouveaux[j1:j2])
-        return sortie
+        """The new blocks of an element, with the changes from its old blocks tracked.
 
-    def _remplacer(self, anciens: list[_Element], nouveaux: list[_Element]) -> list[_Element]:
-        """Blocks at the same rank and of the same kind and style are one block changed;
-        the others are deleted and inserted whole."""
+        Blocks at the same rank and of the same kind and style in a run that differs are one
+        block changed; the others are deleted and inserted whole.
+        """
+
+        def meme_genre(i: int, j: int) -> bool:
+            return _genre(anciens[i]) == _genre(nouveaux[j])
+
         sortie: list[_Element] = []
-        for k in range(max(len(anciens), len(nouveaux))):
-            a = anciens[k] if k < len(anciens) else None
-            n = nouveaux[k] if k < len(nouveaux) else None
-            if a is not None and n is not None and _genre(a) == _genre(n):
-                sortie.append(self._meme_place(a, n))
-                continue
-            if a is not None:
-                copie = copy.deepcopy(a)
+        for i, j, _meme_cle in blocs(
+            [_cle(b) for b in anciens], [_cle(b) for b in nouveaux], meme_genre
+        ):
+            if i is not None and j is not None:
+                sortie.append(self._meme_place(anciens[i], nouveaux[j]))
+            elif i is not None:
+                copie = copy.deepcopy(anciens[i])
                 supprimer_bloc(copie, self.auteur)
                 sortie.append(copie)
-            if n is not None:
-                inserer_bloc(n, self.auteur)
-                sortie.append(n)
+            else:
+                assert j is not None
+                inserer_bloc(nouveaux[j], self.auteur)
+                sortie.append(nouveaux[j])
         return sortie
 
     def _meme_place(self, a: _Element, n: _Element) -> _Element:

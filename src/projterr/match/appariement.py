@@ -93,7 +93,6 @@ class Corpus:
 
     def ajouter(self, element: Element, profil: Profil) -> None:
         self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
-        self._complets[len(self.elements) - 1] = profil
 
     def _ajouter(
         self,
@@ -214,7 +213,8 @@ def indexer(
 ) -> Corpus:
     corpus = Corpus(empreinte)
     for i, element in enumerate(elements):
-        corpus.ajouter(element, profileur.profil(element.textes))
+        # without the words as written: :meth:`Corpus.profil` reads them for the pairs shown
+        corpus.ajouter(element, profileur.profil(element.textes, surfaces=False))
         if progression is not None and i % 500 == 499:
             progression(500)
     return corpus

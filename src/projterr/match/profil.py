@@ -58,22 +58,36 @@ class Profileur:
             else None
         )
         self._themes = Themes(referentiels) if referentiels and "themes" in self.couches else None
+        # Per distinct word, for the run: its stem (None for a stop word), and whether it is
+        # written in capitals. A corpus of 100,000 actions has two million words but a few
+        # tens of thousands of distinct ones, and Snowball is slow per call.
+        self._formes = _Formes()
+        self._capitales: dict[str, bool] = {}
 
-    def profil(self, textes: Sequence[str]) -> Profil:
+    def profil(self, textes: Sequence[str], surfaces: bool = True) -> Profil:
+        """The profile of an element's texts; without ``surfaces`` (the words as written,
+        which only explain a match), what indexing and scoring read, faster."""
         formes: list[str] = []
-        surfaces: dict[str, str] = {}
+        ecrites: dict[str, str] = {}
+        forme_de, en_capitales = self._formes, self._capitales
         for texte in textes:
+            if not surfaces:
+                formes += [f for f in map(forme_de.__getitem__, mots(texte)) if f is not None]
+                continue
             ecrits = mots_ecrits(texte)
             for i, mot in enumerate(mots(texte)):
-                if sans_accents(mot) in MOTS_VIDES:
+                forme = forme_de[mot]
+                if forme is None:
                     continue
-                forme = racine(mot)
                 formes.append(forme)
-                if forme not in surfaces:
+                if forme not in ecrites:
                     # an acronym is shown as written (« PAT »), other words in lower case
                     ecrit = ecrits[i] if i < len(ecrits) else mot
-                    surfaces[forme] = ecrit if sum(c.isupper() for c in ecrit) >= 2 else mot
-        profil = Profil(tuple(formes), surfaces)
+                    capitales = en_capitales.get(ecrit)
+                    if capitales is None:
+                        capitales = en_capitales[ecrit] = sum(c.isupper() for c in ecrit) >= 2
+                    ecrites[forme] = ecrit if capitales else mot
+        profil = Profil(tuple(formes), ecrites)
         # the thesaurus reads the text and the expansions of its acronyms (« TAD » is
         # « transport à la demande », a mobility term)
         developpees: list[str] = []
@@ -90,6 +104,14 @@ class Profileur:
         if self._themes is not None:
             profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
         return profil
+
+
+class _Formes(dict[str, str | None]):
+    """Lower-case word → its stem, None for a stop word; filled as words are met."""
+
+    def __missing__(self, mot: str) -> str | None:
+        forme = self[mot] = None if sans_accents(mot) in MOTS_VIDES else racine(mot)
+        return forme
 
 
 def _racines(texte: str) -> list[str]:

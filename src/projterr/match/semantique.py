@@ -8,12 +8,12 @@ term or keyword that earned each one, so that a match can say why.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from projterr.referentiels import Referentiel, Thesaurus
 from projterr.texte.racines import racines
+from projterr.texte.termes import Termes
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,57 +26,62 @@ class Lien:
 
 
 class ThesaurusCompile:
-    """Thesaurus terms as stem runs, looked up by their first stem."""
+    """Thesaurus terms as stem runs (:class:`~projterr.texte.termes.Termes`)."""
 
     def __init__(self, thesaurus: Thesaurus) -> None:
         self.thesaurus = thesaurus
-        self._par_premiere: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+        self._termes: Termes[tuple[str, str]] = Termes()
         for groupe in thesaurus.groupes:
             for terme in groupe.termes:
-                forme = racines(terme)
-                if forme:
-                    self._par_premiere[forme[0]].append((groupe.nom, terme, forme))
+                self._termes.ajouter(racines(terme), (groupe.nom, terme))
+        self._liens: dict[tuple[str, str], Lien] = {}  # one per (group, term): they are many
 
     def liens(self, formes: Sequence[str]) -> list[Lien]:
         """The groups whose terms occur in ``formes`` (a text's stems), longest term kept."""
         trouves: dict[str, tuple[int, str]] = {}
-        for i, premiere in enumerate(formes):
-            for groupe, terme, forme in self._par_premiere.get(premiere, ()):
-                if tuple(formes[i : i + len(forme)]) == forme:
-                    meilleur = trouves.get(groupe)
-                    if meilleur is None or len(forme) > meilleur[0]:
-                        trouves[groupe] = (len(forme), terme)
-        return [Lien(f"~{g}", g, terme) for g, (_, terme) in trouves.items()]
+        for _i, forme, (groupe, terme) in self._termes.trouver(formes):
+            meilleur = trouves.get(groupe)
+            if meilleur is None or len(forme) > meilleur[0]:
+                trouves[groupe] = (len(forme), terme)
+        sortie = []
+        for g, (_, terme) in trouves.items():
+            lien = self._liens.get((g, terme))
+            if lien is None:
+                lien = self._liens[g, terme] = Lien(f"~{g}", g, terme)
+            sortie.append(lien)
+        return sortie
 
 
 class Themes:
     """Co-classification: the themes of the référentiels that a text touches.
 
     The keywords are matched as in :mod:`projterr.match.classement` (a run of stems), but
-    looked up by their first stem, so that a corpus of 100,000 actions is read in seconds.
+    looked up by their first stems (:class:`~projterr.texte.termes.Termes`), so that a corpus
+    of 100,000 actions is read in seconds.
     """
 
     def __init__(self, referentiels: Sequence[Referentiel]) -> None:
         self.referentiels = list(referentiels)
-        self._par_premiere: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = defaultdict(
-            list
-        )
+        self._termes: Termes[tuple[str, str, str]] = Termes()
         for ref in self.referentiels:
             for theme in ref.themes:
                 for mot in theme.mots_cles:
-                    forme = racines(mot)
-                    if forme:
-                        self._par_premiere[forme[0]].append(
-                            (f"@{ref.etiquette(theme)}", theme.libelle, mot, forme)
-                        )
+                    self._termes.ajouter(
+                        racines(mot), (f"@{ref.etiquette(theme)}", theme.libelle, mot)
+                    )
+        self._liens: dict[tuple[str, str], Lien] = {}
 
     def liens(self, formes: Sequence[str]) -> list[Lien]:
         """The themes whose keywords occur in ``formes``, with the longest keyword found."""
         trouves: dict[str, tuple[int, str, str]] = {}
-        for i, premiere in enumerate(formes):
-            for trait, libelle, mot, forme in self._par_premiere.get(premiere, ()):
-                if tuple(formes[i : i + len(forme)]) == forme:
-                    meilleur = trouves.get(trait)
-                    if meilleur is None or len(forme) > meilleur[0]:
-                        trouves[trait] = (len(forme), libelle, mot)
-        return [Lien(t, libelle, mot) for t, (_, libelle, mot) in trouves.items()]
+        for _i, forme, (trait, libelle, mot) in self._termes.trouver(formes):
+            meilleur = trouves.get(trait)
+            if meilleur is None or len(forme) > meilleur[0]:
+                trouves[trait] = (len(forme), libelle, mot)
+        sortie = []
+        for t, (_, libelle, mot) in trouves.items():
+            lien = self._liens.get((t, mot))
+            if lien is None:
+                lien = self._liens[t, mot] = Lien(t, libelle, mot)
+            sortie.append(lien)
+        return sortie

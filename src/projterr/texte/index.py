@@ -1,6 +1,6 @@
 """Candidate retrieval: which texts to score, without scoring every pair.
 
-Two shapes of the same idea (a word index that keeps rapidfuzz's work linear):
+Three shapes of the same idea (a word index that keeps rapidfuzz's work linear):
 
 - :class:`IndexInverse`, for ``match``: features (stems, acronyms, thesaurus groups,
   themes) → posting lists, with IDF weights. A query reads the posting lists of its rarest
@@ -12,19 +12,25 @@ Two shapes of the same idea (a word index that keeps rapidfuzz's work linear):
   are compared only if their rarest words overlap, which every pair whose word sets have a
   Jaccard index ≥ ``jaccard_min`` does. Pairs that reach the score with fewer shared words
   (every word misspelt) are missed: the price of scaling to 10,000 actions.
+- :func:`paires_par_mots_rares`, for ``diff``: the pairs of two versions of a document that
+  reach a character score, compared only when the new text shares one of its few rarest
+  words with the old one (:func:`paires_au_dessus` is the same without the index).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from projterr.normalize import normaliser
 from projterr.texte.racines import MOTS_VIDES
-from projterr.texte.score import scoreur_trie
+from projterr.texte.score import scoreur_caracteres
+
+Paire = tuple[float, int, int]  # (score 0–100, index in the old texts, index in the new)
 
 
 class IndexInverse:
@@ -162,7 +168,7 @@ def plus_proches_anterieurs(
         meilleur = process.extractOne(
             tries[u],
             [tries[v] for v in anterieurs],
-            scorer=scoreur_trie(),
+            scorer=scoreur_caracteres(),
             processor=None,
             score_cutoff=seuil,
         )
@@ -170,3 +176,74 @@ def plus_proches_anterieurs(
             _, score, k = meilleur
             resultat[uniques[u]] = (uniques[anterieurs[k]], float(score))
     return resultat
+
+
+# --- diff: versions of one document ------------------------------------------------------
+
+# Beyond the stop words, words too common in French strategy documents to say which old text
+# a new one comes from: left out of the index that picks diff's candidates (never out of the
+# score), as are words of two letters or fewer.
+MOTS_COURANTS = MOTS_VIDES | {"dont", "quoi", "plus", "notamment"}
+_MOT_NORMALISE = re.compile(r"\w+")
+
+# How many of a new text's rarest words are looked up in the index: a rewording that keeps
+# 75 % of the text keeps some of its rarest words, and rare words have short posting lists.
+MOTS_RARES = 4
+
+
+def mots_distinctifs(normalise: str) -> set[str]:
+    """The words of a normalised text that may pick candidates in :func:`paires_par_mots_rares`."""
+    return {m for m in _MOT_NORMALISE.findall(normalise) if len(m) > 2 and m not in MOTS_COURANTS}
+
+
+def paires_au_dessus(anciens: Sequence[str], nouveaux: Sequence[str], seuil: float) -> list[Paire]:
+    """Every ``(score, i, j)`` with :func:`~projterr.texte.score.scoreur_caracteres` of
+    ``anciens[i]`` and ``nouveaux[j]`` ≥ ``seuil`` (0–100): every pair scored, for small sets
+    (the children of one parent)."""
+    # process.extract per row, not process.cdist: cdist needs numpy, which projterr does
+    # not depend on; the sets are small, so a row at a time is cheap.
+    from rapidfuzz import process
+
+    scoreur = scoreur_caracteres()
+    paires = []
+    for j, nouveau in enumerate(nouveaux):
+        for _texte, score, i in process.extract(
+            nouveau, anciens, scorer=scoreur, score_cutoff=seuil, limit=None
+        ):
+            paires.append((float(score), i, j))
+    return paires
+
+
+def paires_par_mots_rares(
+    anciens: Sequence[str], nouveaux: Sequence[str], seuil: float, rares: int | None = MOTS_RARES
+) -> list[Paire]:
+    """:func:`paires_au_dessus` over whole documents, scoring only the pairs where the old text
+    has one of the new text's ``rares`` rarest :func:`mots_distinctifs` (all of them if
+    ``None``), so the cost grows with the number of texts and not with its square."""
+    from rapidfuzz import process
+
+    scoreur = scoreur_caracteres()
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ancien in enumerate(anciens):
+        for mot in mots_distinctifs(ancien):
+            index[mot].append(i)
+    paires: list[Paire] = []
+    for j, nouveau in enumerate(nouveaux):
+        mots = sorted(
+            (m for m in mots_distinctifs(nouveau) if m in index), key=lambda m: (len(index[m]), m)
+        )
+        candidats: set[int] = set()
+        for mot in mots[:rares]:
+            candidats.update(index[mot])
+        if not candidats:
+            continue
+        ordre = sorted(candidats)
+        for _texte, score, k in process.extract(
+            nouveau,
+            [anciens[i] for i in ordre],
+            scorer=scoreur,
+            score_cutoff=seuil,
+            limit=None,
+        ):
+            paires.append((float(score), ordre[k], j))
+    return paires

@@ -30,6 +30,8 @@ MOTS_VIDES = frozenset(
 
 @functools.cache
 def _stemmer() -> object:
+    # snowballstemmer hands over to PyStemmer, the same algorithms in C, when it is installed
+    # (extra `rapide`): the same stems, twenty times faster.
     import snowballstemmer
 
     return snowballstemmer.stemmer("french")

@@ -7,17 +7,25 @@ C++), fetched when first asked for: ``projterr --help`` must not import rapidfuz
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 Scoreur = Callable[..., float]
 
 
-def scoreur_trie() -> Scoreur:
-    """Indel ratio of two texts whose words are already sorted: ``token_sort_ratio``
-    without sorting again (PT006's near-duplicates)."""
+def scoreur_caracteres() -> Scoreur:
+    """Indel ratio of two normalised texts, character by character.
+
+    ``diff``'s likeness of two versions of one element (a reworded action keeps most of its
+    characters in place); on texts whose words are already sorted, it is PT006's
+    ``token_sort_ratio`` without sorting again.
+    """
     from rapidfuzz import fuzz
 
     return fuzz.ratio
+
+
+def score_caracteres(a: str, b: str) -> float:
+    """:func:`scoreur_caracteres` of one pair."""
+    return float(scoreur_caracteres()(a, b))
 
 
 def scoreur_racines() -> Scoreur:
@@ -26,10 +34,3 @@ def scoreur_racines() -> Scoreur:
     from rapidfuzz import fuzz
 
     return fuzz.token_set_ratio
-
-
-def score_mots(a: str, b: str, **kwargs: Any) -> float:
-    """``token_sort_ratio`` of two normalised texts: the same words in any order."""
-    from rapidfuzz import fuzz
-
-    return float(fuzz.token_sort_ratio(a, b, **kwargs))
