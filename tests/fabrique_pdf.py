@@ -242,3 +242,45 @@ def pdf_chiffre(texte: str) -> bytes:
     c.showPage()
     c.save()
     return sortie.getvalue()
+
+
+def pdf_en_colonnes(
+    titre: str, colonnes: list[list[str]], entete: str = "", gouttiere: float = 0.8 * cm
+) -> bytes:
+    """A leaflet page: ``titre`` across the page, then ``colonnes`` side by side (each a list of
+    source lines, written as :func:`pdf_du_texte` writes them), one page per call.
+
+    A brochure of a PETR's strategy in three columns is built this way by DTP software: one
+    text frame per column, the text flowing from the foot of one to the head of the next.
+    """
+    from reportlab.platypus import FrameBreak
+
+    gras = ParagraphStyle("titre", parent=CORPS, fontName="Vera-Gras", fontSize=16, leading=20)
+    haut = 2.2 * cm
+    largeur = LARGEUR - 2 * MARGE
+    n = len(colonnes)
+    large = (largeur - (n - 1) * gouttiere) / n
+    cadres = [Frame(MARGE, HAUTEUR - MARGE - haut, largeur, haut, id="titre")]
+    for k in range(n):
+        x = MARGE + k * (large + gouttiere)
+        hauteur = HAUTEUR - 2 * MARGE - haut
+        cadres.append(Frame(x, MARGE, large, hauteur, leftPadding=0, rightPadding=0))
+
+    def decor(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        if entete:
+            canvas.saveState()
+            canvas.setFont("Vera", 8)
+            canvas.drawString(MARGE, HAUTEUR - 1.2 * cm, entete)
+            canvas.restoreState()
+
+    sortie = io.BytesIO()
+    doc = BaseDocTemplate(sortie, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE,
+                          topMargin=MARGE, bottomMargin=MARGE)  # fmt: skip
+    doc.addPageTemplates([PageTemplate("depliant", cadres, onPage=decor)])
+    histoire: list = [Paragraph(_balise(titre), gras), FrameBreak()]  # type: ignore[type-arg]
+    for k, lignes in enumerate(colonnes):
+        histoire += _paragraphes(lignes)
+        if k < n - 1:
+            histoire.append(FrameBreak())
+    doc.build(histoire)
+    return sortie.getvalue()

@@ -475,3 +475,54 @@ def test_titre_sur_toute_la_largeur_puis_deux_colonnes() -> None:
         *(f"Ligne {k} de la colonne gauche" for k in range(1, 9)),
         *(f"Ligne {k} de la colonne droite" for k in range(1, 9)),
     ]
+
+
+# --- leaflets in three columns --------------------------------------------------------------
+
+# A PETR's strategy as a « 4 pages » leaflet: a title across the page, then three columns, an
+# axe in each, with words found in one column only, so that a line of one column glued to a
+# line of another shows.
+DEPLIANT_TITRE = "Stratégie du PETR du Perche ornais 2026-2030"
+DEPLIANT = [
+    [
+        "Le Perche ornais compte 68 communes et trois communautés de communes ; son projet de "
+        "territoire a été écrit avec les habitants lors de douze réunions publiques.",
+        "",
+        "Axe 1 : Nourrir le bocage",
+        "• Ouvrir une halle paysanne à Mortagne avec les producteurs du canton et leurs "
+        "coopératives laitières",
+        "• Planter des haies bocagères",
+        "• Former les cantiniers",
+    ],
+    [
+        "Axe 2 : Relier les bourgs",
+        "Sans voiture, un lycéen de Tourouvre met une heure pour rejoindre Mortagne.",
+        "• Créer une voie verte entre Bellême et Rémalard le long de l'ancienne ligne ferroviaire",
+        "• Lancer un covoiturage solidaire",
+        "• Équiper les gares rurales",
+    ],
+    [
+        "Axe 3 : Accueillir les familles",
+        "• Rénover l'école de musique intercommunale dans le château de Longny",
+        "• Ouvrir une crèche itinérante",
+        "• Soutenir les assistantes maternelles",
+        "",
+        "Contact : maison du Parc, Courboyer, 61340 Nocé.",
+    ],
+]
+
+
+def _source_du_depliant() -> str:
+    return "\n".join([DEPLIANT_TITRE, "", *(ligne for col in DEPLIANT for ligne in col)]) + "\n"
+
+
+@pytest.mark.xfail(strict=True, reason="three columns read as two: lines interleaved")
+def test_depliant_en_trois_colonnes_lu_colonne_par_colonne() -> None:
+    from fabrique_pdf import pdf_en_colonnes
+
+    lecture = lire_pdf(pdf_en_colonnes(DEPLIANT_TITRE, DEPLIANT), "depliant.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    attendu = [DEPLIANT_TITRE] + [
+        re.sub(r"^• ", "", ligne) for col in DEPLIANT for ligne in col if ligne
+    ]
+    assert textes == attendu
