@@ -278,8 +278,13 @@ def pdf_en_colonnes(
                           topMargin=MARGE, bottomMargin=MARGE)  # fmt: skip
     doc.addPageTemplates([PageTemplate("depliant", cadres, onPage=decor)])
     histoire: list = [Paragraph(_balise(titre), gras), FrameBreak()]  # type: ignore[type-arg]
+    axe = ParagraphStyle("axe", parent=CORPS, fontName="Vera-Gras", fontSize=12, leading=16)
     for k, lignes in enumerate(colonnes):
-        histoire += _paragraphes(lignes)
+        for ligne in lignes:
+            if ligne.startswith("Axe "):  # a heading, in bold and larger as in a leaflet
+                histoire.append(Paragraph(_balise(ligne), axe))
+            else:
+                histoire += _paragraphes([ligne])
         if k < n - 1:
             histoire.append(FrameBreak())
     doc.build(histoire)

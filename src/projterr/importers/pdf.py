@@ -2,12 +2,13 @@
 
 What a PDF's text layer gives is glyphs at positions, not lines of a text. This reader puts
 back what the author wrote: page headers, footers and page numbers are removed (lines repeated
-at the same place on most pages, bare numbers and « Page 3 / 12 » in the page margins); a
-two-column page is read column by column; lines wrapped by the layout are joined again (the
-next line's first word would have fitted on the line otherwise), and a word hyphenated across
-two lines is rejoined; a bullet drawn in a symbol font (« », « », « ■ »…) becomes « • »;
-tables become table cells, and a two-column table (label, value) reaches the fiche reader as
-« Libellé : valeur ». Every line keeps its page and its line on the page.
+at the same place on most pages, bare numbers and « Page 3 / 12 » in the page margins); a page
+in two, three or more columns is read column by column, left to right (columns over part of a
+page only are read as one column, and named in a remark); lines wrapped by the layout are
+joined again (the next line's first word would have fitted on the line otherwise), and a word
+hyphenated across two lines is rejoined; a bullet drawn in a symbol font (« », « », « ■ »…)
+becomes « • »; tables become table cells, and a two-column table (label, value) reaches the
+fiche reader as « Libellé : valeur ». Every line keeps its page and its line on the page.
 
 pdfplumber is imported here only: ``projterr --help`` and text imports never load it.
 """
@@ -140,6 +141,7 @@ class _Page:
     bords: list[_Ligne] = field(default_factory=list)  # first and last lines: header? footer?
     images: int = 0
     caracteres: int = 0
+    colonnes_douteuses: bool = False  # columns over part of the page only: read as one
 
 
 @dataclass
@@ -268,12 +270,15 @@ def _en_lignes(mots: list[_Mot], page: int) -> list[_Ligne]:
     return [_Ligne(sorted(ms, key=lambda m: m.x0), page) for _, ms in lignes]
 
 
-def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
-    """The x of the blank strip between two columns, if the page has two columns."""
+def _gouttiere(mots: list[_Mot], gauche: float, droite: float) -> float | None:
+    """The x of the blank strip that splits the words between ``gauche`` and ``droite`` in two
+    columns, if there is one: looked for in the middle two fifths, so that each side is a
+    column of plausible width."""
     if len(mots) < 2 * _LIGNES_COLONNE:
         return None
     pas = 1.0
-    debut, fin = int(0.3 * largeur), int(0.7 * largeur)
+    etendue = droite - gauche
+    debut, fin = int(gauche + 0.3 * etendue), int(gauche + 0.7 * etendue)
     libres = [x for x in range(debut, fin, int(pas)) if not any(m.x0 < x < m.x1 for m in mots)]
     if not libres:
         return None
@@ -287,16 +292,72 @@ def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
     if meilleur[1] - meilleur[0] < _GOUTTIERE_MIN:
         return None
     milieu = (meilleur[0] + meilleur[1]) / 2
-    gauche = _en_lignes([m for m in mots if m.x1 <= milieu], 0)
-    droite = _en_lignes([m for m in mots if m.x0 >= milieu], 0)
-    if len(gauche) < _LIGNES_COLONNE or len(droite) < _LIGNES_COLONNE:
+    avant = _en_lignes([m for m in mots if m.x1 <= milieu], 0)
+    apres = _en_lignes([m for m in mots if m.x0 >= milieu], 0)
+    if len(avant) < _LIGNES_COLONNE or len(apres) < _LIGNES_COLONNE:
         return None
     # The right column's lines start at one x (its margin), near the gutter.
-    departs = Counter(round(ligne.x0) for ligne in droite)
+    departs = Counter(round(ligne.x0) for ligne in apres)
     x_depart, n = departs.most_common(1)[0]
     if n < _LIGNES_COLONNE or x_depart - meilleur[1] > 40:
         return None
     return milieu
+
+
+def _gouttieres(mots: list[_Mot], gauche: float, droite: float) -> list[float]:
+    """Every gutter between ``gauche`` and ``droite``, left to right.
+
+    A page in three columns has two gutters, both in the middle of the page: the first one
+    found splits the page in a column and a pair of columns, and the pair is split in turn.
+    """
+    gouttiere = _gouttiere(mots, gauche, droite)
+    if gouttiere is None:
+        return []
+    a_gauche = [m for m in mots if m.x1 <= gouttiere]
+    a_droite = [m for m in mots if m.x0 >= gouttiere]
+    return [
+        *_gouttieres(a_gauche, gauche, gouttiere),
+        gouttiere,
+        *_gouttieres(a_droite, gouttiere, droite),
+    ]
+
+
+def _colonnes_partielles(lignes: list[_Ligne], gauche: float, droite: float) -> bool:
+    """Do some lines, one under the other, sit side by side across a blank strip that the
+    other lines cross? Columns on part of the page only (a box in two columns under a
+    paragraph across the page): read as one column, their lines are interleaved.
+
+    A list of « Libellé      valeur » aligned on a tab stop is no column: its labels stop far
+    from the values, where a column's wrapped lines run up to its gutter.
+    """
+    etendue = droite - gauche
+    debut, fin = gauche + 0.3 * etendue, gauche + 0.7 * etendue
+    candidats = {
+        round((a.x1 + b.x0) / 2)
+        for ligne in lignes
+        for a, b in pairwise(ligne.mots)
+        if b.x0 - a.x1 >= _GOUTTIERE_MIN and debut <= (a.x1 + b.x0) / 2 <= fin
+    }
+    for x in sorted(candidats):
+        zone: list[tuple[float, float]] = []  # (blank at x, width of the left part) per line
+        traversee = False  # a line crosses x: the strip is not a gutter of the whole page
+        for ligne in [*lignes, None]:
+            if ligne is not None and not any(m.x0 < x < m.x1 for m in ligne.mots):
+                a_gauche = [m for m in ligne.mots if m.x1 <= x]
+                if a_gauche and len(a_gauche) < len(ligne.mots):
+                    suivant = ligne.mots[len(a_gauche)]
+                    zone.append((suivant.x0 - a_gauche[-1].x1, x - a_gauche[0].x0))
+                continue
+            traversee = traversee or ligne is not None
+            if (
+                traversee
+                and len(zone) >= _LIGNES_COLONNE
+                and statistics.median(b for b, _ in zone)
+                <= 0.25 * statistics.median(g for _, g in zone)
+            ):
+                return True
+            zone = []
+    return False
 
 
 def _lire_page(page: Any, numero: int) -> _Page:
@@ -323,14 +384,17 @@ def _lire_page(page: Any, numero: int) -> _Page:
 
     mots = [m for m in mots if not dans_tableau(m)]
     # Headers and footers are looked for among the page's first and last lines; on a page in
-    # two columns, among the lines in the page margins (a header runs across the gutter).
+    # columns, among the lines in the page margins (a header runs across the gutters).
     haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
     interieurs = [m for m in mots if haut < (m.top + m.bottom) / 2 < bas]
-    gouttiere = _gouttiere(interieurs, lue.largeur)
+    gouttieres = _gouttieres(interieurs, 0.0, lue.largeur)
     titre: list[_Ligne] = []
-    if gouttiere is None:
-        gouttiere, titre = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
-    if gouttiere is None:
+    # A title across the first columns hides their gutter: a three-column page under a wide
+    # title looks like two columns, the first two interleaved, unless the title is set apart.
+    sous_un_titre, titre_possible = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
+    if len(sous_un_titre) > len(gouttieres):
+        gouttieres, titre = sous_un_titre, titre_possible
+    if not gouttieres:
         pleine_largeur = _en_lignes(mots, numero)
         bords = pleine_largeur[:_BORDS] + pleine_largeur[-_BORDS:]
     else:
@@ -341,59 +405,75 @@ def _lire_page(page: Any, numero: int) -> _Page:
     corps = [m for m in mots if id(m) not in aux_bords]
     du_titre = {id(m) for ligne in titre for m in ligne.mots}
     corps = [m for m in corps if id(m) not in du_titre]
-    elements = [*titre, *_colonnes(corps, tableaux, gouttiere, numero, lue.largeur)]
+    elements = [*titre, *_colonnes(corps, tableaux, gouttieres, numero, lue.largeur)]
     # Border lines go back where they were; the header pass removes the repeated ones.
-    if gouttiere is None:
+    if not gouttieres:
         lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
     else:
         lue.elements = _trier_bords(lue.bords, elements)
+    # A column (or the page, read as one) whose lines sit side by side over part of its
+    # height only: read as it is, and said.
+    for gauche, droite in pairwise([0.0, *gouttieres, lue.largeur]):
+        dans = [e for e in lue.elements if isinstance(e, _Ligne) and gauche <= e.x0 < droite]
+        if _colonnes_partielles(dans, gauche, droite):
+            lue.colonnes_douteuses = True
     return lue
 
 
 def _colonnes_sous_un_titre(
     mots: list[_Mot], largeur: float, numero: int
-) -> tuple[float | None, list[_Ligne]]:
-    """A title of one to three lines across the page, then two columns: the gutter and the
+) -> tuple[list[float], list[_Ligne]]:
+    """A title of one to three lines across the page, then columns: the gutters and the
     title's lines (read first)."""
     lignes = _en_lignes(mots, numero)
     for k in range(1, 4):
         if len(lignes) < k + 2 * _LIGNES_COLONNE:
             break
-        gouttiere = _gouttiere([m for ligne in lignes[k:] for m in ligne.mots], largeur)
-        if gouttiere is not None:
-            return gouttiere, lignes[:k]
-    return None, []
+        gouttieres = _gouttieres([m for ligne in lignes[k:] for m in ligne.mots], 0.0, largeur)
+        if gouttieres:
+            return gouttieres, lignes[:k]
+    return [], []
 
 
 def _colonnes(
     corps: list[_Mot],
     tableaux: list[_Tableau],
-    gouttiere: float | None,
+    gouttieres: list[float],
     numero: int,
     largeur: float,
 ) -> list[_Ligne | _Tableau]:
-    if gouttiere is None:
+    """The page's lines and tables, column after column, each from top to bottom."""
+    if not gouttieres:
         lignes = _en_lignes(corps, numero)
         elements: list[_Ligne | _Tableau] = [*lignes, *tableaux]
         elements.sort(key=lambda e: e.top)
         return elements
+
+    def colonne_de(x: float, fin: bool) -> int:
+        # A word belongs to the column its right end is in; a table, to its left edge's.
+        return sum(1 for g in gouttieres if (x > g if fin else x >= g))
+
+    mots_par_colonne: list[list[_Mot]] = [[] for _ in range(len(gouttieres) + 1)]
+    for m in corps:
+        mots_par_colonne[colonne_de(m.x1, True)].append(m)
     # Where a wrapped line would end in each column: columns of equal width between margins of
     # equal width, unless the text itself goes further. A column of short lines must not make
     # every line look wrapped.
     marge = min(m.x0 for m in corps)
-    depart_droite = min((m.x0 for m in corps if m.x1 > gouttiere), default=gouttiere)
-    largeur_colonne = (largeur - marge) - depart_droite
-    bords_attendus = {"gauche": marge + largeur_colonne, "droite": largeur - marge}
+    departs = [marge] + [
+        min((m.x0 for m in mots), default=g)
+        for mots, g in zip(mots_par_colonne[1:], gouttieres, strict=True)
+    ]
+    largeur_colonne = (largeur - marge) - departs[-1]
+    bords_attendus = [d + largeur_colonne for d in departs[:-1]] + [largeur - marge]
+    # A narrower column than the last one ends before the next column starts.
+    for k in range(len(gouttieres)):
+        bords_attendus[k] = min(bords_attendus[k], departs[k + 1] - _GOUTTIERE_MIN)
     out: list[_Ligne | _Tableau] = []
-    for cote in ("gauche", "droite"):
-        if cote == "gauche":
-            mots = [m for m in corps if m.x1 <= gouttiere]
-            tabs = [t for t in tableaux if t.x0 < gouttiere]
-        else:
-            mots = [m for m in corps if m.x1 > gouttiere]
-            tabs = [t for t in tableaux if t.x0 >= gouttiere]
+    for k, mots in enumerate(mots_par_colonne):
+        tabs = [t for t in tableaux if colonne_de(t.x0, False) == k]
         lignes = _en_lignes(mots, numero)
-        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[cote]])
+        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[k]])
         for ligne in lignes:
             ligne.droite = bord
         colonne: list[_Ligne | _Tableau] = [*lignes, *tabs]
@@ -681,6 +761,10 @@ def _coupee(ligne: _Ligne, suivante: _Ligne, droite_doc: float) -> bool:
     return ligne.x1 + espace + _premiere_unite(suivante) > droite - _TOLERANCE_DROITE
 
 
+def _liste(numeros: list[int]) -> str:
+    return ", ".join(str(n) for n in numeros[:10]) + ("…" if len(numeros) > 10 else "")
+
+
 def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     """The blocs of a PDF's text layer; our own error for a file that cannot be read."""
     pdf = _ouvrir(data, nom)
@@ -708,10 +792,18 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     remarques = []
     sans_texte = [p.numero for p in pages if not p.caracteres]
     if sans_texte:
-        liste = ", ".join(str(n) for n in sans_texte[:10]) + ("…" if len(sans_texte) > 10 else "")
         remarques.append(
             f"{len(sans_texte)} page{'s' if len(sans_texte) > 1 else ''} sans texte (numérisée"
-            f"{'s' if len(sans_texte) > 1 else ''} ? une OCR serait nécessaire) : {liste}"
+            f"{'s' if len(sans_texte) > 1 else ''} ? une OCR serait nécessaire) : "
+            f"{_liste(sans_texte)}"
+        )
+    douteuses = [p.numero for p in pages if p.colonnes_douteuses]
+    if douteuses:
+        pluriel = len(douteuses) > 1
+        remarques.append(
+            f"page{'s' if pluriel else ''} {_liste(douteuses)} : des lignes côte à côte sur une "
+            f"partie de la page seulement (colonnes, encadré ?), lue{'s' if pluriel else ''} en "
+            "une seule colonne : vérifiez l'ordre des lignes"
         )
     retirees = _retirer_en_tetes(pages)
     if retirees:
