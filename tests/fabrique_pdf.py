@@ -289,3 +289,79 @@ def pdf_en_colonnes(
             histoire.append(FrameBreak())
     doc.build(histoire)
     return sortie.getvalue()
+
+
+def pdf_avec_page_en_paysage(
+    avant: list[str], titre: str, rangees: list[list[str]], apres: list[str], rotation: int
+) -> bytes:
+    """Three pages: ``avant``, then a landscape page (``titre`` and a table of ``rangees``),
+    then ``apres``.
+
+    The landscape page is stored as a portrait page turned by its /Rotate entry (90 or 270),
+    its content drawn turned the other way, as a plan's A3 table turned sideways often is:
+    it shows upright in a viewer. ``rotation`` = 0 draws the same content sideways on a
+    portrait page with no /Rotate: the reader must turn the page itself.
+    """
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+
+    def texte(lignes: list[str], haut: float) -> None:
+        y = haut - MARGE
+        for ligne in lignes:
+            c.setFont("Vera", 10)
+            c.drawString(MARGE, y, ligne)
+            y -= 14
+
+    texte(avant, HAUTEUR)
+    c.showPage()
+    if rotation:
+        c.setPageRotation(rotation)
+    c.saveState()
+    if rotation in (0, 90):  # shown turned clockwise: the content is drawn anticlockwise
+        c.translate(LARGEUR, 0)
+        c.rotate(90)
+    else:
+        c.translate(0, HAUTEUR)
+        c.rotate(-90)
+    c.setFont("Vera-Gras", 14)
+    c.drawString(MARGE, LARGEUR - MARGE, titre)
+    cellule = ParagraphStyle("cellule", parent=CORPS, fontSize=9, leading=11)
+    table = Table(
+        [[Paragraph(_balise(t), cellule) for t in rangee] for rangee in rangees],
+        colWidths=[9 * cm, 6 * cm, 4 * cm, 6 * cm],
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    _, haut = table.wrapOn(c, HAUTEUR - 2 * MARGE, LARGEUR)
+    table.drawOn(c, MARGE, LARGEUR - MARGE - 30 - haut)
+    c.restoreState()
+    c.showPage()
+    c.setPageRotation(0)  # reportlab keeps a rotation for the pages that follow
+    texte(apres, HAUTEUR)
+    c.showPage()
+    c.save()
+    return sortie.getvalue()
+
+
+def pdf_avec_bandeau_vertical(lignes: list[str], bandeau: str) -> bytes:
+    """One page of ``lignes`` with ``bandeau`` written up the left margin, beside them (a
+    « Document de travail » stamp, a sideways running title)."""
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    y = HAUTEUR - MARGE
+    c.setFont("Vera", 10)
+    for ligne in lignes:
+        c.drawString(MARGE, y, ligne)
+        y -= 14
+    c.saveState()
+    c.translate(MARGE - 0.8 * cm, HAUTEUR - MARGE - 14 * len(lignes))
+    c.rotate(90)
+    c.setFont("Vera-Gras", 12)
+    c.drawString(0, 0, bandeau)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return sortie.getvalue()

@@ -628,3 +628,79 @@ def test_libelles_alignes_sur_une_tabulation_ne_sont_pas_des_colonnes() -> None:
         lignes.append((valeur, 230.0, 136.0 + 12 * k))
     lecture = lire_pdf(_page_dessinee(lignes), "x.pdf")
     assert lecture.remarques == []
+
+
+# --- pages and text turned sideways ---------------------------------------------------------
+
+_AVANT = ["Axe 1 : Nourrir le bocage", "Le tableau suivant détaille les actions de l'axe."]
+_RANGEES = [
+    ["Action", "Pilote", "Budget", "Calendrier"],
+    ["Créer une halle paysanne à Mortagne", "Communauté de communes", "450 000 €", "2026-2027"],
+    ["Planter des haies bocagères", "Syndicat de bassin", "80 000 €", "2026-2030"],
+]
+_APRES = ["Axe 2 : Relier les bourgs"]
+
+
+@pytest.mark.parametrize("rotation", [90, 270, 0])
+def test_page_en_paysage_lue_dans_l_ordre(rotation: int) -> None:
+    """An A3 table turned sideways among portrait pages: stored with /Rotate 90 or 270 (shown
+    upright, pdfminer turns it), or drawn sideways on a portrait page (0: the reader turns it
+    and says so). Its title, then its table row by row, between the pages around it."""
+    from fabrique_pdf import pdf_avec_page_en_paysage
+
+    titre = "Tableau de bord des actions de l'axe 1"
+    data = pdf_avec_page_en_paysage(_AVANT, titre, _RANGEES, _APRES, rotation)
+    lecture = lire_pdf(data, "x.pdf")
+    blocs = [b for b in lecture.blocs if b.genre != "vide"]
+    assert [b.texte for b in blocs] == [
+        *_AVANT,
+        titre,
+        *(case for rangee in _RANGEES for case in rangee),
+        *_APRES,
+    ]
+    assert [b.page for b in blocs] == [1, 1] + [2] * 13 + [3]
+    assert [(b.rangee, b.colonne) for b in blocs if b.genre == "cellule"][4:6] == [(2, 1), (2, 2)]
+    tournee = [r for r in lecture.remarques if "sens du texte" in r]
+    assert tournee == ([] if rotation else [
+        "page 2 : texte écrit en travers de la page (dans sa hauteur ou à l'envers), lue dans "
+        "le sens du texte"
+    ])  # fmt: skip
+
+
+_BANDEAU = "Document de travail — ne pas diffuser"
+
+
+def test_bandeau_vertical_mis_de_cote_jamais_colle_aux_lignes(tmp_path: Path) -> None:
+    """A stamp written up the margin is no part of the lines beside it: it goes to non_classe,
+    with its page and why, and the lines read as if it were not there."""
+    from fabrique_pdf import pdf_avec_bandeau_vertical
+
+    lignes = [
+        "Axe 1 : Nourrir le bocage",
+        "• Ouvrir une halle paysanne à Mortagne",
+        "• Planter des haies bocagères",
+        "Axe 2 : Relier les bourgs",
+        "• Créer une voie verte entre Bellême et Rémalard",
+        "• Lancer un covoiturage solidaire",
+    ]
+    data = pdf_avec_bandeau_vertical(lignes, _BANDEAU)
+    lecture = lire_pdf(data, "x.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    assert textes == [ligne.removeprefix("• ") for ligne in lignes]
+    (a_part,) = lecture.a_part
+    assert a_part.texte == _BANDEAU
+    assert a_part.raison == "texte écrit de bas en haut, hors des lignes de la page — page 1"
+    assert 1 <= a_part.ligne <= len(lignes)
+    assert any("mise de côté dans non_classe" in r for r in lecture.remarques)
+
+    source = tmp_path / "bandeau.txt"
+    source.write_text("\n".join(lignes) + "\n", encoding="utf-8")
+    pdf = tmp_path / "bandeau.pdf"
+    pdf.write_bytes(data)
+    texte, lu = importer_fichier(source), importer_fichier(pdf)
+    assert lu.projet.contenu == texte.projet.contenu  # the tree, as if the stamp were not there
+    assert [n.texte for n in lu.projet.non_classe if "bas en haut" in (n.raison or "")] == [
+        _BANDEAU
+    ]
+    mots = _mots(_textes_du_resultat(lu))
+    assert [m for m in _mots([*lignes, _BANDEAU]) if m not in mots] == []

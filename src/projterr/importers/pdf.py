@@ -15,6 +15,7 @@ pdfplumber is imported here only: ``projterr --help`` and text imports never loa
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -26,6 +27,7 @@ from typing import Any
 from projterr.errors import FichierIllisible
 from projterr.importers import ResultatImport
 from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_contenu
+from projterr.model import NonClasse
 from projterr.sources import empreinte, lire_octets
 
 # Page margins where running headers and footers live (share of the page height).
@@ -142,6 +144,9 @@ class _Page:
     images: int = 0
     caracteres: int = 0
     colonnes_douteuses: bool = False  # columns over part of the page only: read as one
+    sens: int = 0  # the direction the page's text runs in: 90 or 270, read turned
+    # Lines running in another direction than the page's text: (text, direction, top).
+    a_part: list[tuple[str, int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -151,6 +156,8 @@ class LecturePdf:
     blocs: list[Bloc]
     pages: int
     remarques: list[str]
+    # Text running across the lines of its page (a sideways banner in a margin): kept apart.
+    a_part: list[NonClasse] = field(default_factory=list)
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -190,11 +197,48 @@ def _ouvrir(data: bytes, nom: str) -> Any:
 
 @dataclass
 class _Contenu:
-    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries."""
+    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries.
+
+    Positions are those of the page as displayed (its /Rotate applied), turned when most of
+    its text runs up or down the page (a landscape table drawn sideways on a portrait page):
+    ``largeur`` and ``hauteur`` are the page's, seen as it is read.
+    """
 
     caracteres: list[dict[str, Any]]
     images: int
     traits: bool  # lines or rectangles: a table may be drawn here
+    largeur: float
+    hauteur: float
+    sens: int  # the direction the page's text runs in, in degrees (0: as displayed)
+    # Characters running in another direction than the page's text (a sideways banner in a
+    # margin): per direction, in their own reading frame, with their top on the page.
+    a_part: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    dx: float = 0.0  # from pdfplumber's coordinates (its tables) to these
+    dy: float = 0.0
+
+
+def _sens(matrice: tuple[float, ...]) -> int:
+    """The direction a character runs in, in degrees counter-clockwise: 0 for ordinary text,
+    90 for text going up the page, 270 going down, 180 upside down."""
+    a, b = matrice[0], matrice[1]
+    if b == 0 and a > 0:
+        return 0  # nearly every character: no trigonometry
+    return round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+
+
+def _dans_son_sens(
+    boite: tuple[float, float, float, float], sens: int, largeur: float, hauteur: float
+) -> tuple[float, float, float, float]:
+    """(x0, x1, top, bottom) of a box of the displayed page (x0, y0, x1, y1, from its bottom
+    left corner) on the page turned so that text running in ``sens`` is upright."""
+    x0, y0, x1, y1 = boite
+    if sens == 90:  # text going up: the page turned clockwise, lines follow left to right
+        return y0, y1, x0, x1
+    if sens == 270:  # text going down: turned anticlockwise, lines follow right to left
+        return hauteur - y1, hauteur - y0, largeur - x1, largeur - x0
+    if sens == 180:
+        return largeur - x1, largeur - x0, y0, y1
+    return x0, x1, hauteur - y1, hauteur - y0
 
 
 def _contenu(page: Any) -> _Contenu:
@@ -207,36 +251,67 @@ def _contenu(page: Any) -> _Contenu:
     """
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
-    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
-    caracteres: list[dict[str, Any]] = []
+    mise_en_page = page.layout
+    largeur, hauteur = float(mise_en_page.width), float(mise_en_page.height)
+    glyphes: list[tuple[LTChar, int]] = []
     images = 0
     traits = False
-    a_voir = list(page.layout)
+    a_voir = list(mise_en_page)
     while a_voir:
         objet = a_voir.pop()
         if isinstance(objet, LTChar):
-            top = y_haut - objet.y1
-            caracteres.append(
-                {
-                    "text": objet.get_text(),
-                    "x0": objet.x0 - x_gauche,
-                    "x1": objet.x1 - x_gauche,
-                    "top": top,
-                    "bottom": top + objet.height,
-                    "doctop": top,
-                    "upright": objet.upright,
-                    "size": objet.size,
-                    "fontname": objet.fontname,
-                }
-            )
+            glyphes.append((objet, _sens(objet.matrix)))
         elif isinstance(objet, LTImage):
             images += 1
         elif isinstance(objet, LTFigure):
             a_voir.extend(objet)
         elif isinstance(objet, LTCurve):  # LTLine and LTRect are curves too
             traits = True
-    caracteres.reverse()  # back in drawing order
-    return _Contenu(caracteres, images, traits)
+    glyphes.reverse()  # back in drawing order
+    sens_page = Counter(s for _, s in glyphes).most_common(1)[0][0] if glyphes else 0
+    if sens_page in (90, 270):
+        largeur_lue, hauteur_lue = hauteur, largeur
+    else:
+        largeur_lue, hauteur_lue = largeur, hauteur
+    caracteres: list[dict[str, Any]] = []
+    a_part: dict[int, list[dict[str, Any]]] = {}
+    for objet, sens in glyphes:
+        boite = (objet.x0, objet.y0, objet.x1, objet.y1)
+        if sens == 0:
+            x0, x1, top, bottom = objet.x0, objet.x1, hauteur - objet.y1, hauteur - objet.y0
+        else:
+            x0, x1, top, bottom = _dans_son_sens(boite, sens, largeur, hauteur)
+        caractere = {
+            "text": objet.get_text(),
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "upright": True,  # in its own reading frame
+            # pdfminer gives a rotated glyph's width as its size: its height, once upright.
+            "size": objet.size if sens == 0 else bottom - top,
+            "fontname": objet.fontname,
+        }
+        if sens == sens_page:
+            caracteres.append(caractere)
+        else:
+            gx0, gx1, gtop, gbottom = _dans_son_sens(boite, sens_page, largeur, hauteur)
+            caractere["sur_la_page"] = ((gx0 + gx1) / 2, (gtop + gbottom) / 2)
+            a_part.setdefault(sens, []).append(caractere)
+    # pdfplumber measures from its mediabox, which /Rotate does not turn.
+    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
+    return _Contenu(
+        caracteres,
+        images,
+        traits,
+        largeur_lue,
+        hauteur_lue,
+        sens_page,
+        a_part,
+        dx=-x_gauche,
+        dy=hauteur - y_haut,
+    )
 
 
 def _mots(caracteres: list[dict[str, Any]]) -> list[_Mot]:
@@ -361,28 +436,46 @@ def _colonnes_partielles(lignes: list[_Ligne], gauche: float, droite: float) -> 
 
 
 def _lire_page(page: Any, numero: int) -> _Page:
-    lue = _Page(numero, float(page.height), float(page.width))
     contenu = _contenu(page)
+    lue = _Page(numero, contenu.hauteur, contenu.largeur)
     lue.images = contenu.images
+    lue.sens = contenu.sens
     lue.caracteres = len(contenu.caracteres)
     if not lue.caracteres:
         return lue
     mots = _mots(contenu.caracteres)
     tableaux: list[_Tableau] = []
     zones = []
-    for table in page.find_tables() if contenu.traits else []:
+    for table in page.find_tables() if contenu.traits and contenu.sens != 180 else []:
         rangees = table.extract()
         if not rangees or max(len(r) for r in rangees) < 2 or len(rangees) < 2:
             continue  # a framed paragraph, not a table
         x0, top, x1, bottom = table.bbox
+        x0, x1, top, bottom = (
+            x0 + contenu.dx,
+            x1 + contenu.dx,
+            top + contenu.dy,
+            bottom + contenu.dy,
+        )
+        if contenu.sens:
+            # pdfplumber finds the table on the page as displayed: turned with the page.
+            largeur, hauteur = contenu.hauteur, contenu.largeur
+            boite = (x0, hauteur - bottom, x1, hauteur - top)
+            x0, x1, top, bottom = _dans_son_sens(boite, contenu.sens, largeur, hauteur)
+            rangees = _tourner(rangees, contenu.sens)
         zones.append((x0, top, x1, bottom))
         tableaux.append(_Tableau(rangees, top, x0, numero))
 
-    def dans_tableau(m: _Mot) -> bool:
-        cx, cy = (m.x0 + m.x1) / 2, (m.top + m.bottom) / 2
+    def dans_tableau(cx: float, cy: float) -> bool:
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in zones)
 
-    mots = [m for m in mots if not dans_tableau(m)]
+    mots = [m for m in mots if not dans_tableau((m.x0 + m.x1) / 2, (m.top + m.bottom) / 2)]
+    # Text running across the page's lines (a heading turned in a table is the table's).
+    for sens, caracteres in contenu.a_part.items():
+        hors_tableaux = [c for c in caracteres if not dans_tableau(*c["sur_la_page"])]
+        for ligne in _en_lignes(_mots(hors_tableaux), numero):
+            haut = min(c["sur_la_page"][1] for c in hors_tableaux if _dans(c, ligne))
+            lue.a_part.append((ligne.texte, sens, haut))
     # Headers and footers are looked for among the page's first and last lines; on a page in
     # columns, among the lines in the page margins (a header runs across the gutters).
     haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
@@ -418,6 +511,29 @@ def _lire_page(page: Any, numero: int) -> _Page:
         if _colonnes_partielles(dans, gauche, droite):
             lue.colonnes_douteuses = True
     return lue
+
+
+def _tourner(rangees: list[list[str | None]], sens: int) -> list[list[str | None]]:
+    """The rows of a table that pdfplumber read on a page displayed sideways, as they are
+    once the page is turned: its rows were the table's columns, and text going up the page
+    came out backwards."""
+    n = len(rangees)
+    largeur = max(len(r) for r in rangees)
+
+    def case(i: int, j: int) -> str | None:
+        return rangees[i][j] if j < len(rangees[i]) else None
+
+    def a_l_endroit(texte: str | None) -> str | None:
+        return texte[::-1] if texte else texte
+
+    if sens == 90:
+        return [[a_l_endroit(case(n - 1 - j, i)) for j in range(n)] for i in range(largeur)]
+    return [[case(j, largeur - 1 - i) for j in range(n)] for i in range(largeur)]
+
+
+def _dans(caractere: dict[str, Any], ligne: _Ligne) -> bool:
+    cx, cy = (caractere["x0"] + caractere["x1"]) / 2, (caractere["top"] + caractere["bottom"]) / 2
+    return any(m.x0 <= cx <= m.x1 and m.top <= cy <= m.bottom for m in ligne.mots)
 
 
 def _colonnes_sous_un_titre(
@@ -811,8 +927,52 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
             f"{retirees} ligne{'s' if retirees > 1 else ''} d'en-tête, de pied de page ou de "
             "numéro de page retirée" + ("s" if retirees > 1 else "")
         )
+    tournees = [p.numero for p in pages if p.sens]
+    if tournees:
+        s = "s" if len(tournees) > 1 else ""
+        remarques.append(
+            f"page{s} {_liste(tournees)} : texte écrit en travers de la page (dans sa hauteur ou à "
+            f"l'envers), lue{s} dans le sens du texte"
+        )
     blocs = _en_blocs(pages)
-    return LecturePdf(blocs, len(pages), remarques)
+    a_part = _non_classes_a_part(pages)
+    if a_part:
+        pluriel = len(a_part) > 1
+        s = "s" if pluriel else ""
+        remarques.append(
+            f"{len(a_part)} ligne{s} écrite{s} en travers du texte (bandeau vertical, "
+            f"mention en marge…) mise{s} de côté dans non_classe"
+        )
+    return LecturePdf(blocs, len(pages), remarques, a_part)
+
+
+_SENS = {
+    0: "texte droit sur une page lue tournée",
+    90: "texte écrit de bas en haut",
+    270: "texte écrit de haut en bas",
+    180: "texte à l'envers",
+}
+
+
+def _non_classes_a_part(pages: list[_Page]) -> list[NonClasse]:
+    """Lines set across a page's text, each at the page's line at its height: neither glued
+    into a sentence nor dropped."""
+    from projterr.importers.texte import SEPARATEUR_PAGE
+
+    out = []
+    for page in pages:
+        for texte, sens, haut in page.a_part:
+            ligne = next(
+                (k for k, e in enumerate(page.elements, start=1) if e.top >= haut),
+                max(len(page.elements), 1),
+            )
+            raison = f"{_SENS.get(sens, 'texte tourné')}, hors des lignes de la page"
+            out.append(
+                NonClasse(
+                    ligne=ligne, texte=texte, raison=raison + SEPARATEUR_PAGE + str(page.numero)
+                )
+            )
+    return out
 
 
 def verifier_entete(data: bytes, nom: str) -> None:
@@ -837,7 +997,7 @@ def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImp
     nom = str(chemin)
     verifier_entete(data, nom)
     lecture = lire_pdf(data, nom)
-    return importer_blocs(
+    resultat = importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
@@ -845,3 +1005,5 @@ def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImp
         encodage=None,
         remarques=lecture.remarques,
     )
+    resultat.projet.non_classe.extend(lecture.a_part)
+    return resultat
