@@ -317,6 +317,9 @@ def pdf_avec_page_en_paysage(
     texte(avant, HAUTEUR)
     c.showPage()
     if rotation:
+        # reportlab writes the MediaBox of a turned page swapped: a landscape size here is
+        # stored as a portrait MediaBox, shown landscape by its /Rotate.
+        c.setPageSize((HAUTEUR, LARGEUR))
         c.setPageRotation(rotation)
     c.saveState()
     if rotation in (0, 90):  # shown turned clockwise: the content is drawn anticlockwise
@@ -337,7 +340,8 @@ def pdf_avec_page_en_paysage(
     table.drawOn(c, MARGE, LARGEUR - MARGE - 30 - haut)
     c.restoreState()
     c.showPage()
-    c.setPageRotation(0)  # reportlab keeps a rotation for the pages that follow
+    c.setPageSize(A4)  # reportlab keeps them for the pages that follow
+    c.setPageRotation(0)
     texte(apres, HAUTEUR)
     c.showPage()
     c.save()
