@@ -241,6 +241,25 @@ def _dans_son_sens(
     return x0, x1, hauteur - y1, hauteur - y0
 
 
+def _caractere_tourne(objet: Any, sens: int, largeur: float, hauteur: float) -> dict[str, Any]:
+    """A character running in ``sens``, placed on the page turned so that it is upright."""
+    boite = (objet.x0, objet.y0, objet.x1, objet.y1)
+    x0, x1, top, bottom = _dans_son_sens(boite, sens, largeur, hauteur)
+    return {
+        "text": objet.get_text(),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "upright": True,  # in its own reading frame
+        # pdfminer gives a turned glyph's width as its size: its height, once upright.
+        "size": bottom - top,
+        "fontname": objet.fontname,
+        "boite": boite,  # on the page as displayed
+    }
+
+
 def _contenu(page: Any) -> _Contenu:
     """The characters of ``page`` as pdfplumber's word grouping wants them.
 
@@ -253,52 +272,66 @@ def _contenu(page: Any) -> _Contenu:
 
     mise_en_page = page.layout
     largeur, hauteur = float(mise_en_page.width), float(mise_en_page.height)
-    glyphes: list[tuple[LTChar, int]] = []
+    caracteres: list[dict[str, Any]] = []  # upright: nearly every character, read in one go
+    tournes: list[tuple[LTChar, int]] = []
     images = 0
     traits = False
     a_voir = list(mise_en_page)
     while a_voir:
         objet = a_voir.pop()
         if isinstance(objet, LTChar):
-            glyphes.append((objet, _sens(objet.matrix)))
+            matrice = objet.matrix
+            if matrice[1] == 0 and matrice[0] > 0:
+                top = hauteur - objet.y1
+                caracteres.append(
+                    {
+                        "text": objet.get_text(),
+                        "x0": objet.x0,
+                        "x1": objet.x1,
+                        "top": top,
+                        "bottom": top + objet.height,
+                        "doctop": top,
+                        "upright": True,
+                        "size": objet.size,
+                        "fontname": objet.fontname,
+                    }
+                )
+            else:
+                tournes.append((objet, _sens(matrice)))
         elif isinstance(objet, LTImage):
             images += 1
         elif isinstance(objet, LTFigure):
             a_voir.extend(objet)
         elif isinstance(objet, LTCurve):  # LTLine and LTRect are curves too
             traits = True
-    glyphes.reverse()  # back in drawing order
-    sens_page = Counter(s for _, s in glyphes).most_common(1)[0][0] if glyphes else 0
-    if sens_page in (90, 270):
-        largeur_lue, hauteur_lue = hauteur, largeur
-    else:
-        largeur_lue, hauteur_lue = largeur, hauteur
-    caracteres: list[dict[str, Any]] = []
+    caracteres.reverse()  # back in drawing order
+    tournes.reverse()
+    sens_page = 0
     a_part: dict[int, list[dict[str, Any]]] = {}
-    for objet, sens in glyphes:
-        boite = (objet.x0, objet.y0, objet.x1, objet.y1)
-        if sens == 0:
-            x0, x1, top, bottom = objet.x0, objet.x1, hauteur - objet.y1, hauteur - objet.y0
-        else:
-            x0, x1, top, bottom = _dans_son_sens(boite, sens, largeur, hauteur)
-        caractere = {
-            "text": objet.get_text(),
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "doctop": top,
-            "upright": True,  # in its own reading frame
-            # pdfminer gives a rotated glyph's width as its size: its height, once upright.
-            "size": objet.size if sens == 0 else bottom - top,
-            "fontname": objet.fontname,
-        }
-        if sens == sens_page:
-            caracteres.append(caractere)
-        else:
-            gx0, gx1, gtop, gbottom = _dans_son_sens(boite, sens_page, largeur, hauteur)
-            caractere["sur_la_page"] = ((gx0 + gx1) / 2, (gtop + gbottom) / 2)
-            a_part.setdefault(sens, []).append(caractere)
+    if tournes:
+        sens_page = Counter([0] * len(caracteres) + [s for _, s in tournes]).most_common(1)[0][0]
+        if sens_page:
+            # Most of the text runs up or down the page: the upright characters are the ones
+            # set apart, the page is read turned.
+            a_part[0] = caracteres
+            caracteres = []
+        for objet, sens in tournes:
+            (caracteres if sens == sens_page else a_part.setdefault(sens, [])).append(
+                _caractere_tourne(objet, sens, largeur, hauteur)
+            )
+        for autres in a_part.values():
+            for caractere in autres:
+                boite = caractere.pop("boite", None) or (
+                    caractere["x0"],
+                    hauteur - caractere["bottom"],
+                    caractere["x1"],
+                    hauteur - caractere["top"],
+                )
+                x0, x1, top, bottom = _dans_son_sens(boite, sens_page, largeur, hauteur)
+                caractere["sur_la_page"] = ((x0 + x1) / 2, (top + bottom) / 2)
+        for caractere in caracteres:
+            caractere.pop("boite", None)
+    largeur_lue, hauteur_lue = (hauteur, largeur) if sens_page in (90, 270) else (largeur, hauteur)
     # pdfplumber measures from its mediabox, which /Rotate does not turn.
     x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
     return _Contenu(
