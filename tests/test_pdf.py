@@ -704,3 +704,32 @@ def test_bandeau_vertical_mis_de_cote_jamais_colle_aux_lignes(tmp_path: Path) ->
     ]
     mots = _mots(_textes_du_resultat(lu))
     assert [m for m in _mots([*lignes, _BANDEAU]) if m not in mots] == []
+
+
+def test_page_dont_la_mediabox_ne_part_pas_de_zero_lue_en_colonnes() -> None:
+    """A MediaBox starting at (100, 100), as a cropped or imposed page has: pdfminer already
+    measures from its corner, the reader must not move the words a second time (the gutter
+    was looked for 100 points off, and the two columns were interleaved)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    c.translate(100, 100)
+    c.setFont("Helvetica", 10)
+    for cote, x in (("gauche", MARGE), ("droite", A4[0] / 2 + 12)):
+        for k in range(1, 9):
+            c.drawString(x, A4[1] - 100 - 12 * k, f"Ligne {k} de la colonne {cote}")
+    c.showPage()
+    c.save()
+    boite = b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+    assert boite in sortie.getvalue()
+    decalee = b"/MediaBox [100 100 695.276 941.890]".ljust(len(boite))  # the xref stays right
+    data = sortie.getvalue().replace(boite, decalee)
+    textes = [b.texte for b in lire_pdf(data, "x.pdf").blocs if b.genre != "vide"]
+    attendu = [
+        f"Ligne {k} de la colonne {cote}" for cote in ("gauche", "droite") for k in range(1, 9)
+    ]
+    assert textes == attendu
