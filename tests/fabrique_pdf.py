@@ -242,3 +242,130 @@ def pdf_chiffre(texte: str) -> bytes:
     c.showPage()
     c.save()
     return sortie.getvalue()
+
+
+def pdf_en_colonnes(
+    titre: str, colonnes: list[list[str]], entete: str = "", gouttiere: float = 0.8 * cm
+) -> bytes:
+    """A leaflet page: ``titre`` across the page, then ``colonnes`` side by side (each a list of
+    source lines, written as :func:`pdf_du_texte` writes them), one page per call.
+
+    A brochure of a PETR's strategy in three columns is built this way by DTP software: one
+    text frame per column, the text flowing from the foot of one to the head of the next.
+    """
+    from reportlab.platypus import FrameBreak
+
+    gras = ParagraphStyle("titre", parent=CORPS, fontName="Vera-Gras", fontSize=16, leading=20)
+    haut = 2.2 * cm
+    largeur = LARGEUR - 2 * MARGE
+    n = len(colonnes)
+    large = (largeur - (n - 1) * gouttiere) / n
+    cadres = [Frame(MARGE, HAUTEUR - MARGE - haut, largeur, haut, id="titre")]
+    for k in range(n):
+        x = MARGE + k * (large + gouttiere)
+        hauteur = HAUTEUR - 2 * MARGE - haut
+        cadres.append(Frame(x, MARGE, large, hauteur, leftPadding=0, rightPadding=0))
+
+    def decor(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        if entete:
+            canvas.saveState()
+            canvas.setFont("Vera", 8)
+            canvas.drawString(MARGE, HAUTEUR - 1.2 * cm, entete)
+            canvas.restoreState()
+
+    sortie = io.BytesIO()
+    doc = BaseDocTemplate(sortie, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE,
+                          topMargin=MARGE, bottomMargin=MARGE)  # fmt: skip
+    doc.addPageTemplates([PageTemplate("depliant", cadres, onPage=decor)])
+    histoire: list = [Paragraph(_balise(titre), gras), FrameBreak()]  # type: ignore[type-arg]
+    axe = ParagraphStyle("axe", parent=CORPS, fontName="Vera-Gras", fontSize=12, leading=16)
+    for k, lignes in enumerate(colonnes):
+        for ligne in lignes:
+            if ligne.startswith("Axe "):  # a heading, in bold and larger as in a leaflet
+                histoire.append(Paragraph(_balise(ligne), axe))
+            else:
+                histoire += _paragraphes([ligne])
+        if k < n - 1:
+            histoire.append(FrameBreak())
+    doc.build(histoire)
+    return sortie.getvalue()
+
+
+def pdf_avec_page_en_paysage(
+    avant: list[str], titre: str, rangees: list[list[str]], apres: list[str], rotation: int
+) -> bytes:
+    """Three pages: ``avant``, then a landscape page (``titre`` and a table of ``rangees``),
+    then ``apres``.
+
+    The landscape page is stored as a portrait page turned by its /Rotate entry (90 or 270),
+    its content drawn turned the other way, as a plan's A3 table turned sideways often is:
+    it shows upright in a viewer. ``rotation`` = 0 draws the same content sideways on a
+    portrait page with no /Rotate: the reader must turn the page itself.
+    """
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+
+    def texte(lignes: list[str], haut: float) -> None:
+        y = haut - MARGE
+        for ligne in lignes:
+            c.setFont("Vera", 10)
+            c.drawString(MARGE, y, ligne)
+            y -= 14
+
+    texte(avant, HAUTEUR)
+    c.showPage()
+    if rotation:
+        # reportlab writes the MediaBox of a turned page swapped: a landscape size here is
+        # stored as a portrait MediaBox, shown landscape by its /Rotate.
+        c.setPageSize((HAUTEUR, LARGEUR))
+        c.setPageRotation(rotation)
+    c.saveState()
+    if rotation in (0, 90):  # shown turned clockwise: the content is drawn anticlockwise
+        c.translate(LARGEUR, 0)
+        c.rotate(90)
+    else:
+        c.translate(0, HAUTEUR)
+        c.rotate(-90)
+    c.setFont("Vera-Gras", 14)
+    c.drawString(MARGE, LARGEUR - MARGE, titre)
+    cellule = ParagraphStyle("cellule", parent=CORPS, fontSize=9, leading=11)
+    table = Table(
+        [[Paragraph(_balise(t), cellule) for t in rangee] for rangee in rangees],
+        colWidths=[9 * cm, 6 * cm, 4 * cm, 6 * cm],
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    _, haut = table.wrapOn(c, HAUTEUR - 2 * MARGE, LARGEUR)
+    table.drawOn(c, MARGE, LARGEUR - MARGE - 30 - haut)
+    c.restoreState()
+    c.showPage()
+    c.setPageSize(A4)  # reportlab keeps them for the pages that follow
+    c.setPageRotation(0)
+    texte(apres, HAUTEUR)
+    c.showPage()
+    c.save()
+    return sortie.getvalue()
+
+
+def pdf_avec_bandeau_vertical(lignes: list[str], bandeau: str) -> bytes:
+    """One page of ``lignes`` with ``bandeau`` written up the left margin, beside them (a
+    « Document de travail » stamp, a sideways running title)."""
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    y = HAUTEUR - MARGE
+    c.setFont("Vera", 10)
+    for ligne in lignes:
+        c.drawString(MARGE, y, ligne)
+        y -= 14
+    c.saveState()
+    c.translate(MARGE - 0.8 * cm, HAUTEUR - MARGE - 14 * len(lignes))
+    c.rotate(90)
+    c.setFont("Vera-Gras", 12)
+    c.drawString(0, 0, bandeau)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return sortie.getvalue()

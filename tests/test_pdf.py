@@ -475,3 +475,261 @@ def test_titre_sur_toute_la_largeur_puis_deux_colonnes() -> None:
         *(f"Ligne {k} de la colonne gauche" for k in range(1, 9)),
         *(f"Ligne {k} de la colonne droite" for k in range(1, 9)),
     ]
+
+
+# --- leaflets in three columns --------------------------------------------------------------
+
+# A PETR's strategy as a « 4 pages » leaflet: a title across the page, then three columns, an
+# axe in each, with words found in one column only, so that a line of one column glued to a
+# line of another shows.
+DEPLIANT_TITRE = "Stratégie du PETR du Perche ornais 2026-2030"
+DEPLIANT = [
+    [
+        "Le Perche ornais compte 68 communes et trois communautés de communes ; son projet de "
+        "territoire a été écrit avec les habitants lors de douze réunions publiques.",
+        "",
+        "Axe 1 : Nourrir le bocage",
+        "• Ouvrir une halle paysanne à Mortagne avec les producteurs du canton et leurs "
+        "coopératives laitières",
+        "• Planter des haies bocagères",
+        "• Former les cantiniers",
+    ],
+    [
+        "Axe 2 : Relier les bourgs",
+        "Sans voiture, un lycéen de Tourouvre met une heure pour rejoindre Mortagne.",
+        "• Créer une voie verte entre Bellême et Rémalard le long de l'ancienne ligne ferroviaire",
+        "• Lancer un covoiturage solidaire",
+        "• Équiper les gares rurales",
+    ],
+    [
+        "Axe 3 : Accueillir les familles",
+        "• Rénover l'école de musique intercommunale dans le château de Longny",
+        "• Ouvrir une crèche itinérante",
+        "• Soutenir les assistantes maternelles",
+        "",
+        "Contact : maison du Parc, Courboyer, 61340 Nocé.",
+    ],
+]
+
+
+def _source_du_depliant() -> str:
+    return "\n".join([DEPLIANT_TITRE, "", *(ligne for col in DEPLIANT for ligne in col)]) + "\n"
+
+
+def test_depliant_en_trois_colonnes_lu_colonne_par_colonne() -> None:
+    from fabrique_pdf import pdf_en_colonnes
+
+    lecture = lire_pdf(pdf_en_colonnes(DEPLIANT_TITRE, DEPLIANT), "depliant.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    attendu = [DEPLIANT_TITRE] + [
+        re.sub(r"^• ", "", ligne) for col in DEPLIANT for ligne in col if ligne
+    ]
+    assert textes == attendu
+    assert lecture.remarques == []
+
+
+def test_depliant_en_trois_colonnes_meme_projet_que_son_texte(tmp_path: Path) -> None:
+    """The leaflet imports to the projet its text gives: three axes, each with its actions,
+    and every word of the source is in the result."""
+    from fabrique_pdf import pdf_en_colonnes
+
+    source = tmp_path / "depliant.txt"
+    source.write_text(_source_du_depliant(), encoding="utf-8")
+    pdf = tmp_path / "depliant.pdf"
+    pdf.write_bytes(pdf_en_colonnes(DEPLIANT_TITRE, DEPLIANT))
+    texte, lu = importer_fichier(source), importer_fichier(pdf)
+    assert lu.profil == texte.profil
+    assert _arbre(lu.projet) == _arbre(texte.projet)
+    axes = lu.projet.contenu
+    assert [len(axe.actions) for axe in axes] == [3, 3, 3]
+    mots = _mots(_textes_du_resultat(lu))
+    assert [m for m in _mots([_source_du_depliant()]) if m not in mots] == []
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_pages_en_n_colonnes_lues_de_gauche_a_droite(n: int) -> None:
+    from fabrique_pdf import pdf_en_colonnes
+
+    colonnes = [[f"Ligne {k} colonne {c}" for k in range(1, 7)] for c in range(1, n + 1)]
+    lecture = lire_pdf(pdf_en_colonnes("Un titre sur toute la largeur", colonnes), "x.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    assert textes[0] == "Un titre sur toute la largeur"
+    # Lines this short in a narrow column look wrapped and are joined: the order is the point.
+    assert " ".join(textes[1:]) == " ".join(t for c in colonnes for t in c)
+    assert lecture.remarques == []
+
+
+def _page_dessinee(lignes: list[tuple[str, float, float]]) -> bytes:
+    """One page of (text, x, y from the top) in Helvetica 10."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for texte, x, y in lignes:
+        c.drawString(x, A4[1] - y, texte)
+    c.showPage()
+    c.save()
+    return sortie.getvalue()
+
+
+_PHRASE = "Le PETR porte ce programme avec les trois communautés de communes du territoire, "
+
+
+_GAUCHE = (
+    "Le contrat de relance et de transition écologique réunit l'État, la Région et le "
+    "Département autour d'un même programme d'investissements pour six ans."
+)
+_DROITE = (
+    "Les communes rurales y trouvent un guichet unique pour leurs projets de rénovation, de "
+    "mobilité et de services au public."
+)
+
+
+def test_colonnes_sur_une_partie_de_la_page_lue_en_une_colonne_avec_remarque() -> None:
+    """Two columns between two paragraphs across the page: no gutter runs down the whole page.
+    Guessing would be silent; the page is read as one column, and the import says so."""
+    from reportlab.lib.utils import simpleSplit
+
+    milieu = 297.0
+    lignes = [(_PHRASE, MARGE, 100.0), ("et les chambres consulaires.", MARGE, 112.0)]
+    for x, texte in ((MARGE, _GAUCHE), (milieu + 12, _DROITE)):
+        for k, morceau in enumerate(simpleSplit(texte, "Helvetica", 10, milieu - MARGE - 12)):
+            lignes.append((morceau, x, 136.0 + 12 * k))
+    lignes += [(_PHRASE, MARGE, 240.0), ("et l'État.", MARGE, 252.0)]
+    lecture = lire_pdf(_page_dessinee(lignes), "x.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    # Read as the page runs, the two columns interleaved: said, not hidden.
+    tout = " ".join(textes)
+    assert tout.startswith(_PHRASE + "et les chambres consulaires.")
+    assert tout.endswith(_PHRASE + "et l'État.")
+    gauche, droite = (
+        simpleSplit(t, "Helvetica", 10, milieu - MARGE - 12)[0] for t in (_GAUCHE, _DROITE)
+    )
+    assert f"{gauche} {droite}" in tout
+    (remarque,) = [r for r in lecture.remarques if "côte à côte" in r]
+    assert remarque.startswith("page 1 : ") and "vérifiez l'ordre des lignes" in remarque
+    assert remarque == (
+        "page 1 : des lignes côte à côte sur une partie de la page seulement (colonnes, "
+        "encadré ?), lue en une seule colonne : vérifiez l'ordre des lignes"
+    )
+
+
+def test_libelles_alignes_sur_une_tabulation_ne_sont_pas_des_colonnes() -> None:
+    """« Pilote      PETR » under a paragraph: labels stop far from their values."""
+    lignes = [(_PHRASE, MARGE, 100.0), ("et les chambres consulaires.", MARGE, 112.0)]
+    for k, (libelle, valeur) in enumerate(
+        [("Pilote :", "PETR du Perche"), ("Budget :", "120 000 €"), ("Calendrier :", "2027")]
+    ):
+        lignes.append((libelle, MARGE, 136.0 + 12 * k))
+        lignes.append((valeur, 230.0, 136.0 + 12 * k))
+    lecture = lire_pdf(_page_dessinee(lignes), "x.pdf")
+    assert lecture.remarques == []
+
+
+# --- pages and text turned sideways ---------------------------------------------------------
+
+_AVANT = ["Axe 1 : Nourrir le bocage", "Le tableau suivant détaille les actions de l'axe."]
+_RANGEES = [
+    ["Action", "Pilote", "Budget", "Calendrier"],
+    ["Créer une halle paysanne à Mortagne", "Communauté de communes", "450 000 €", "2026-2027"],
+    ["Planter des haies bocagères", "Syndicat de bassin", "80 000 €", "2026-2030"],
+]
+_APRES = ["Axe 2 : Relier les bourgs"]
+
+
+@pytest.mark.parametrize("rotation", [90, 270, 0])
+def test_page_en_paysage_lue_dans_l_ordre(rotation: int) -> None:
+    """An A3 table turned sideways among portrait pages: stored with /Rotate 90 or 270 (shown
+    upright, pdfminer turns it), or drawn sideways on a portrait page (0: the reader turns it
+    and says so). Its title, then its table row by row, between the pages around it."""
+    from fabrique_pdf import pdf_avec_page_en_paysage
+
+    titre = "Tableau de bord des actions de l'axe 1"
+    data = pdf_avec_page_en_paysage(_AVANT, titre, _RANGEES, _APRES, rotation)
+    lecture = lire_pdf(data, "x.pdf")
+    blocs = [b for b in lecture.blocs if b.genre != "vide"]
+    assert [b.texte for b in blocs] == [
+        *_AVANT,
+        titre,
+        *(case for rangee in _RANGEES for case in rangee),
+        *_APRES,
+    ]
+    assert [b.page for b in blocs] == [1, 1] + [2] * 13 + [3]
+    assert [(b.rangee, b.colonne) for b in blocs if b.genre == "cellule"][4:6] == [(2, 1), (2, 2)]
+    tournee = [r for r in lecture.remarques if "sens du texte" in r]
+    assert tournee == ([] if rotation else [
+        "page 2 : texte écrit en travers de la page (dans sa hauteur ou à l'envers), lue dans "
+        "le sens du texte"
+    ])  # fmt: skip
+
+
+_BANDEAU = "Document de travail — ne pas diffuser"
+
+
+def test_bandeau_vertical_mis_de_cote_jamais_colle_aux_lignes(tmp_path: Path) -> None:
+    """A stamp written up the margin is no part of the lines beside it: it goes to non_classe,
+    with its page and why, and the lines read as if it were not there."""
+    from fabrique_pdf import pdf_avec_bandeau_vertical
+
+    lignes = [
+        "Axe 1 : Nourrir le bocage",
+        "• Ouvrir une halle paysanne à Mortagne",
+        "• Planter des haies bocagères",
+        "Axe 2 : Relier les bourgs",
+        "• Créer une voie verte entre Bellême et Rémalard",
+        "• Lancer un covoiturage solidaire",
+    ]
+    data = pdf_avec_bandeau_vertical(lignes, _BANDEAU)
+    lecture = lire_pdf(data, "x.pdf")
+    textes = [b.texte for b in lecture.blocs if b.genre != "vide"]
+    assert textes == [ligne.removeprefix("• ") for ligne in lignes]
+    (a_part,) = lecture.a_part
+    assert a_part.texte == _BANDEAU
+    assert a_part.raison == "texte écrit de bas en haut, hors des lignes de la page — page 1"
+    assert 1 <= a_part.ligne <= len(lignes)
+    assert any("mise de côté dans non_classe" in r for r in lecture.remarques)
+
+    source = tmp_path / "bandeau.txt"
+    source.write_text("\n".join(lignes) + "\n", encoding="utf-8")
+    pdf = tmp_path / "bandeau.pdf"
+    pdf.write_bytes(data)
+    texte, lu = importer_fichier(source), importer_fichier(pdf)
+    assert lu.projet.contenu == texte.projet.contenu  # the tree, as if the stamp were not there
+    assert [n.texte for n in lu.projet.non_classe if "bas en haut" in (n.raison or "")] == [
+        _BANDEAU
+    ]
+    mots = _mots(_textes_du_resultat(lu))
+    assert [m for m in _mots([*lignes, _BANDEAU]) if m not in mots] == []
+
+
+def test_page_dont_la_mediabox_ne_part_pas_de_zero_lue_en_colonnes() -> None:
+    """A MediaBox starting at (100, 100), as a cropped or imposed page has: pdfminer already
+    measures from its corner, the reader must not move the words a second time (the gutter
+    was looked for 100 points off, and the two columns were interleaved)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    sortie = io.BytesIO()
+    c = pdfcanvas.Canvas(sortie, pagesize=A4)
+    c.translate(100, 100)
+    c.setFont("Helvetica", 10)
+    for cote, x in (("gauche", MARGE), ("droite", A4[0] / 2 + 12)):
+        for k in range(1, 9):
+            c.drawString(x, A4[1] - 100 - 12 * k, f"Ligne {k} de la colonne {cote}")
+    c.showPage()
+    c.save()
+    boite = b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+    assert boite in sortie.getvalue()
+    decalee = b"/MediaBox [100 100 695.276 941.890]".ljust(len(boite))  # the xref stays right
+    data = sortie.getvalue().replace(boite, decalee)
+    textes = [b.texte for b in lire_pdf(data, "x.pdf").blocs if b.genre != "vide"]
+    attendu = [
+        f"Ligne {k} de la colonne {cote}" for cote in ("gauche", "droite") for k in range(1, 9)
+    ]
+    assert textes == attendu

@@ -2,18 +2,20 @@
 
 What a PDF's text layer gives is glyphs at positions, not lines of a text. This reader puts
 back what the author wrote: page headers, footers and page numbers are removed (lines repeated
-at the same place on most pages, bare numbers and « Page 3 / 12 » in the page margins); a
-two-column page is read column by column; lines wrapped by the layout are joined again (the
-next line's first word would have fitted on the line otherwise), and a word hyphenated across
-two lines is rejoined; a bullet drawn in a symbol font (« », « », « ■ »…) becomes « • »;
-tables become table cells, and a two-column table (label, value) reaches the fiche reader as
-« Libellé : valeur ». Every line keeps its page and its line on the page.
+at the same place on most pages, bare numbers and « Page 3 / 12 » in the page margins); a page
+in two, three or more columns is read column by column, left to right (columns over part of a
+page only are read as one column, and named in a remark); lines wrapped by the layout are
+joined again (the next line's first word would have fitted on the line otherwise), and a word
+hyphenated across two lines is rejoined; a bullet drawn in a symbol font (« », « », « ■ »…)
+becomes « • »; tables become table cells, and a two-column table (label, value) reaches the
+fiche reader as « Libellé : valeur ». Every line keeps its page and its line on the page.
 
 pdfplumber is imported here only: ``projterr --help`` and text imports never load it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -25,6 +27,7 @@ from typing import Any
 from projterr.errors import FichierIllisible
 from projterr.importers import ResultatImport
 from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_contenu
+from projterr.model import NonClasse
 from projterr.sources import empreinte, lire_octets
 
 # Page margins where running headers and footers live (share of the page height).
@@ -140,6 +143,10 @@ class _Page:
     bords: list[_Ligne] = field(default_factory=list)  # first and last lines: header? footer?
     images: int = 0
     caracteres: int = 0
+    colonnes_douteuses: bool = False  # columns over part of the page only: read as one
+    sens: int = 0  # the direction the page's text runs in: 90 or 270, read turned
+    # Lines running in another direction than the page's text: (text, direction, top).
+    a_part: list[tuple[str, int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +156,8 @@ class LecturePdf:
     blocs: list[Bloc]
     pages: int
     remarques: list[str]
+    # Text running across the lines of its page (a sideways banner in a margin): kept apart.
+    a_part: list[NonClasse] = field(default_factory=list)
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -188,11 +197,67 @@ def _ouvrir(data: bytes, nom: str) -> Any:
 
 @dataclass
 class _Contenu:
-    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries."""
+    """What pdfminer drew on a page, read without pdfplumber's per-object dictionaries.
+
+    Positions are those of the page as displayed (its /Rotate applied), turned when most of
+    its text runs up or down the page (a landscape table drawn sideways on a portrait page):
+    ``largeur`` and ``hauteur`` are the page's, seen as it is read.
+    """
 
     caracteres: list[dict[str, Any]]
     images: int
     traits: bool  # lines or rectangles: a table may be drawn here
+    largeur: float
+    hauteur: float
+    sens: int  # the direction the page's text runs in, in degrees (0: as displayed)
+    # Characters running in another direction than the page's text (a sideways banner in a
+    # margin): per direction, in their own reading frame, with their top on the page.
+    a_part: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    dx: float = 0.0  # from pdfplumber's coordinates (its tables) to these
+    dy: float = 0.0
+
+
+def _sens(matrice: tuple[float, ...]) -> int:
+    """The direction a character runs in, in degrees counter-clockwise: 0 for ordinary text,
+    90 for text going up the page, 270 going down, 180 upside down."""
+    a, b = matrice[0], matrice[1]
+    if b == 0 and a > 0:
+        return 0  # nearly every character: no trigonometry
+    return round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+
+
+def _dans_son_sens(
+    boite: tuple[float, float, float, float], sens: int, largeur: float, hauteur: float
+) -> tuple[float, float, float, float]:
+    """(x0, x1, top, bottom) of a box of the displayed page (x0, y0, x1, y1, from its bottom
+    left corner) on the page turned so that text running in ``sens`` is upright."""
+    x0, y0, x1, y1 = boite
+    if sens == 90:  # text going up: the page turned clockwise, lines follow left to right
+        return y0, y1, x0, x1
+    if sens == 270:  # text going down: turned anticlockwise, lines follow right to left
+        return hauteur - y1, hauteur - y0, largeur - x1, largeur - x0
+    if sens == 180:
+        return largeur - x1, largeur - x0, y0, y1
+    return x0, x1, hauteur - y1, hauteur - y0
+
+
+def _caractere_tourne(objet: Any, sens: int, largeur: float, hauteur: float) -> dict[str, Any]:
+    """A character running in ``sens``, placed on the page turned so that it is upright."""
+    boite = (objet.x0, objet.y0, objet.x1, objet.y1)
+    x0, x1, top, bottom = _dans_son_sens(boite, sens, largeur, hauteur)
+    return {
+        "text": objet.get_text(),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "upright": True,  # in its own reading frame
+        # pdfminer gives a turned glyph's width as its size: its height, once upright.
+        "size": bottom - top,
+        "fontname": objet.fontname,
+        "boite": boite,  # on the page as displayed
+    }
 
 
 def _contenu(page: Any) -> _Contenu:
@@ -205,28 +270,34 @@ def _contenu(page: Any) -> _Contenu:
     """
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
-    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
-    caracteres: list[dict[str, Any]] = []
+    mise_en_page = page.layout
+    largeur, hauteur = float(mise_en_page.width), float(mise_en_page.height)
+    caracteres: list[dict[str, Any]] = []  # upright: nearly every character, read in one go
+    tournes: list[tuple[LTChar, int]] = []
     images = 0
     traits = False
-    a_voir = list(page.layout)
+    a_voir = list(mise_en_page)
     while a_voir:
         objet = a_voir.pop()
         if isinstance(objet, LTChar):
-            top = y_haut - objet.y1
-            caracteres.append(
-                {
-                    "text": objet.get_text(),
-                    "x0": objet.x0 - x_gauche,
-                    "x1": objet.x1 - x_gauche,
-                    "top": top,
-                    "bottom": top + objet.height,
-                    "doctop": top,
-                    "upright": objet.upright,
-                    "size": objet.size,
-                    "fontname": objet.fontname,
-                }
-            )
+            matrice = objet.matrix
+            if matrice[1] == 0 and matrice[0] > 0:
+                top = hauteur - objet.y1
+                caracteres.append(
+                    {
+                        "text": objet.get_text(),
+                        "x0": objet.x0,
+                        "x1": objet.x1,
+                        "top": top,
+                        "bottom": top + objet.height,
+                        "doctop": top,
+                        "upright": True,
+                        "size": objet.size,
+                        "fontname": objet.fontname,
+                    }
+                )
+            else:
+                tournes.append((objet, _sens(matrice)))
         elif isinstance(objet, LTImage):
             images += 1
         elif isinstance(objet, LTFigure):
@@ -234,7 +305,46 @@ def _contenu(page: Any) -> _Contenu:
         elif isinstance(objet, LTCurve):  # LTLine and LTRect are curves too
             traits = True
     caracteres.reverse()  # back in drawing order
-    return _Contenu(caracteres, images, traits)
+    tournes.reverse()
+    sens_page = 0
+    a_part: dict[int, list[dict[str, Any]]] = {}
+    if tournes:
+        sens_page = Counter([0] * len(caracteres) + [s for _, s in tournes]).most_common(1)[0][0]
+        if sens_page:
+            # Most of the text runs up or down the page: the upright characters are the ones
+            # set apart, the page is read turned.
+            a_part[0] = caracteres
+            caracteres = []
+        for objet, sens in tournes:
+            (caracteres if sens == sens_page else a_part.setdefault(sens, [])).append(
+                _caractere_tourne(objet, sens, largeur, hauteur)
+            )
+        for autres in a_part.values():
+            for caractere in autres:
+                boite = caractere.pop("boite", None) or (
+                    caractere["x0"],
+                    hauteur - caractere["bottom"],
+                    caractere["x1"],
+                    hauteur - caractere["top"],
+                )
+                x0, x1, top, bottom = _dans_son_sens(boite, sens_page, largeur, hauteur)
+                caractere["sur_la_page"] = ((x0 + x1) / 2, (top + bottom) / 2)
+        for caractere in caracteres:
+            caractere.pop("boite", None)
+    largeur_lue, hauteur_lue = (hauteur, largeur) if sens_page in (90, 270) else (largeur, hauteur)
+    # pdfplumber measures from its mediabox, which /Rotate does not turn.
+    x_gauche, _, _, y_haut = (float(v) for v in page.mediabox)
+    return _Contenu(
+        caracteres,
+        images,
+        traits,
+        largeur_lue,
+        hauteur_lue,
+        sens_page,
+        a_part,
+        dx=-x_gauche,
+        dy=hauteur - y_haut,
+    )
 
 
 def _mots(caracteres: list[dict[str, Any]]) -> list[_Mot]:
@@ -268,12 +378,15 @@ def _en_lignes(mots: list[_Mot], page: int) -> list[_Ligne]:
     return [_Ligne(sorted(ms, key=lambda m: m.x0), page) for _, ms in lignes]
 
 
-def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
-    """The x of the blank strip between two columns, if the page has two columns."""
+def _gouttiere(mots: list[_Mot], gauche: float, droite: float) -> float | None:
+    """The x of the blank strip that splits the words between ``gauche`` and ``droite`` in two
+    columns, if there is one: looked for in the middle two fifths, so that each side is a
+    column of plausible width."""
     if len(mots) < 2 * _LIGNES_COLONNE:
         return None
     pas = 1.0
-    debut, fin = int(0.3 * largeur), int(0.7 * largeur)
+    etendue = droite - gauche
+    debut, fin = int(gauche + 0.3 * etendue), int(gauche + 0.7 * etendue)
     libres = [x for x in range(debut, fin, int(pas)) if not any(m.x0 < x < m.x1 for m in mots)]
     if not libres:
         return None
@@ -287,50 +400,127 @@ def _gouttiere(mots: list[_Mot], largeur: float) -> float | None:
     if meilleur[1] - meilleur[0] < _GOUTTIERE_MIN:
         return None
     milieu = (meilleur[0] + meilleur[1]) / 2
-    gauche = _en_lignes([m for m in mots if m.x1 <= milieu], 0)
-    droite = _en_lignes([m for m in mots if m.x0 >= milieu], 0)
-    if len(gauche) < _LIGNES_COLONNE or len(droite) < _LIGNES_COLONNE:
+    avant = _en_lignes([m for m in mots if m.x1 <= milieu], 0)
+    apres = _en_lignes([m for m in mots if m.x0 >= milieu], 0)
+    if len(avant) < _LIGNES_COLONNE or len(apres) < _LIGNES_COLONNE:
         return None
     # The right column's lines start at one x (its margin), near the gutter.
-    departs = Counter(round(ligne.x0) for ligne in droite)
+    departs = Counter(round(ligne.x0) for ligne in apres)
     x_depart, n = departs.most_common(1)[0]
     if n < _LIGNES_COLONNE or x_depart - meilleur[1] > 40:
         return None
     return milieu
 
 
+def _gouttieres(mots: list[_Mot], gauche: float, droite: float) -> list[float]:
+    """Every gutter between ``gauche`` and ``droite``, left to right.
+
+    A page in three columns has two gutters, both in the middle of the page: the first one
+    found splits the page in a column and a pair of columns, and the pair is split in turn.
+    """
+    gouttiere = _gouttiere(mots, gauche, droite)
+    if gouttiere is None:
+        return []
+    a_gauche = [m for m in mots if m.x1 <= gouttiere]
+    a_droite = [m for m in mots if m.x0 >= gouttiere]
+    return [
+        *_gouttieres(a_gauche, gauche, gouttiere),
+        gouttiere,
+        *_gouttieres(a_droite, gouttiere, droite),
+    ]
+
+
+def _colonnes_partielles(lignes: list[_Ligne], gauche: float, droite: float) -> bool:
+    """Do some lines, one under the other, sit side by side across a blank strip that the
+    other lines cross? Columns on part of the page only (a box in two columns under a
+    paragraph across the page): read as one column, their lines are interleaved.
+
+    A list of « Libellé      valeur » aligned on a tab stop is no column: its labels stop far
+    from the values, where a column's wrapped lines run up to its gutter.
+    """
+    etendue = droite - gauche
+    debut, fin = gauche + 0.3 * etendue, gauche + 0.7 * etendue
+    candidats = {
+        round((a.x1 + b.x0) / 2)
+        for ligne in lignes
+        for a, b in pairwise(ligne.mots)
+        if b.x0 - a.x1 >= _GOUTTIERE_MIN and debut <= (a.x1 + b.x0) / 2 <= fin
+    }
+    for x in sorted(candidats):
+        zone: list[tuple[float, float]] = []  # (blank at x, width of the left part) per line
+        traversee = False  # a line crosses x: the strip is not a gutter of the whole page
+        for ligne in [*lignes, None]:
+            if ligne is not None and not any(m.x0 < x < m.x1 for m in ligne.mots):
+                a_gauche = [m for m in ligne.mots if m.x1 <= x]
+                if a_gauche and len(a_gauche) < len(ligne.mots):
+                    suivant = ligne.mots[len(a_gauche)]
+                    zone.append((suivant.x0 - a_gauche[-1].x1, x - a_gauche[0].x0))
+                continue
+            traversee = traversee or ligne is not None
+            if (
+                traversee
+                and len(zone) >= _LIGNES_COLONNE
+                and statistics.median(b for b, _ in zone)
+                <= 0.25 * statistics.median(g for _, g in zone)
+            ):
+                return True
+            zone = []
+    return False
+
+
 def _lire_page(page: Any, numero: int) -> _Page:
-    lue = _Page(numero, float(page.height), float(page.width))
     contenu = _contenu(page)
+    lue = _Page(numero, contenu.hauteur, contenu.largeur)
     lue.images = contenu.images
+    lue.sens = contenu.sens
     lue.caracteres = len(contenu.caracteres)
     if not lue.caracteres:
         return lue
     mots = _mots(contenu.caracteres)
     tableaux: list[_Tableau] = []
     zones = []
-    for table in page.find_tables() if contenu.traits else []:
+    for table in page.find_tables() if contenu.traits and contenu.sens != 180 else []:
         rangees = table.extract()
         if not rangees or max(len(r) for r in rangees) < 2 or len(rangees) < 2:
             continue  # a framed paragraph, not a table
         x0, top, x1, bottom = table.bbox
+        x0, x1, top, bottom = (
+            x0 + contenu.dx,
+            x1 + contenu.dx,
+            top + contenu.dy,
+            bottom + contenu.dy,
+        )
+        if contenu.sens:
+            # pdfplumber finds the table on the page as displayed: turned with the page.
+            largeur, hauteur = contenu.hauteur, contenu.largeur
+            boite = (x0, hauteur - bottom, x1, hauteur - top)
+            x0, x1, top, bottom = _dans_son_sens(boite, contenu.sens, largeur, hauteur)
+            rangees = _tourner(rangees, contenu.sens)
         zones.append((x0, top, x1, bottom))
         tableaux.append(_Tableau(rangees, top, x0, numero))
 
-    def dans_tableau(m: _Mot) -> bool:
-        cx, cy = (m.x0 + m.x1) / 2, (m.top + m.bottom) / 2
+    def dans_tableau(cx: float, cy: float) -> bool:
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in zones)
 
-    mots = [m for m in mots if not dans_tableau(m)]
+    mots = [m for m in mots if not dans_tableau((m.x0 + m.x1) / 2, (m.top + m.bottom) / 2)]
+    # Text running across the page's lines (a heading turned in a table is the table's).
+    for sens, caracteres in contenu.a_part.items():
+        hors_tableaux = [c for c in caracteres if not dans_tableau(*c["sur_la_page"])]
+        for ligne in _en_lignes(_mots(hors_tableaux), numero):
+            haut = min(c["sur_la_page"][1] for c in hors_tableaux if _dans(c, ligne))
+            lue.a_part.append((ligne.texte, sens, haut))
     # Headers and footers are looked for among the page's first and last lines; on a page in
-    # two columns, among the lines in the page margins (a header runs across the gutter).
+    # columns, among the lines in the page margins (a header runs across the gutters).
     haut, bas = _MARGE_NUMERO * lue.hauteur, (1 - _MARGE_NUMERO) * lue.hauteur
     interieurs = [m for m in mots if haut < (m.top + m.bottom) / 2 < bas]
-    gouttiere = _gouttiere(interieurs, lue.largeur)
+    gouttieres = _gouttieres(interieurs, 0.0, lue.largeur)
     titre: list[_Ligne] = []
-    if gouttiere is None:
-        gouttiere, titre = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
-    if gouttiere is None:
+    # A title across the first columns hides their gutter: a three-column page under a wide
+    # title looks like two columns, the first two interleaved, unless the title is set apart.
+    sous_un_titre, titre_possible = _colonnes_sous_un_titre(interieurs, lue.largeur, numero)
+    if len(sous_un_titre) > len(gouttieres):
+        gouttieres, titre = sous_un_titre, titre_possible
+    if not gouttieres:
         pleine_largeur = _en_lignes(mots, numero)
         bords = pleine_largeur[:_BORDS] + pleine_largeur[-_BORDS:]
     else:
@@ -341,59 +531,98 @@ def _lire_page(page: Any, numero: int) -> _Page:
     corps = [m for m in mots if id(m) not in aux_bords]
     du_titre = {id(m) for ligne in titre for m in ligne.mots}
     corps = [m for m in corps if id(m) not in du_titre]
-    elements = [*titre, *_colonnes(corps, tableaux, gouttiere, numero, lue.largeur)]
+    elements = [*titre, *_colonnes(corps, tableaux, gouttieres, numero, lue.largeur)]
     # Border lines go back where they were; the header pass removes the repeated ones.
-    if gouttiere is None:
+    if not gouttieres:
         lue.elements = sorted([*lue.bords, *elements], key=lambda e: e.top)
     else:
         lue.elements = _trier_bords(lue.bords, elements)
+    # A column (or the page, read as one) whose lines sit side by side over part of its
+    # height only: read as it is, and said.
+    for gauche, droite in pairwise([0.0, *gouttieres, lue.largeur]):
+        dans = [e for e in lue.elements if isinstance(e, _Ligne) and gauche <= e.x0 < droite]
+        if _colonnes_partielles(dans, gauche, droite):
+            lue.colonnes_douteuses = True
     return lue
+
+
+def _tourner(rangees: list[list[str | None]], sens: int) -> list[list[str | None]]:
+    """The rows of a table that pdfplumber read on a page displayed sideways, as they are
+    once the page is turned: its rows were the table's columns, and text going up the page
+    came out backwards."""
+    n = len(rangees)
+    largeur = max(len(r) for r in rangees)
+
+    def case(i: int, j: int) -> str | None:
+        return rangees[i][j] if j < len(rangees[i]) else None
+
+    def a_l_endroit(texte: str | None) -> str | None:
+        return texte[::-1] if texte else texte
+
+    if sens == 90:
+        return [[a_l_endroit(case(n - 1 - j, i)) for j in range(n)] for i in range(largeur)]
+    return [[case(j, largeur - 1 - i) for j in range(n)] for i in range(largeur)]
+
+
+def _dans(caractere: dict[str, Any], ligne: _Ligne) -> bool:
+    cx, cy = (caractere["x0"] + caractere["x1"]) / 2, (caractere["top"] + caractere["bottom"]) / 2
+    return any(m.x0 <= cx <= m.x1 and m.top <= cy <= m.bottom for m in ligne.mots)
 
 
 def _colonnes_sous_un_titre(
     mots: list[_Mot], largeur: float, numero: int
-) -> tuple[float | None, list[_Ligne]]:
-    """A title of one to three lines across the page, then two columns: the gutter and the
+) -> tuple[list[float], list[_Ligne]]:
+    """A title of one to three lines across the page, then columns: the gutters and the
     title's lines (read first)."""
     lignes = _en_lignes(mots, numero)
     for k in range(1, 4):
         if len(lignes) < k + 2 * _LIGNES_COLONNE:
             break
-        gouttiere = _gouttiere([m for ligne in lignes[k:] for m in ligne.mots], largeur)
-        if gouttiere is not None:
-            return gouttiere, lignes[:k]
-    return None, []
+        gouttieres = _gouttieres([m for ligne in lignes[k:] for m in ligne.mots], 0.0, largeur)
+        if gouttieres:
+            return gouttieres, lignes[:k]
+    return [], []
 
 
 def _colonnes(
     corps: list[_Mot],
     tableaux: list[_Tableau],
-    gouttiere: float | None,
+    gouttieres: list[float],
     numero: int,
     largeur: float,
 ) -> list[_Ligne | _Tableau]:
-    if gouttiere is None:
+    """The page's lines and tables, column after column, each from top to bottom."""
+    if not gouttieres:
         lignes = _en_lignes(corps, numero)
         elements: list[_Ligne | _Tableau] = [*lignes, *tableaux]
         elements.sort(key=lambda e: e.top)
         return elements
+
+    def colonne_de(x: float, fin: bool) -> int:
+        # A word belongs to the column its right end is in; a table, to its left edge's.
+        return sum(1 for g in gouttieres if (x > g if fin else x >= g))
+
+    mots_par_colonne: list[list[_Mot]] = [[] for _ in range(len(gouttieres) + 1)]
+    for m in corps:
+        mots_par_colonne[colonne_de(m.x1, True)].append(m)
     # Where a wrapped line would end in each column: columns of equal width between margins of
     # equal width, unless the text itself goes further. A column of short lines must not make
     # every line look wrapped.
     marge = min(m.x0 for m in corps)
-    depart_droite = min((m.x0 for m in corps if m.x1 > gouttiere), default=gouttiere)
-    largeur_colonne = (largeur - marge) - depart_droite
-    bords_attendus = {"gauche": marge + largeur_colonne, "droite": largeur - marge}
+    departs = [marge] + [
+        min((m.x0 for m in mots), default=g)
+        for mots, g in zip(mots_par_colonne[1:], gouttieres, strict=True)
+    ]
+    largeur_colonne = (largeur - marge) - departs[-1]
+    bords_attendus = [d + largeur_colonne for d in departs[:-1]] + [largeur - marge]
+    # A narrower column than the last one ends before the next column starts.
+    for k in range(len(gouttieres)):
+        bords_attendus[k] = min(bords_attendus[k], departs[k + 1] - _GOUTTIERE_MIN)
     out: list[_Ligne | _Tableau] = []
-    for cote in ("gauche", "droite"):
-        if cote == "gauche":
-            mots = [m for m in corps if m.x1 <= gouttiere]
-            tabs = [t for t in tableaux if t.x0 < gouttiere]
-        else:
-            mots = [m for m in corps if m.x1 > gouttiere]
-            tabs = [t for t in tableaux if t.x0 >= gouttiere]
+    for k, mots in enumerate(mots_par_colonne):
+        tabs = [t for t in tableaux if colonne_de(t.x0, False) == k]
         lignes = _en_lignes(mots, numero)
-        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[cote]])
+        bord = max([ligne.x1 for ligne in lignes] + [bords_attendus[k]])
         for ligne in lignes:
             ligne.droite = bord
         colonne: list[_Ligne | _Tableau] = [*lignes, *tabs]
@@ -681,6 +910,10 @@ def _coupee(ligne: _Ligne, suivante: _Ligne, droite_doc: float) -> bool:
     return ligne.x1 + espace + _premiere_unite(suivante) > droite - _TOLERANCE_DROITE
 
 
+def _liste(numeros: list[int]) -> str:
+    return ", ".join(str(n) for n in numeros[:10]) + ("…" if len(numeros) > 10 else "")
+
+
 def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     """The blocs of a PDF's text layer; our own error for a file that cannot be read."""
     pdf = _ouvrir(data, nom)
@@ -708,10 +941,18 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
     remarques = []
     sans_texte = [p.numero for p in pages if not p.caracteres]
     if sans_texte:
-        liste = ", ".join(str(n) for n in sans_texte[:10]) + ("…" if len(sans_texte) > 10 else "")
         remarques.append(
             f"{len(sans_texte)} page{'s' if len(sans_texte) > 1 else ''} sans texte (numérisée"
-            f"{'s' if len(sans_texte) > 1 else ''} ? une OCR serait nécessaire) : {liste}"
+            f"{'s' if len(sans_texte) > 1 else ''} ? une OCR serait nécessaire) : "
+            f"{_liste(sans_texte)}"
+        )
+    douteuses = [p.numero for p in pages if p.colonnes_douteuses]
+    if douteuses:
+        pluriel = len(douteuses) > 1
+        remarques.append(
+            f"page{'s' if pluriel else ''} {_liste(douteuses)} : des lignes côte à côte sur une "
+            f"partie de la page seulement (colonnes, encadré ?), lue{'s' if pluriel else ''} en "
+            "une seule colonne : vérifiez l'ordre des lignes"
         )
     retirees = _retirer_en_tetes(pages)
     if retirees:
@@ -719,8 +960,52 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
             f"{retirees} ligne{'s' if retirees > 1 else ''} d'en-tête, de pied de page ou de "
             "numéro de page retirée" + ("s" if retirees > 1 else "")
         )
+    tournees = [p.numero for p in pages if p.sens]
+    if tournees:
+        s = "s" if len(tournees) > 1 else ""
+        remarques.append(
+            f"page{s} {_liste(tournees)} : texte écrit en travers de la page (dans sa hauteur ou à "
+            f"l'envers), lue{s} dans le sens du texte"
+        )
     blocs = _en_blocs(pages)
-    return LecturePdf(blocs, len(pages), remarques)
+    a_part = _non_classes_a_part(pages)
+    if a_part:
+        pluriel = len(a_part) > 1
+        s = "s" if pluriel else ""
+        remarques.append(
+            f"{len(a_part)} ligne{s} écrite{s} en travers du texte (bandeau vertical, "
+            f"mention en marge…) mise{s} de côté dans non_classe"
+        )
+    return LecturePdf(blocs, len(pages), remarques, a_part)
+
+
+_SENS = {
+    0: "texte droit sur une page lue tournée",
+    90: "texte écrit de bas en haut",
+    270: "texte écrit de haut en bas",
+    180: "texte à l'envers",
+}
+
+
+def _non_classes_a_part(pages: list[_Page]) -> list[NonClasse]:
+    """Lines set across a page's text, each at the page's line at its height: neither glued
+    into a sentence nor dropped."""
+    from projterr.importers.texte import SEPARATEUR_PAGE
+
+    out = []
+    for page in pages:
+        for texte, sens, haut in page.a_part:
+            ligne = next(
+                (k for k, e in enumerate(page.elements, start=1) if e.top >= haut),
+                max(len(page.elements), 1),
+            )
+            raison = f"{_SENS.get(sens, 'texte tourné')}, hors des lignes de la page"
+            out.append(
+                NonClasse(
+                    ligne=ligne, texte=texte, raison=raison + SEPARATEUR_PAGE + str(page.numero)
+                )
+            )
+    return out
 
 
 def verifier_entete(data: bytes, nom: str) -> None:
@@ -745,7 +1030,7 @@ def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImp
     nom = str(chemin)
     verifier_entete(data, nom)
     lecture = lire_pdf(data, nom)
-    return importer_blocs(
+    resultat = importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
@@ -753,3 +1038,5 @@ def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImp
         encodage=None,
         remarques=lecture.remarques,
     )
+    resultat.projet.non_classe.extend(lecture.a_part)
+    return resultat
