@@ -52,6 +52,36 @@ class Bloc:
         return ", ".join(parties)
 
 
+# Bullets drawn from a symbol font (Symbol, Wingdings) are private-use characters in the
+# file: « \uf0b7 » is Word's round bullet, and LibreOffice keeps it when it converts.
+# « \uf0ae » is Symbol's arrow, which LibreOffice writes for a « → » bullet.
+_PUCES_SYMBOLES = {
+    "\uf0b7": "•",  # Symbol, bullet
+    "\uf0ae": "→",  # Symbol, arrow
+    "\uf0de": "⇒",  # Symbol, double arrow
+    "\uf0a7": "▪",  # Wingdings, small square
+    "\uf06e": "■",  # Wingdings, square
+    "\uf076": "❖",  # Wingdings, diamond
+    "\uf0d8": "➢",  # Wingdings, arrowhead
+    "\uf0e0": "→",  # Wingdings, arrow
+    "\uf0e8": "➔",  # Wingdings, heavy arrow
+    "\uf0fc": "✓",  # Wingdings, check mark
+    "o": "◦",  # Courier New « o », Word's second-level bullet
+}
+
+
+def puce_lisible(caractere: str | None) -> str:
+    """The bullet as a reader sees it: a symbol font's private-use character becomes the
+    glyph it draws (« • » when unknown), so the profils' bullet patterns recognise it."""
+    if not caractere:
+        return "•"
+    if caractere in _PUCES_SYMBOLES:
+        return _PUCES_SYMBOLES[caractere]
+    if all("\ue000" <= c <= "\uf8ff" for c in caractere):
+        return "•"
+    return caractere
+
+
 def blocs_du_texte(texte: str) -> list[Bloc]:
     """A plain text as blocs: one bloc per line (blank lines kept), positions = line numbers.
 

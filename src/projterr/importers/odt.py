@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc
+from projterr.importers.blocs import Bloc, puce_lisible
 from projterr.importers.word import (
     formater_numero,
     message_bombe,
@@ -381,7 +381,7 @@ def _niveaux_de_liste(liste: _Element) -> dict[int, _NiveauListe]:
     for el in liste:
         niveau = _entier(el.get(TEXT + "level"), 1)
         if el.tag == TEXT + "list-level-style-bullet":
-            niveaux[niveau] = _NiveauListe(puce=el.get(TEXT + "bullet-char") or "•")
+            niveaux[niveau] = _NiveauListe(puce=puce_lisible(el.get(TEXT + "bullet-char")))
         elif el.tag == TEXT + "list-level-style-image":
             niveaux[niveau] = _NiveauListe(puce="•")
         elif el.tag in (TEXT + "list-level-style-number", TEXT + "outline-level-style"):

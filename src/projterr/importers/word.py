@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc
+from projterr.importers.blocs import Bloc, puce_lisible
 from projterr.model import NonClasse
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ _RATIO = 200
 _TITRES = re.compile(
     r"^(?:heading|titre|überschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
 )
-_PUCES_SYMBOLES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "o": "◦", "": "•"}
 
 
 @dataclass
@@ -446,7 +445,7 @@ class _Numerotation:
         if niveau is None:
             return None
         if niveau.format == "bullet":
-            return (_PUCES_SYMBOLES.get(niveau.texte, niveau.texte or "•"), True)
+            return (puce_lisible(niveau.texte), True)
         # lists of one abstract numbering count together (Word's behaviour for one numId)
         compteurs = self.compteurs.setdefault(num_id, {})
         for k in ilvl, *[n for n in compteurs if n > ilvl]:
