@@ -82,6 +82,46 @@ def puce_lisible(caractere: str | None) -> str:
     return caractere
 
 
+def bloc_de_paragraphe(
+    texte: str,
+    style: str,
+    paragraphe: int,
+    *,
+    niveau_titre: int | None = None,
+    numero_titre: tuple[str, bool] | None = None,
+    liste: tuple[str, bool, int] | None = None,
+    style_de_liste: bool = False,
+) -> Bloc:
+    """A word processor's paragraph as a bloc, the same way for Word and ODT.
+
+    ``niveau_titre``: its heading level (outline level or heading style);
+    ``numero_titre``: the number printed before a heading and whether it is a bullet;
+    ``liste``: (mark printed, whether it is a bullet, list level) of a list paragraph;
+    ``style_de_liste``: a « List Bullet » style without list numbering, still a bullet.
+    """
+    if not texte:
+        return Bloc("", "vide", paragraphe=paragraphe)
+    if niveau_titre is not None:
+        numero = numero_titre[0] if numero_titre and not numero_titre[1] else None
+        return Bloc(
+            texte, "titre", niveau=niveau_titre, style=style, numero=numero, paragraphe=paragraphe
+        )
+    if liste is not None:
+        marque, puce, niveau = liste
+        return Bloc(
+            texte,
+            "puce",
+            niveau=niveau,
+            style=style,
+            numero=None if puce else marque,
+            marque=marque,
+            paragraphe=paragraphe,
+        )
+    if style_de_liste:
+        return Bloc(texte, "puce", niveau=1, style=style, marque="•", paragraphe=paragraphe)
+    return Bloc(texte, "paragraphe", style=style, paragraphe=paragraphe)
+
+
 def blocs_du_texte(texte: str) -> list[Bloc]:
     """A plain text as blocs: one bloc per line (blank lines kept), positions = line numbers.
 

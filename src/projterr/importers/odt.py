@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc, puce_lisible
+from projterr.importers.blocs import Bloc, bloc_de_paragraphe, puce_lisible
 from projterr.importers.word import (
     formater_numero,
     message_bombe,
@@ -524,48 +524,25 @@ class _Lecteur:
             niveau = _entier(p.get(TEXT + "outline-level"), 1) or 1
         else:
             niveau = self.styles.niveau(style_nom)
-        if not texte:
-            self.blocs.append(Bloc("", "vide", paragraphe=self.paragraphe))
-        elif niveau is not None:
-            numero = liste[0] if liste else self._numero_de_titre(p, niveau)
-            self.blocs.append(
-                Bloc(
-                    texte,
-                    "titre",
-                    niveau=niveau,
-                    style=nom_style,
-                    numero=numero[0] if numero and not numero[1] else None,
-                    paragraphe=self.paragraphe,
-                )
+        numero_liste = liste[0] if liste else None
+        self.blocs.append(
+            bloc_de_paragraphe(
+                texte,
+                nom_style,
+                self.paragraphe,
+                niveau_titre=niveau,
+                numero_titre=(
+                    (numero_liste if liste else self._numero_de_titre(p, niveau))
+                    if texte and niveau is not None
+                    else None
+                ),
+                liste=(*(numero_liste or ("•", True)), liste[1]) if liste is not None else None,
+                style_de_liste=any(
+                    "list" in n.casefold() or "liste" in n.casefold()
+                    for n in self.styles.famille(style_nom)
+                ),
             )
-        elif liste is not None:
-            numero, niveau_liste = liste
-            marque = numero[0] if numero else "•"
-            puce = numero[1] if numero else True
-            self.blocs.append(
-                Bloc(
-                    texte,
-                    "puce",
-                    niveau=niveau_liste,
-                    style=nom_style,
-                    numero=None if puce else marque,
-                    marque=marque,
-                    paragraphe=self.paragraphe,
-                )
-            )
-        elif any(
-            "list" in n.casefold() or "liste" in n.casefold()
-            for n in self.styles.famille(style_nom)
-        ):
-            self.blocs.append(
-                Bloc(
-                    texte, "puce", niveau=1, style=nom_style, marque="•", paragraphe=self.paragraphe
-                )
-            )
-        else:
-            self.blocs.append(
-                Bloc(texte, "paragraphe", style=nom_style, paragraphe=self.paragraphe)
-            )
+        )
         for note in notes:
             self._note(note)
         # A text box's paragraphs follow the paragraph that anchors it, as their own.

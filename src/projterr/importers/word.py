@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc, puce_lisible
+from projterr.importers.blocs import Bloc, bloc_de_paragraphe, puce_lisible
 from projterr.model import NonClasse
 
 if TYPE_CHECKING:
@@ -580,49 +580,21 @@ class _Lecteur:
         numero = _num_pr(ppr.find(W + "numPr") if ppr is not None else None)
         numero = numero or self.styles.numero(style_id)
         imprime = self.numeros.suivant(*numero) if numero else None
-        if not texte:
-            self.blocs.append(Bloc("", "vide", paragraphe=self.paragraphe))
-            return
         niveau_propre = ppr.find(W + "outlineLvl") if ppr is not None else None
         niveau = None
         if niveau_propre is not None and (v := niveau_propre.get(W + "val", "")).isdigit():
             niveau = int(v) + 1 if int(v) < 9 else None
-        niveau = niveau or self.styles.niveau(style_id)
-        if niveau is not None:
-            self.blocs.append(
-                Bloc(
-                    texte,
-                    "titre",
-                    niveau=niveau,
-                    style=nom_style,
-                    numero=imprime[0] if imprime and not imprime[1] else None,
-                    paragraphe=self.paragraphe,
-                )
+        self.blocs.append(
+            bloc_de_paragraphe(
+                texte,
+                nom_style,
+                self.paragraphe,
+                niveau_titre=niveau or self.styles.niveau(style_id),
+                numero_titre=imprime,
+                liste=(*imprime, (numero[1] if numero else 0) + 1) if imprime else None,
+                style_de_liste="list" in nom_style.casefold() or "liste" in nom_style.casefold(),
             )
-        elif imprime is not None:
-            marque, puce = imprime
-            niveau_liste = (numero[1] if numero else 0) + 1
-            self.blocs.append(
-                Bloc(
-                    texte,
-                    "puce",
-                    niveau=niveau_liste,
-                    style=nom_style,
-                    numero=None if puce else marque,
-                    marque=marque,
-                    paragraphe=self.paragraphe,
-                )
-            )
-        elif "list" in nom_style.casefold() or "liste" in nom_style.casefold():
-            self.blocs.append(
-                Bloc(
-                    texte, "puce", niveau=1, style=nom_style, marque="•", paragraphe=self.paragraphe
-                )
-            )
-        else:
-            self.blocs.append(
-                Bloc(texte, "paragraphe", style=nom_style, paragraphe=self.paragraphe)
-            )
+        )
 
     def _table(self, tbl: _Element) -> None:
         self.tableau += 1
