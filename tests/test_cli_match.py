@@ -181,10 +181,9 @@ def test_aide_sans_rapidfuzz() -> None:
 
 def test_barre_de_progression_sur_un_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """On a terminal and a long run, the bar advances on stderr, then goes away."""
-    import importlib
     import io
 
-    commande = importlib.import_module("projterr.cli.match")  # the module, not the command
+    from projterr.cli.progression import Progression
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -192,8 +191,7 @@ def test_barre_de_progression_sur_un_terminal(monkeypatch: pytest.MonkeyPatch) -
 
     flux = Terminal()
     monkeypatch.setattr(sys, "stderr", flux)
-    monkeypatch.setattr(commande, "_GROS_TRAVAIL", 10)
-    with commande._Progression() as suivi:
+    with Progression(10) as suivi:
         suivi.debut("lecture de B", 5)  # short: no bar
         assert suivi._barre is None
         suivi.debut("lecture de B", 100)

@@ -87,7 +87,8 @@ def benchmark(
     import sys
 
     from projterr.cli.common import charger, lire_seuil
-    from projterr.cli.match import _Progression
+    from projterr.cli.match import _GROS_TRAVAIL
+    from projterr.cli.progression import Progression
     from projterr.errors import ProjterrError
     from projterr.match import corpus as corpus_
     from projterr.match.benchmark import DocumentLu, comparer_territoires
@@ -129,7 +130,7 @@ def benchmark(
 
     lus: list[DocumentLu] = []
     ignores: list[str] = []
-    with _Progression() as suivi:
+    with Progression(_GROS_TRAVAIL) as suivi:
         suivi.debut("lecture des documents", len(fichiers), gros=_GROS_DOSSIER)
         moi = DocumentLu(charger(mien), str(mien))
         identite = (moi.projet.territoire.nom, nom_document(moi.projet))

@@ -162,7 +162,9 @@ def match(
         raise ProjterrError("aucune action ni aucun niveau à comparer", str(a))
     src = corpus_.sources(b)
     reglages = corpus_.reglages(profileur, [*noms, str(thesaurus or ""), str(sigles or "")])
-    with _Progression() as suivi:
+    from projterr.cli.progression import Progression
+
+    with Progression(_GROS_TRAVAIL) as suivi:
         corpus, projets = corpus_.construire(
             src,
             profileur,
@@ -217,40 +219,3 @@ def _couches(texte: str) -> tuple[str, ...]:
             f"(choix possibles : {', '.join(COUCHES)}, ou aucune)"
         )
     return tuple(noms)
-
-
-class _Progression:
-    """A rich progress bar on stderr, only on a terminal and only for long runs."""
-
-    def __init__(self) -> None:
-        self._barre: object | None = None
-        self._tache: object | None = None
-        self._actif = sys.stderr.isatty()
-
-    def __enter__(self) -> _Progression:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._barre is not None:
-            self._barre.stop()  # type: ignore[attr-defined]
-
-    def debut(self, description: str, total: int, gros: int | None = None) -> None:
-        """A new task of ``total`` steps; below ``gros`` steps (default: elements to read
-        for match), no bar is started for it."""
-        if not self._actif or (
-            self._barre is None and total < (_GROS_TRAVAIL if gros is None else gros)
-        ):
-            self._tache = None
-            return
-        if self._barre is None:
-            from rich.progress import Progress
-
-            from projterr.render.terminal import console
-
-            self._barre = Progress(console=console(stderr=True), transient=True)
-            self._barre.start()  # type: ignore[attr-defined]
-        self._tache = self._barre.add_task(description, total=total)  # type: ignore[attr-defined]
-
-    def avancer(self, pas: int) -> None:
-        if self._barre is not None and self._tache is not None:
-            self._barre.update(self._tache, advance=pas)  # type: ignore[attr-defined]
