@@ -118,17 +118,15 @@ def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImp
 
     data = lire_octets(chemin)
     lecture = lire_odt(data, str(chemin))
-    resultat = importer_blocs(
+    return importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
         empreinte=empreinte(data),
-        encodage=None,
         remarques=lecture.remarques,
+        a_part=lecture.notes,
         titres_declares=True,  # a heading style is the author's: a node even without « Axe »
     )
-    resultat.projet.non_classe.extend(lecture.notes)
-    return resultat
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:

@@ -1030,13 +1030,11 @@ def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImp
     nom = str(chemin)
     verifier_entete(data, nom)
     lecture = lire_pdf(data, nom)
-    resultat = importer_blocs(
+    return importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
         empreinte=empreinte(data),
-        encodage=None,
         remarques=lecture.remarques,
+        a_part=lecture.a_part,
     )
-    resultat.projet.non_classe.extend(lecture.a_part)
-    return resultat

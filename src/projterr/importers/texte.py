@@ -457,10 +457,14 @@ def importer_blocs(
     empreinte: str | None = None,
     encodage: str | None = None,
     remarques: list[str] | None = None,
+    a_part: list[NonClasse] | None = None,
     titres_declares: bool = False,
 ) -> ResultatImport:
     """Import blocs from any reader: the line engines read them through :func:`vers_lignes`,
     and what they set aside gets back the position of its bloc (page and line in a PDF).
+
+    ``a_part``: what the reader itself kept out of the blocs (a Word note, a PDF's sideways
+    banner), added as it is to ``non_classe``.
 
     ``titres_declares``: the reader's headings are the author's (a Word or ODT heading
     style), so a heading opens a node at its level even when its text names no level; a PDF's
@@ -474,6 +478,7 @@ def importer_blocs(
     if lignes.champs:
         _champs_des_tableaux(resultat, lignes.champs)
     resultat.remarques.extend(remarques or [])
+    resultat.projet.non_classe.extend(a_part or [])
     return _avec_source(resultat, fichier, empreinte, encodage)
 
 

@@ -83,17 +83,15 @@ def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatIm
             )
             return Resultat(projet, profil="export projterr", remarques=remarques)
     lecture = lire_word(data, str(chemin))
-    resultat = importer_blocs(
+    return importer_blocs(
         lecture.blocs,
         chemin.name,
         profil_demande,
         empreinte=empreinte(data),
-        encodage=None,
         remarques=lecture.remarques,
+        a_part=lecture.notes,
         titres_declares=True,
     )
-    resultat.projet.non_classe.extend(lecture.notes)
-    return resultat
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
