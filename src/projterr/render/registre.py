@@ -51,3 +51,19 @@ class Registre:
 
     def rendre(self, format_: str, rapport: Any) -> str | bytes:
         return self[format_].fonction_de_rendu()(rapport)
+
+
+def entete_html(titre: str, css: str) -> list[str]:
+    """The opening lines of a standalone French HTML report, up to ``<body>`` (``titre``
+    already escaped)."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="fr">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{titre}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]

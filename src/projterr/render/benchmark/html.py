@@ -8,6 +8,7 @@ from html import escape
 
 from projterr.match.benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
+from projterr.render.registre import entete_html
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
@@ -32,15 +33,7 @@ _LIGNE_TEXTE = 16
 def html(rapport: RapportBenchmark) -> str:
     e = escape
     parties = [
-        "<!DOCTYPE html>",
-        '<html lang="fr">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(commun.TITRE)} : {e(rapport.mien.nom)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+        *entete_html(f"{e(commun.TITRE)} : {e(rapport.mien.nom)}", _CSS),
         f"<h1>{e(commun.TITRE)}</h1>",
         f'<p class="sous-titre">{e(commun.sous_titre(rapport))}</p>',
         "<h2>Couverture des thèmes</h2>",

@@ -6,6 +6,7 @@ from html import escape
 
 from projterr.diff.rapport import RapportDiff
 from projterr.render.diff import commun
+from projterr.render.registre import entete_html
 
 _CSS = """
 :root { color-scheme: light; }
@@ -43,15 +44,7 @@ def html(rapport: RapportDiff) -> str:
     e = escape
     v = commun.vue(rapport)
     parties = [
-        "<!DOCTYPE html>",
-        '<html lang="fr">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Comparaison : {e(rapport.nouveau.titre)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+        *entete_html(f"Comparaison : {e(rapport.nouveau.titre)}", _CSS),
         "<h1>Comparaison de deux versions</h1>",
         f'<p class="versions">Ancienne version : {e(v.ancien)}<br>'
         f"Nouvelle version : {e(v.nouveau)}</p>",

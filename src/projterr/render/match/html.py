@@ -6,6 +6,7 @@ from html import escape
 
 from projterr.match.rapport import RapportMatch
 from projterr.render.match import commun
+from projterr.render.registre import entete_html
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
@@ -26,15 +27,7 @@ ul.raisons { margin: 0; padding-left: 1.1rem; color: #57606a; }
 def html(rapport: RapportMatch) -> str:
     e = escape
     parties = [
-        "<!DOCTYPE html>",
-        '<html lang="fr">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Correspondances : {e(rapport.a.titre)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+        *entete_html(f"Correspondances : {e(rapport.a.titre)}", _CSS),
         "<h1>Correspondances entre deux stratégies</h1>",
         f'<p class="cotes">{e(commun.nom_cote(rapport.a.titre, rapport.a.territoire))}<br>'
         f"comparé à {e(commun.nom_cote(rapport.b.titre, rapport.b.territoire))}</p>",
