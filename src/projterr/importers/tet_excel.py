@@ -467,19 +467,11 @@ def _lire_champs(
         nom_champ = CHAMPS_TEXTE.get(label) or CHAMPS_LISTE.get(label)
         if nom_champ:
             bruts[nom_champ] = texte
-        if label in CHAMPS_TEXTE:
-            champs[CHAMPS_TEXTE[label]] = separer_paragraphes(texte)
-        elif label in CHAMPS_LISTE:
-            champs[CHAMPS_LISTE[label]] = separer_liste(texte)
-        elif label in ("Statut", "Niveau de priorité", "Participation Citoyenne"):
-            cle = {
-                "Statut": "statut",
-                "Niveau de priorité": "priorite",
-                "Participation Citoyenne": "participation_citoyenne",
-            }[label]
-            trouvee = valeur_liste(cle, texte)
-            if trouvee:
-                champs[cle] = trouvee
+        lu = _champ_de_colonne(label, texte, CHAMPS_TEXTE, CHAMPS_LISTE, _LISTES_MODELE)
+        if lu is not None:
+            cle, lue = lu
+            if lue is not None:
+                champs[cle] = lue
             else:
                 mettre_de_cote(label, colonne, texte, "valeur hors de la liste de la plateforme")
         elif label in ("Date de début", "Date de fin"):
@@ -507,6 +499,38 @@ def _lire_champs(
         else:
             mettre_de_cote(label, colonne, texte, "pas de champ projterr pour cette colonne")
     return champs
+
+
+# The columns whose values are one of the platform's lists, as each sheet heads them.
+_LISTES_MODELE = {
+    "Statut": "statut",
+    "Niveau de priorité": "priorite",
+    "Participation Citoyenne": "participation_citoyenne",
+}
+_LISTES_EXPORT = {
+    "Statut": "statut",
+    "Niveau de priorité": "priorite",
+    "Participation citoyenne - type": "participation_citoyenne",
+}
+
+
+def _champ_de_colonne(
+    label: str,
+    texte: str,
+    textes: dict[str, str],
+    listes: dict[str, str],
+    fermees: dict[str, str],
+) -> tuple[str, Any] | None:
+    """The field a text, list or closed-list column gives, with its value: paragraphs, names,
+    or the platform's value (None when ``texte`` is not one of them); None for another
+    column (dates, amounts, unknown)."""
+    if label in textes:
+        return textes[label], separer_paragraphes(texte)
+    if label in listes:
+        return listes[label], separer_liste(texte)
+    if label in fermees:
+        return fermees[label], valeur_liste(fermees[label], texte)
+    return None
 
 
 def _financeurs(
@@ -673,25 +697,21 @@ def _lire_export(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
                 continue
             if not texte:
                 continue
-            if label in _EXPORT_CHAMPS_TEXTE:
-                champs[_EXPORT_CHAMPS_TEXTE[label]] = separer_paragraphes(texte)
-            elif label in _EXPORT_CHAMPS_LISTE:
-                champs[_EXPORT_CHAMPS_LISTE[label]] = separer_liste(texte)
-            elif label in ("Statut", "Niveau de priorité", "Participation citoyenne - type"):
-                cle = {
-                    "Statut": "statut",
-                    "Niveau de priorité": "priorite",
-                    "Participation citoyenne - type": "participation_citoyenne",
-                }[label]
-                trouvee = valeur_liste(cle, texte)
-                if trouvee:
-                    champs[cle] = trouvee
+            lu = _champ_de_colonne(
+                label, texte, _EXPORT_CHAMPS_TEXTE, _EXPORT_CHAMPS_LISTE, _LISTES_EXPORT
+            )
+            if lu is not None:
+                cle, lue = lu
+                if lue is not None:
+                    champs[cle] = lue
                 else:
                     _de_cote(lecture, ws, numero, k, label, texte, "valeur hors liste")
-            elif label in ("Date de début", "Date de fin") and lire_date(valeur):
-                champs["date_debut" if label == "Date de début" else "date_fin"] = lire_date(valeur)
-            elif label.startswith("Budget prévisionnel") and lire_montant(valeur) is not None:
-                champs["budget"] = lire_montant(valeur)
+            elif label in ("Date de début", "Date de fin") and (date := lire_date(valeur)):
+                champs["date_debut" if label == "Date de début" else "date_fin"] = date
+            elif label.startswith("Budget prévisionnel") and (
+                montant := lire_montant(valeur)
+            ) is not None:
+                champs["budget"] = montant
             else:
                 _de_cote(lecture, ws, numero, k, label, texte, "pas de champ projterr")
         paires = [(p[0], p[1]) for _, p in sorted(financeurs.items()) if len(p) == 2]
