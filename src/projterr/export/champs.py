@@ -121,19 +121,12 @@ def numero_de_page(paragraphe: Paragraph) -> None:
 
 def mise_a_jour_a_l_ouverture(document: DocumentWord) -> None:
     """``w:updateFields`` in settings.xml: Word and LibreOffice refresh the fields on opening."""
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    from projterr.export.modele import enfant_a_sa_place
+
     reglages = document.settings.element
-    el = reglages.find(qn("w:updateFields"))
-    if el is None:
-        el = OxmlElement("w:updateFields")
-        suivant = next((e for e in reglages if e.tag in _APRES_UPDATE_FIELDS), None)
-        if suivant is not None:
-            suivant.addprevious(el)
-        else:
-            reglages.append(el)
-    el.set(qn("w:val"), "true")
+    enfant_a_sa_place(reglages, "w:updateFields", _APRES_UPDATE_FIELDS).set(qn("w:val"), "true")
 
 
 def _apres_update_fields() -> frozenset[str]:

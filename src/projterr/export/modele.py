@@ -233,18 +233,25 @@ def langue_francaise(document: DocumentWord) -> None:
 
 
 def _langue(rpr: _Element) -> None:
+    # w:lang comes last in w:rPr but for these three
+    enfant_a_sa_place(rpr, "w:lang", _APRES_LANG).set(_w("w:val"), "fr-FR")
+
+
+def enfant_a_sa_place(parent: _Element, tag: str, suivants: frozenset[str]) -> _Element:
+    """The child ``tag`` (« w:lang ») of ``parent``, created if missing before the first
+    child the schema's sequence puts after it (``suivants``, Clark names): Word refuses an
+    element out of its place."""
     from docx.oxml import OxmlElement
 
-    lang = rpr.find(_w("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        # w:lang comes last in w:rPr but for these three
-        suivant = next((e for e in rpr if e.tag in _APRES_LANG), None)
+    enfant = parent.find(_w(tag))
+    if enfant is None:
+        enfant = OxmlElement(tag)
+        suivant = next((e for e in parent if e.tag in suivants), None)
         if suivant is not None:
-            suivant.addprevious(lang)
+            suivant.addprevious(enfant)
         else:
-            rpr.append(lang)
-    lang.set(_w("w:val"), "fr-FR")
+            parent.append(enfant)
+    return enfant
 
 
 _APRES_LANG = frozenset(
