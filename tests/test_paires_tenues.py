@@ -1,8 +1,9 @@
 """The held-out pairs for `match` (tests/data/match/paires_tenues.yaml) stay true to the examples.
 
 This set was written blind, before any measure, on other document pairs than paires.yaml
-(see tests/data/match/README_tenues.md). These tests only check that it is well formed and
-faithful to the examples; they do not score `match`.
+(see tests/data/match/README_tenues.md). Its form and faithfulness to the examples are
+checked with paires.yaml's, in test_paires_match.py; here, what is its own: no document pair
+of the tuning set, and the figures `match` gets on it.
 """
 
 from __future__ import annotations
@@ -10,68 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from projterr.yamlio import charger_projet, charger_yaml
+from projterr.yamlio import charger_yaml
+from test_paires_match import donnees
 
 ROOT = Path(__file__).resolve().parents[1]
 TENUES = ROOT / "tests" / "data" / "match" / "paires_tenues.yaml"
 PAIRES = ROOT / "tests" / "data" / "match" / "paires.yaml"
 
-COTE_A = {"cls", "at"}
-COTE_B = {"cdl", "mq", "io"}
-
 
 def _donnees() -> Any:
-    return charger_yaml(TENUES)
-
-
-def _textes() -> dict[str, str]:
-    """Every action (texte) and every node (titre) of the documents, by « doc/id »."""
-    textes: dict[str, str] = {}
-    for cle, fichier in _donnees()["documents"].items():
-        projet = charger_projet(ROOT / fichier)
-        for _, noeud in projet.noeuds():
-            textes[f"{cle}/{noeud.id}"] = noeud.titre
-            for action in noeud.actions:
-                textes[f"{cle}/{action.id}"] = action.texte
-    return textes
-
-
-def test_effectifs() -> None:
-    paires = _donnees()["paires"]
-    faibles = [p for p in paires if p["vocabulaire"] == "faible"]
-    assert len(paires) >= 40
-    assert len(faibles) >= 20
-    assert len(faibles) * 2 >= len(paires), "la moitié des paires doit avoir peu de mots communs"
-    assert len(_donnees()["negatives"]) >= 6
-
-
-@pytest.mark.parametrize("genre", ["paires", "negatives"])
-def test_identifiants_et_textes_des_exemples(genre: str) -> None:
-    textes = _textes()
-    for paire in _donnees()[genre]:
-        for cote in ("a", "b"):
-            element = paire[cote]
-            assert element in textes, f"{element} absent des exemples"
-            assert paire[f"texte_{cote}"] == textes[element], element
-        assert paire["a"].split("/")[0] in COTE_A
-        assert paire["b"].split("/")[0] in COTE_B
-        assert paire["raison"].strip()
-
-
-def test_champs_et_coherence() -> None:
-    donnees = _donnees()
-    positives = {(p["a"], p["b"]) for p in donnees["paires"]}
-    negatives = {(p["a"], p["b"]) for p in donnees["negatives"]}
-    assert len(positives) == len(donnees["paires"]), "paire en double"
-    assert len(negatives) == len(donnees["negatives"]), "paire négative en double"
-    assert not positives & negatives
-    for paire in donnees["paires"]:
-        assert paire["vocabulaire"] in {"commun", "faible"}
-    # both sources and every target are represented
-    assert {p["a"].split("/")[0] for p in donnees["paires"]} == COTE_A
-    assert {p["b"].split("/")[0] for p in donnees["paires"]} == COTE_B
+    return donnees(TENUES.name)
 
 
 def test_documents_autres_que_le_jeu_de_reglage() -> None:
@@ -90,23 +39,6 @@ def test_documents_autres_que_le_jeu_de_reglage() -> None:
         fichier_b = documents[paire["b"].split("/")[0]]
         assert fichier_a not in fichiers_reglage_a, paire["a"]
         assert (fichier_a, fichier_b) not in couples_reglage, (paire["a"], paire["b"])
-
-
-def test_faible_partage_moins_de_mots_que_commun() -> None:
-    """The labels mean something: low-vocabulary pairs share fewer words than the others."""
-    from rapidfuzz import fuzz
-
-    from projterr.normalize import normaliser
-
-    def moyenne(vocabulaire: str) -> float:
-        scores = [
-            fuzz.token_set_ratio(normaliser(p["texte_a"]), normaliser(p["texte_b"]))
-            for p in _donnees()["paires"]
-            if p["vocabulaire"] == vocabulaire
-        ]
-        return sum(scores) / len(scores)
-
-    assert moyenne("faible") < moyenne("commun")
 
 
 # --- what match does on the held-out pairs (measured after the set was committed) -------
