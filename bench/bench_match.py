@@ -36,12 +36,10 @@ from pathlib import Path
 
 from projterr.match.appariement import Apparieur, Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
-from projterr.match.profil import Profileur
-from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
+from projterr.match.profil import profileur_livre
 from projterr.yamlio import charger_projet
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "examples"
-REFERENTIELS = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
 _SYLLABES = [
     "val",
     "mont",
@@ -107,11 +105,6 @@ def _jeu(n_corpus: int, n_requetes: int, graine: int) -> tuple[list[Element], li
     return _elements(corpus, "b"), _elements(requetes, "a")
 
 
-def _profileur() -> Profileur:
-    refs = [charger_referentiel(n) for n in REFERENTIELS]
-    return Profileur(charger_sigles(), charger_thesaurus(), refs)
-
-
 def _meilleures(apparieur: Apparieur, requetes: list[Element]) -> list[float]:
     meilleurs = []
     for element in requetes:
@@ -132,7 +125,7 @@ def _memoire_mo() -> float:
 
 def scenario_100k(graine: int) -> dict[str, float]:
     corpus_el, requetes = _jeu(100_000, 100, graine)
-    profileur = _profileur()
+    profileur = profileur_livre()
     t_index, corpus = _chrono(lambda: indexer(corpus_el, profileur))
     with tempfile.TemporaryDirectory() as dossier:
         fichier = Path(dossier) / "corpus.idx"
@@ -154,7 +147,7 @@ def scenario_100k(graine: int) -> dict[str, float]:
 
 def scenario_10k(graine: int, echantillon: int) -> dict[str, float]:
     corpus_el, requetes = _jeu(10_000, 10_000, graine)
-    profileur = _profileur()
+    profileur = profileur_livre()
     t_index, corpus = _chrono(lambda: indexer(corpus_el, profileur))
     apparieur = Apparieur(corpus, profileur)
     t_requetes, meilleurs = _chrono(lambda: _meilleures(apparieur, requetes))
@@ -195,7 +188,7 @@ def _force_brute(
 def scenario_croissance(graine: int) -> dict[str, float]:
     """Time per query, the same 200 queries against 10,000 then 100,000 elements."""
     grand, requetes = _jeu(100_000, 200, graine)
-    profileur = _profileur()
+    profileur = profileur_livre()
     sortie = {}
     for n in (10_000, 100_000):
         apparieur = Apparieur(indexer(grand[:n], profileur), profileur)

@@ -15,24 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from projterr.match.evaluation import Mesures, evaluer
-from projterr.match.profil import COUCHES, Profileur
-from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
+from projterr.match.profil import profileur_livre
 from projterr.yamlio import charger_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = ROOT / "tests" / "data" / "match"
-REFERENTIELS = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
 SEUIL = 40.0  # the default of projterr match
-
-
-def _profileur(couches: Sequence[str] = COUCHES) -> Profileur:
-    refs = [charger_referentiel(n) for n in REFERENTIELS]
-    return Profileur(charger_sigles(), charger_thesaurus(), refs, couches)
 
 
 def _pct(x: float) -> str:
@@ -83,7 +75,7 @@ def main() -> None:
         "top": 3,
     }
     for nom in ("paires.yaml", "paires_tenues.yaml"):
-        m = evaluer(DOSSIER / nom, _profileur(), SEUIL)
+        m = evaluer(DOSSIER / nom, profileur_livre(), SEUIL)
         print(_ligne(nom, m))
         for a, b, moitie, rang in m.manques:
             print(f"  manquée à 3 ({moitie}) : {a} → {b}, rang {rang or 'hors candidats'}")
@@ -95,7 +87,7 @@ def main() -> None:
             ("sans thésaurus", ("sigles", "themes")),
             ("sans thèmes", ("sigles", "thesaurus")),
         ):
-            mm = evaluer(DOSSIER / nom, _profileur(couches), SEUIL)
+            mm = evaluer(DOSSIER / nom, profileur_livre(couches), SEUIL)
             print("  " + _ligne(titre, mm))
             entree["sans_couche"][titre] = mm.to_dict()
         sortie[nom] = entree
@@ -104,7 +96,7 @@ def main() -> None:
     for cote_a in ("cls", "at"):
         chemin = _sous_jeu(DOSSIER / "paires_tenues.yaml", cote_a)
         try:
-            m = evaluer(chemin, _profileur(), SEUIL)
+            m = evaluer(chemin, profileur_livre(), SEUIL)
         finally:
             chemin.unlink()
         print("  " + _ligne(f"paires_tenues.yaml, côté a = {cote_a}", m))

@@ -15,21 +15,20 @@ from projterr.match.appariement import Apparieur, Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.evaluation import evaluer
 from projterr.match.plongements import unitaire
-from projterr.match.profil import COUCHES, Profileur
+from projterr.match.profil import REFERENTIELS_DEFAUT, profileur_livre
 from projterr.match.rapport import CoteDocument, apparier
-from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 from projterr.yamlio import charger_projet
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRES = ROOT / "tests" / "data" / "match" / "paires.yaml"
 EXEMPLES = ROOT / "examples"
-REFERENTIELS = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
 SEUIL = 40.0  # the default of projterr match
 
 
-def _profileur(couches: Sequence[str] = COUCHES) -> Profileur:
-    refs = [charger_referentiel(n) for n in REFERENTIELS]
-    return Profileur(charger_sigles(), charger_thesaurus(), refs, couches)
+def test_referentiels_par_defaut_ceux_de_la_commande() -> None:
+    from projterr.cli.match import REFERENTIELS_DEFAUT as OPTION
+
+    assert ",".join(REFERENTIELS_DEFAUT) == OPTION
 
 
 def _pct(x: float) -> str:
@@ -40,7 +39,7 @@ def _pct(x: float) -> str:
 
 
 def test_chiffres_sur_les_paires_annotees() -> None:
-    m = evaluer(PAIRES, _profileur(), SEUIL)
+    m = evaluer(PAIRES, profileur_livre(), SEUIL)
     print(
         f"\nmatch, seuil {SEUIL:g}, top 3 — rappel@3 : commun {_pct(m.rappel_a_3['commun'])}, "
         f"faible {_pct(m.rappel_a_3['faible'])}, tout {_pct(m.rappel_a_3['tout'])} ; "
@@ -59,10 +58,10 @@ def test_chiffres_sur_les_paires_annotees() -> None:
 
 def test_chaque_couche_apporte() -> None:
     """Ablation: the words alone find the lexical half; the layers find the other."""
-    mots = evaluer(PAIRES, _profileur(()), SEUIL)
-    tout = evaluer(PAIRES, _profileur(), SEUIL)
-    sans_thesaurus = evaluer(PAIRES, _profileur(("sigles", "themes")), SEUIL)
-    sans_themes = evaluer(PAIRES, _profileur(("sigles", "thesaurus")), SEUIL)
+    mots = evaluer(PAIRES, profileur_livre(()), SEUIL)
+    tout = evaluer(PAIRES, profileur_livre(), SEUIL)
+    sans_thesaurus = evaluer(PAIRES, profileur_livre(("sigles", "themes")), SEUIL)
+    sans_themes = evaluer(PAIRES, profileur_livre(("sigles", "thesaurus")), SEUIL)
     print(
         "\nrappel@3 faible : mots "
         f"{_pct(mots.rappel_a_3['faible'])}, sans thésaurus "
@@ -82,7 +81,7 @@ def _un(texte: str, id_: str = "a", territoire: str = "A") -> Element:
 
 
 def _paires(a: str, b: list[str]) -> list:
-    profileur = _profileur()
+    profileur = profileur_livre()
     corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(b)], profileur)
     apparieur = Apparieur(corpus, profileur)
     return apparieur.meilleures(_un(a), top=3, seuil=0)
@@ -118,7 +117,7 @@ def test_un_texte_identique_vaut_100() -> None:
 
 @pytest.fixture(scope="module")
 def documents() -> tuple[list[Element], Apparieur]:
-    profileur = _profileur()
+    profileur = profileur_livre()
     a = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2025.yaml"), False)
     b = elements_a_comparer(charger_projet(EXEMPLES / "isigny-omaha_pvd.yaml"))
     return a, Apparieur(indexer(b, profileur), profileur)
@@ -145,7 +144,7 @@ def test_un_pour_un(documents: tuple[list[Element], Apparieur]) -> None:
 
 
 def test_un_element_n_est_pas_sa_propre_correspondance() -> None:
-    profileur = _profileur()
+    profileur = profileur_livre()
     elements = elements_a_comparer(charger_projet(EXEMPLES / "midi-quercy.yaml"))
     apparieur = Apparieur(indexer(elements, profileur), profileur)
     rapport = apparier(elements, apparieur, CoteDocument("A"), CoteDocument("A"), 0, 3)
@@ -179,10 +178,10 @@ def test_index_reutilise_tant_que_rien_ne_change(tmp_path: Path) -> None:
         return charger_projet(chemin)
 
     src = corpus_.sources(dossier)
-    premier, _ = corpus_.construire(src, _profileur(), charger, "r", fichier)
-    second, _ = corpus_.construire(src, _profileur(), charger, "r", fichier)
+    premier, _ = corpus_.construire(src, profileur_livre(), charger, "r", fichier)
+    second, _ = corpus_.construire(src, profileur_livre(), charger, "r", fichier)
     assert len(lus) == 1 and len(second) == len(premier)
-    autre, _ = corpus_.construire(src, _profileur(), charger, "autres réglages", fichier)
+    autre, _ = corpus_.construire(src, profileur_livre(), charger, "autres réglages", fichier)
     assert len(lus) == 2 and len(autre) == len(premier)
 
 
@@ -209,7 +208,7 @@ class FauxPlongeur:
 
 
 def test_plongements_ajoutent_une_raison_et_des_points() -> None:
-    profileur = _profileur(())
+    profileur = profileur_livre(())
     textes = ["Créer une maison de santé pluridisciplinaire", "Réhabiliter la halle du marché"]
     corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
     faux = FauxPlongeur()
@@ -233,7 +232,7 @@ class SensPlongeur(FauxPlongeur):
 
 
 def test_plongements_proposent_des_candidats_sans_mot_commun() -> None:
-    profileur = _profileur(())
+    profileur = profileur_livre(())
     textes = ["Réhabiliter la halle du marché", "Encourager le covoiturage", "Ouvrir un tiers-lieu"]
     corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
     a = _un("Organiser un autostop")

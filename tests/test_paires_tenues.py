@@ -52,11 +52,9 @@ def test_chiffres_sur_les_paires_tenues() -> None:
     of the held-out set to move these figures.
     """
     from projterr.match.evaluation import evaluer
-    from projterr.match.profil import Profileur
-    from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
+    from projterr.match.profil import profileur_livre
 
-    refs = [charger_referentiel(n) for n in ("pvd", "crte", "pcaet", "ort", "odd", "leader")]
-    m = evaluer(TENUES, Profileur(charger_sigles(), charger_thesaurus(), refs), 40.0)
+    m = evaluer(TENUES, profileur_livre(), 40.0)
 
     def pct(x: float) -> str:
         return f"{100 * x:.0f} %"

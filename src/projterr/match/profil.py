@@ -17,6 +17,8 @@ from projterr.texte.racines import MOTS_VIDES, mots, mots_ecrits, racine
 from projterr.texte.sigles import Developpeur
 
 COUCHES = ("sigles", "thesaurus", "themes")
+# The référentiels whose themes `projterr match` reads by default (its --referentiels).
+REFERENTIELS_DEFAUT = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
 
 
 @dataclass(slots=True)
@@ -104,6 +106,15 @@ class Profileur:
         if self._themes is not None:
             profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
         return profil
+
+
+def profileur_livre(couches: Collection[str] = COUCHES) -> Profileur:
+    """The profileur of `projterr match` with what projterr ships: its acronyms, thesaurus
+    and default référentiels (tests, benches and evaluations measure this one)."""
+    from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
+
+    referentiels = [charger_referentiel(nom) for nom in REFERENTIELS_DEFAUT]
+    return Profileur(charger_sigles(), charger_thesaurus(), referentiels, couches)
 
 
 class _Formes(dict[str, str | None]):
