@@ -24,7 +24,7 @@ from fabrique_pdf import (
     pdf_du_texte,
     pdf_scanne,
 )
-from graines import NOMS, SOURCES
+from graines import NOMS, SOURCES, textes_du_resultat
 from projterr.cli import app
 from projterr.errors import ProjterrError
 from projterr.importers import ResultatImport, importer_fichier
@@ -66,21 +66,6 @@ def _mots(textes: list[str]) -> Counter[str]:
     return Counter(m.lower() for t in textes for m in MOT.findall(t))
 
 
-def _chaines(valeur: Any) -> list[str]:
-    if isinstance(valeur, str):
-        return [valeur]
-    if isinstance(valeur, dict):
-        return [s for v in valeur.values() for s in _chaines(v)]
-    if isinstance(valeur, list):
-        return [s for v in valeur for s in _chaines(v)]
-    return [str(valeur)] if valeur is not None else []
-
-
-def _textes_du_resultat(resultat: ResultatImport) -> list[str]:
-    """Every text the import kept: the projet (fields, non_classe) and the labels read."""
-    projet = resultat.projet.model_dump(mode="json", exclude={"document": {"source"}})
-    return _chaines(projet) + [e.texte for e in resultat.etiquettes]
-
 
 # --- the seeds and the fixtures, as PDFs ---------------------------------------------------
 
@@ -115,8 +100,8 @@ def test_pdf_chaque_mot_de_la_source_est_dans_le_resultat(chemin: Path, tmp_path
     text import too (« Objectif opérationnel n° » is a node's type, « 1 850 000 € » a budget)."""
     texte, pdf = _deux_imports(chemin, tmp_path)
     source = _mots([chemin.read_text(encoding="utf-8")])
-    du_texte = _mots(_textes_du_resultat(texte))
-    du_pdf = _mots(_textes_du_resultat(pdf))
+    du_texte = _mots(textes_du_resultat(texte))
+    du_pdf = _mots(textes_du_resultat(pdf))
     perdus = sorted(m for m in source if m not in du_pdf and m in du_texte)
     assert perdus == []
     # What neither keeps as words is structure: markers and numbers, never a sentence.
@@ -542,7 +527,7 @@ def test_depliant_en_trois_colonnes_meme_projet_que_son_texte(tmp_path: Path) ->
     assert _arbre(lu.projet) == _arbre(texte.projet)
     axes = lu.projet.contenu
     assert [len(axe.actions) for axe in axes] == [3, 3, 3]
-    mots = _mots(_textes_du_resultat(lu))
+    mots = _mots(textes_du_resultat(lu))
     assert [m for m in _mots([_source_du_depliant()]) if m not in mots] == []
 
 
@@ -702,7 +687,7 @@ def test_bandeau_vertical_mis_de_cote_jamais_colle_aux_lignes(tmp_path: Path) ->
     assert [n.texte for n in lu.projet.non_classe if "bas en haut" in (n.raison or "")] == [
         _BANDEAU
     ]
-    mots = _mots(_textes_du_resultat(lu))
+    mots = _mots(textes_du_resultat(lu))
     assert [m for m in _mots([*lignes, _BANDEAU]) if m not in mots] == []
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from fabrique_bureautique import RAISONS_DE_PAGE, Plan, docx_du_plan, odt_du_plan, plan_du_texte
-from graines import NOMS, SOURCES
+from graines import NOMS, SOURCES, textes_du_resultat
 from projterr.importers import ResultatImport, importer_fichier
 from projterr.importers.odt import lire_odt
 from projterr.importers.word import lire_word
@@ -56,20 +56,6 @@ def _mots(textes: list[str]) -> Counter[str]:
     return Counter(m for t in textes for m in MOT.findall(normaliser(t)))
 
 
-def _chaines(valeur: Any) -> list[str]:
-    if isinstance(valeur, str):
-        return [valeur]
-    if isinstance(valeur, dict):
-        return [s for v in valeur.values() for s in _chaines(v)]
-    if isinstance(valeur, list):
-        return [s for v in valeur for s in _chaines(v)]
-    return [str(valeur)] if valeur is not None else []
-
-
-def _textes_du_resultat(resultat: ResultatImport) -> list[str]:
-    projet = resultat.projet.model_dump(mode="json", exclude={"document": {"source"}})
-    return _chaines(projet) + [e.texte for e in resultat.etiquettes]
-
 
 @pytest.mark.parametrize("format_", list(FORMATS))
 @pytest.mark.parametrize("nom", NOMS)
@@ -104,8 +90,8 @@ def test_chaque_mot_de_la_source_est_dans_le_resultat(
     """Every word of the seed is in the import (tree, fields, non_classe, labels), or was
     consumed as structure by the text import too (« Pilier », « n° »)."""
     source = _mots([(SOURCES / nom).read_text(encoding="utf-8")])
-    du_texte = _mots(_textes_du_resultat(importer_fichier(SOURCES / nom)))
-    du_document = _mots(_textes_du_resultat(_importer(nom, format_, tmp_path)))
+    du_texte = _mots(textes_du_resultat(importer_fichier(SOURCES / nom)))
+    du_document = _mots(textes_du_resultat(_importer(nom, format_, tmp_path)))
     perdus = sorted(m for m in source if m not in du_document and m in du_texte)
     assert perdus == []
     assert {m for m in source if m not in du_document} == {
