@@ -12,15 +12,13 @@ Usage : python bench/bench_import_bureautique.py [--pages 100] [--runs 3]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "tests"))  # the document builders the tests use
+
+from mesure_import import mesurer_import  # noqa: E402
 
 from fabrique_bureautique import docx_du_plan, odt_du_plan, plan_du_texte  # noqa: E402
 from graines import GRAINES  # noqa: E402
@@ -34,8 +32,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from projterr.importers import importer_fichier
-
     # Each seed read with its own profil, then the plans put end to end and repeated.
     plans = [plan_du_texte(g.read_text(encoding="utf-8")) for g in GRAINES]
     base = [p for plan in plans for p in plan.paragraphes]
@@ -46,30 +42,14 @@ def main() -> None:
     pages = fois * mots / MOTS_PAR_PAGE
     for format_, fabrique in (("docx", docx_du_plan), ("odt", odt_du_plan)):
         data = fabrique(plan, francais=format_ == "odt")
-        with tempfile.TemporaryDirectory() as dossier:
-            chemin = Path(dossier) / f"banc.{format_}"
-            chemin.write_bytes(data)
-            durees = []
-            for _ in range(args.runs):
-                debut = time.perf_counter()
-                resultat = importer_fichier(chemin)
-                durees.append(time.perf_counter() - debut)
-            tracemalloc.start()
-            importer_fichier(chemin)
-            _, pic = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-        actions = sum(1 for _ in resultat.projet.actions())
-        noeuds = sum(1 for _ in resultat.projet.noeuds())
-        mediane = statistics.median(durees)
+        mesure = mesurer_import(data, f".{format_}", args.runs)
         print(
             f"{format_.upper()} d'environ {pages:.0f} pages ({len(plan.paragraphes)} "
-            f"paragraphes, {len(data) / 1e6:.2f} Mo) : {noeuds} niveaux, {actions} actions, "
-            f"profil « {resultat.profil} »"
+            f"paragraphes, {len(data) / 1e6:.2f} Mo) : {mesure.resume()}"
         )
         print(
-            f"  import : min {min(durees):.2f} s · médiane {mediane:.2f} s · "
-            f"max {max(durees):.2f} s ({args.runs} essais) ; {pages / mediane:.0f} pages/s ; "
-            f"pic des allocations Python {pic / 1e6:.0f} Mo (tracemalloc)"
+            f"  import : {mesure.temps(pages)} ; "
+            f"pic des allocations Python {mesure.pic / 1e6:.0f} Mo (tracemalloc)"
         )
 
 

@@ -10,15 +10,13 @@ Usage : python bench/bench_import_pdf.py [--pages 100] [--runs 3]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "tests"))  # the PDF builder the tests use
+
+from mesure_import import mesurer_import  # noqa: E402
 
 from fabrique_pdf import pdf_du_texte  # noqa: E402
 from graines import GRAINES  # noqa: E402
@@ -47,37 +45,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from projterr.importers import importer_fichier
-
     data, pages = _pdf(args.pages)
-    with tempfile.TemporaryDirectory() as dossier:
-        chemin = Path(dossier) / "banc.pdf"
-        chemin.write_bytes(data)
-        durees = []
-        for _ in range(args.runs):
-            debut = time.perf_counter()
-            resultat = importer_fichier(chemin)
-            durees.append(time.perf_counter() - debut)
-        tracemalloc.start()
-        importer_fichier(chemin)
-        _, pic = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    actions = sum(1 for _ in resultat.projet.actions())
-    noeuds = sum(1 for _ in resultat.projet.noeuds())
-    print(
-        f"PDF de {pages} pages ({len(data) / 1e6:.1f} Mo) : {noeuds} niveaux, {actions} actions, "
-        f"profil « {resultat.profil} »"
-    )
-    print(
-        f"import : min {min(durees):.2f} s · médiane {statistics.median(durees):.2f} s · "
-        f"max {max(durees):.2f} s ({args.runs} essais) ; {pages / statistics.median(durees):.0f} "
-        "pages/s"
-    )
+    mesure = mesurer_import(data, ".pdf", args.runs)
+    print(f"PDF de {pages} pages ({len(data) / 1e6:.1f} Mo) : {mesure.resume()}")
+    print(f"import : {mesure.temps(pages)}")
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     print(
-        f"mémoire : pic des allocations Python d'un import {pic / 1e6:.0f} Mo (tracemalloc) ; "
+        f"mémoire : pic des allocations Python d'un import {mesure.pic / 1e6:.0f} Mo "
+        "(tracemalloc) ; "
         f"pic du processus entier {rss:.0f} Mo (génération du PDF comprise)"
     )
 
