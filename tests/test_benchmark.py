@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from messages import une_ligne_francaise
 from projterr.cli import app
 from projterr.importers import importer_fichier
 from projterr.match.classement import classer
@@ -49,14 +50,6 @@ def _match(a: Path, b: Path, *args: str) -> dict:
     r = runner.invoke(app, ["match", str(a), str(b), "-f", "json", *args])
     assert r.exit_code == 0, r.stderr
     return json.loads(r.stdout)
-
-
-def _une_ligne(stderr: str) -> str:
-    lignes = stderr.splitlines()
-    assert len(lignes) == 1, stderr
-    assert lignes[0].startswith("projterr : ") and "Traceback" not in stderr
-    assert "erreur interne" not in lignes[0]
-    return lignes[0]
 
 
 def _projet(chemin: Path):  # type: ignore[no-untyped-def]
@@ -199,7 +192,7 @@ def test_dossier_et_fichier_melanges_et_homonymes(tmp_path: Path) -> None:
 def test_dossier_vide(tmp_path: Path) -> None:
     code, _, erreurs = _benchmark(str(COEUR), str(tmp_path), "--referentiel", "crte")
     assert code == 2
-    assert "dossier sans document projterr" in _une_ligne(erreurs)
+    assert "dossier sans document projterr" in une_ligne_francaise(erreurs)
 
 
 # --- every format ----------------------------------------------------------------------------
@@ -396,7 +389,7 @@ def test_mauvaises_entrees(args: list[str], attendu: str) -> None:
     finally:
         sys.stderr, sys.stdout = anciens
     assert fin.value.code == 2
-    assert attendu in _une_ligne(tampon.getvalue())
+    assert attendu in une_ligne_francaise(tampon.getvalue())
     assert _empreintes(COEUR, MQ) == avant
 
 
@@ -410,7 +403,7 @@ def test_sortie_egale_a_une_entree_refusee(tmp_path: Path, fmt: str) -> None:
         code, _, erreurs = _benchmark(str(mien), str(autre), "--referentiel", "crte",
                                       "-f", fmt, "-o", str(cible))  # fmt: skip
         assert code == 2
-        assert "écraserait le fichier d'entrée" in _une_ligne(erreurs)
+        assert "écraserait le fichier d'entrée" in une_ligne_francaise(erreurs)
     assert _empreintes(mien, autre) == avant
 
 
@@ -421,7 +414,7 @@ def test_sortie_dans_un_dossier_d_entree_refusee(tmp_path: Path) -> None:
     avant = _empreintes(dossier / "mq.yaml")
     code, _, erreurs = _benchmark(str(COEUR), str(dossier), "--referentiel", "crte",
                                   "-f", "markdown", "-o", str(dossier / "mq.yaml"))  # fmt: skip
-    assert code == 2 and "écraserait" in _une_ligne(erreurs)
+    assert code == 2 and "écraserait" in une_ligne_francaise(erreurs)
     assert _empreintes(dossier / "mq.yaml") == avant
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from messages import une_ligne_francaise
 from projterr.cli import app
 from projterr.match.classement import classer
 from projterr.referentiels import charger_referentiel, charger_sigles, referentiels_livres
@@ -18,14 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 COEUR = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
 COMMENTE = ROOT / "tests" / "fixtures" / "yaml" / "coeur-2025-commente.yaml"
 runner = CliRunner()
-
-
-def _une_ligne(stderr: str) -> str:
-    lignes = stderr.splitlines()
-    assert len(lignes) == 1, stderr
-    assert lignes[0].startswith("projterr : ") and "Traceback" not in stderr
-    assert "erreur interne" not in lignes[0]
-    return lignes[0]
 
 
 # --- referentiels ---------------------------------------------------------------------------
@@ -77,7 +70,7 @@ def test_nom_inconnu(commande: str) -> None:
         "classify", str(COEUR), "--referentiel", "zorglub"]  # fmt: skip
     r = runner.invoke(app, args)
     assert r.exit_code == 2
-    ligne = _une_ligne(r.stderr)
+    ligne = une_ligne_francaise(r.stderr)
     assert "référentiel inconnu « zorglub »" in ligne and "pvd" in ligne
 
 
@@ -97,7 +90,7 @@ def test_referentiel_casse(tmp_path: Path, commande: str, contenu: bytes, attend
         "classify", str(COEUR), "-r", str(chemin)]  # fmt: skip
     r = runner.invoke(app, args)
     assert r.exit_code == 2
-    ligne = _une_ligne(r.stderr)
+    ligne = une_ligne_francaise(r.stderr)
     assert str(chemin) in ligne and attendu in ligne
 
 
@@ -158,7 +151,9 @@ def test_ecrire_sur_une_source_texte(tmp_path: Path) -> None:
     avant = source.read_bytes()
     r = runner.invoke(app, ["classify", str(source), "-r", "pvd", "--ecrire"])
     assert r.exit_code == 2
-    assert "--ecrire ne s'applique qu'à un document projterr (.yaml)" in _une_ligne(r.stderr)
+    assert "--ecrire ne s'applique qu'à un document projterr (.yaml)" in une_ligne_francaise(
+        r.stderr
+    )
     assert source.read_bytes() == avant
     r = runner.invoke(app, ["classify", str(source), "-r", "pvd"])
     assert r.exit_code == 0  # a text source is imported, as show and check do
@@ -177,7 +172,7 @@ def test_document_casse(tmp_path: Path, contenu: bytes, attendu: str, ecrire: bo
     chemin.write_bytes(contenu)
     r = runner.invoke(app, ["classify", str(chemin), "-r", "pvd", *(["--ecrire"] * ecrire)])
     assert r.exit_code == 2
-    ligne = _une_ligne(r.stderr)
+    ligne = une_ligne_francaise(r.stderr)
     assert str(chemin) in ligne and attendu in ligne
     assert chemin.read_bytes() == contenu
 
@@ -185,7 +180,7 @@ def test_document_casse(tmp_path: Path, contenu: bytes, attendu: str, ecrire: bo
 def test_document_absent(tmp_path: Path) -> None:
     r = runner.invoke(app, ["classify", str(tmp_path / "absent.yaml"), "-r", "pvd"])
     assert r.exit_code == 2
-    assert "absent.yaml" in _une_ligne(r.stderr)
+    assert "absent.yaml" in une_ligne_francaise(r.stderr)
 
 
 def test_referentiel_obligatoire() -> None:

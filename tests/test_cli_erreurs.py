@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from messages import une_ligne_francaise
 from projterr.cli import app, common
 
 VALIDE = """\
@@ -41,9 +42,6 @@ Objectif opérationnel n°1.1.1 : Mettre en œuvre une stratégie
 """
 
 # Words that betray an untranslated Click or Python message.
-ANGLAIS = ("Error", "Invalid value", "No such", "Missing", "Did you mean", "Got unexpected",
-           "expected", "Traceback", "is not one of", "Input should")  # fmt: skip
-
 CONTENUS: dict[str, bytes] = {
     "vide": b"",
     "blancs": b"  \n\n\t\n",
@@ -105,17 +103,6 @@ CAS = [
 ]  # fmt: skip
 
 
-def _une_ligne_francaise(stderr: str, stdout: str = "") -> str:
-    assert "Traceback" not in stderr and "Traceback" not in stdout
-    lignes = stderr.splitlines()
-    assert len(lignes) == 1, stderr
-    ligne = lignes[0]
-    assert ligne.startswith("projterr : "), ligne
-    assert not any(mot in ligne for mot in ANGLAIS), ligne
-    assert "erreur interne" not in ligne, ligne  # a bad input is not a bug
-    return ligne
-
-
 def _invoquer(args: list[str]) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, args)
     return result.exit_code, result.stdout, result.stderr
@@ -127,7 +114,7 @@ def test_mauvaise_entree(tmp_path: Path, commande: str, genre: str, suffixe: str
     args = COMMANDES[commande](fichier, _valide(tmp_path))
     code, sortie, erreurs = _invoquer(args)
     assert code == 2, (sortie, erreurs)
-    ligne = _une_ligne_francaise(erreurs, sortie)
+    ligne = une_ligne_francaise(erreurs, sortie)
     assert str(fichier) in ligne
     assert not tmp_path.joinpath("sortie.yaml").exists()  # nothing written on error
 
@@ -139,7 +126,7 @@ def test_format_pas_encore_pris(tmp_path: Path, commande: str, suffixe: str) -> 
     fichier.write_bytes(CONTENUS["pdf"] if suffixe == ".pdf" else b"PK\x03\x04" + bytes(60))
     code, sortie, erreurs = _invoquer([commande, str(fichier)])
     assert code == 2
-    assert str(fichier) in _une_ligne_francaise(erreurs, sortie)
+    assert str(fichier) in une_ligne_francaise(erreurs, sortie)
 
 
 # --- encodings: decoded, and said ---------------------------------------------------------
@@ -214,7 +201,7 @@ USAGE_A_TRADUIRE = [
 def test_erreur_d_utilisation(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, sortie, erreurs = _lancer(args, capsys)
     assert code == 2
-    assert "(voir projterr --help)" in _une_ligne_francaise(erreurs, sortie)
+    assert "(voir projterr --help)" in une_ligne_francaise(erreurs, sortie)
 
 
 @pytest.mark.parametrize(
@@ -227,10 +214,17 @@ def test_erreur_d_utilisation_a_traduire(
 ) -> None:
     code, sortie, erreurs = _lancer(args, capsys)
     assert code == 2
-    ligne = _une_ligne_francaise(erreurs, sortie)
+    ligne = une_ligne_francaise(erreurs, sortie)
     assert "loption" not in ligne
-    for anglais in ("Invalid value", "Did you mean", "Got unexpected", "Possible options",
-                    "requires an argument", "is not one of", "Input should"):
+    for anglais in (
+        "Invalid value",
+        "Did you mean",
+        "Got unexpected",
+        "Possible options",
+        "requires an argument",
+        "is not one of",
+        "Input should",
+    ):
         assert anglais not in ligne
 
 
@@ -239,7 +233,7 @@ def test_profil_inconnu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     source.write_text(TEXTE, encoding="utf-8")
     code, sortie, erreurs = _lancer(["import", str(source), "--profil", "inexistant"], capsys)
     assert code == 2
-    ligne = _une_ligne_francaise(erreurs, sortie)
+    ligne = une_ligne_francaise(erreurs, sortie)
     assert "« inexistant »" in ligne and "generique" in ligne  # says which ones exist
 
 
@@ -249,20 +243,20 @@ def test_profil_fichier_introuvable(tmp_path: Path, capsys: pytest.CaptureFixtur
     profil = tmp_path / "absent.yaml"
     code, sortie, erreurs = _lancer(["import", str(source), "--profil", str(profil)], capsys)
     assert code == 2
-    assert str(profil) in _une_ligne_francaise(erreurs, sortie)
+    assert str(profil) in une_ligne_francaise(erreurs, sortie)
 
 
 def test_schema_vers_un_dossier(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, sortie, erreurs = _lancer(["schema", "-o", str(tmp_path)], capsys)
     assert code == 2
-    assert str(tmp_path) in _une_ligne_francaise(erreurs, sortie)
+    assert str(tmp_path) in une_ligne_francaise(erreurs, sortie)
 
 
 def test_schema_dossier_absent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cible = tmp_path / "absent" / "schema.json"
     code, sortie, erreurs = _lancer(["schema", "-o", str(cible)], capsys)
     assert code == 2
-    assert str(cible) in _une_ligne_francaise(erreurs, sortie)
+    assert str(cible) in une_ligne_francaise(erreurs, sortie)
 
 
 # --- inputs are never modified -------------------------------------------------------------
@@ -311,7 +305,7 @@ def test_ecraser_l_entree_est_refuse(tmp_path: Path, faire: Callable[..., list[s
     avant = {p: _empreinte(p) for p in (yaml, texte)}
     code, sortie, erreurs = _invoquer(faire(yaml, texte))
     assert code == 2
-    assert "écraserait" in _une_ligne_francaise(erreurs, sortie)
+    assert "écraserait" in une_ligne_francaise(erreurs, sortie)
     assert {p: _empreinte(p) for p in (yaml, texte)} == avant
 
 
@@ -335,14 +329,14 @@ def test_bout_en_bout_fichier_introuvable(tmp_path: Path, commande: str) -> None
     absent = tmp_path / "absent.yaml"
     fini = _projterr(commande, str(absent))
     assert fini.returncode == 2
-    ligne = _une_ligne_francaise(fini.stderr, fini.stdout)
+    ligne = une_ligne_francaise(fini.stderr, fini.stdout)
     assert ligne == f"projterr : {absent} : fichier introuvable"
 
 
 def test_bout_en_bout_usage() -> None:
     fini = _projterr("show", "--inconnue")
     assert fini.returncode == 2
-    assert _une_ligne_francaise(fini.stderr, fini.stdout).startswith(
+    assert une_ligne_francaise(fini.stderr, fini.stdout).startswith(
         "projterr : option inconnue : --inconnue"
     )
     assert fini.stdout == ""
@@ -352,7 +346,7 @@ def test_bout_en_bout_yaml_casse(tmp_path: Path) -> None:
     fichier = _fabriquer(tmp_path, "yaml_tabulation", ".yaml")
     fini = _projterr("diff", str(fichier), str(_valide(tmp_path)))
     assert fini.returncode == 2
-    assert "ligne 3" in _une_ligne_francaise(fini.stderr, fini.stdout)
+    assert "ligne 3" in une_ligne_francaise(fini.stderr, fini.stdout)
 
 
 def test_debug_montre_la_trace(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from messages import une_ligne_francaise
 from projterr.cli import app, main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,14 +19,6 @@ COEUR = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
 MQ = ROOT / "examples" / "midi-quercy.yaml"
 IO = ROOT / "examples" / "isigny-omaha_pvd.yaml"
 runner = CliRunner()
-
-
-def _une_ligne(stderr: str) -> str:
-    lignes = stderr.splitlines()
-    assert len(lignes) == 1, stderr
-    assert lignes[0].startswith("projterr : ") and "Traceback" not in stderr
-    assert "erreur interne" not in lignes[0]
-    return lignes[0]
 
 
 def _json(*args: str) -> dict:
@@ -149,7 +142,7 @@ def test_mauvaises_entrees(
         main(["match", *args])
     sortie, erreurs = capsys.readouterr()
     assert fin.value.code == 2, sortie
-    assert attendu in _une_ligne(erreurs)
+    assert attendu in une_ligne_francaise(erreurs)
 
 
 def test_index_illisible(tmp_path: Path) -> None:
@@ -157,13 +150,13 @@ def test_index_illisible(tmp_path: Path) -> None:
     index.write_text("{pas du json", encoding="utf-8")
     r = runner.invoke(app, ["match", str(COEUR), str(MQ), "--index", str(index)])
     assert r.exit_code == 2
-    assert "n'est pas un index de projterr match" in _une_ligne(r.stderr)
+    assert "n'est pas un index de projterr match" in une_ligne_francaise(r.stderr)
 
 
 def test_dossier_sans_document(tmp_path: Path) -> None:
     r = runner.invoke(app, ["match", str(COEUR), str(tmp_path)])
     assert r.exit_code == 2
-    assert "dossier sans document projterr" in _une_ligne(r.stderr)
+    assert "dossier sans document projterr" in une_ligne_francaise(r.stderr)
 
 
 def test_aide_sans_rapidfuzz() -> None:
