@@ -18,6 +18,7 @@ The sum is capped at 100. Weights were set on the hand-labelled pairs of
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -252,10 +253,12 @@ class Apparieur:
             return numeros
         vus = set(numeros)
         vecteur_a = self._vecteurs_a(element)
-        voisins = sorted(
-            range(len(self.corpus)), key=lambda n: -cosinus(vecteur_a, self._vecteur(n))
+        voisins = heapq.nlargest(  # sorted(…)[:k], without sorting the whole corpus
+            VOISINS_PLONGEMENTS,
+            range(len(self.corpus)),
+            key=lambda n: cosinus(vecteur_a, self._vecteur(n)),
         )
-        return numeros + [n for n in voisins[:VOISINS_PLONGEMENTS] if n not in vus]
+        return numeros + [n for n in voisins if n not in vus]
 
     def _voisins_possibles(self) -> bool:
         """Every element of B encoded once (in batches), when B is small enough for it."""
