@@ -15,8 +15,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from projterr.model import NonClasse
 
 Genre = Literal["paragraphe", "titre", "puce", "cellule", "vide"]
 
@@ -120,6 +124,49 @@ def bloc_de_paragraphe(
     if style_de_liste:
         return Bloc(texte, "puce", niveau=1, style=style, marque="•", paragraphe=paragraphe)
     return Bloc(texte, "paragraphe", style=style, paragraphe=paragraphe)
+
+
+@dataclass
+class LectureBureautique:
+    """What a word processor's file gives (Word, ODT): its blocs, what the reader says about
+    it, and its footnotes and endnotes, kept apart with their place."""
+
+    blocs: list[Bloc]
+    remarques: list[str] = field(default_factory=list)
+    notes: list[NonClasse] = field(default_factory=list)
+
+
+def remarques_de_bureautique(
+    *, suivies: bool, notes: int, repetes: Sequence[str], commentaires: int
+) -> list[str]:
+    """What a Word or ODT reader says it did with what is not the plan's text: tracked
+    changes accepted, notes set apart, page headers and footers (``repetes``, their texts)
+    and reviewers' comments not read."""
+    remarques = []
+    if suivies:
+        remarques.append(
+            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
+        )
+    if notes:
+        s = "s" if notes > 1 else ""
+        remarques.append(
+            f"{notes} note{s} de bas de page ou de fin gardée{s} à part, dans les lignes non "
+            "classées"
+        )
+    if repetes:
+        n = len(repetes)
+        remarques.append(
+            "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
+            + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
+            + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
+        )
+    if commentaires:
+        s = "s" if commentaires > 1 else ""
+        remarques.append(
+            f"{commentaires} commentaire{s} de relecture non lu{s} : ils ne font pas partie du "
+            "texte du document"
+        )
+    return remarques
 
 
 def blocs_du_texte(texte: str) -> list[Bloc]:

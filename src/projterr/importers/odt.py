@@ -30,14 +30,20 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc, bloc_de_paragraphe, puce_lisible
+from projterr.importers.blocs import (
+    Bloc,
+    LectureBureautique,
+    bloc_de_paragraphe,
+    puce_lisible,
+    remarques_de_bureautique,
+)
 from projterr.importers.word import (
     formater_numero,
     message_bombe,
@@ -100,15 +106,6 @@ _GENRES_DE_NOTE = {"footnote": "note de bas de page", "endnote": "note de fin"}
 _REPETITIONS_MAX = 64  # a repeated row or cell is written once per repetition, up to this
 _CASES_MAX = 200_000  # cells written for the whole document before repetitions count once
 _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
-
-
-@dataclass
-class LectureOdt:
-    blocs: list[Bloc]
-    remarques: list[str] = field(default_factory=list)
-    # Footnotes and endnotes: not part of the plan's tree, kept apart with their place (as the
-    # Word reader keeps them).
-    notes: list[NonClasse] = field(default_factory=list)
 
 
 def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
@@ -230,7 +227,7 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
     return racine
 
 
-def lire_odt(data: bytes, nom: str) -> LectureOdt:
+def lire_odt(data: bytes, nom: str) -> LectureBureautique:
     """The blocs of an .odt, in reading order."""
     parties = _ouvrir(data, nom)
     contenu = _xml(parties["content.xml"], nom, "content.xml")
@@ -246,23 +243,13 @@ def lire_odt(data: bytes, nom: str) -> LectureOdt:
                 nom, f"ce fichier est {autre}, pas un document texte : projterr lit les .odt"
             )
         raise _erreur(nom, "document OpenDocument sans corps de texte")
-    remarques = []
     suivies = texte.find(TEXT + "tracked-changes")
-    if suivies is not None and len(suivies):
-        remarques.append(
-            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
-        )
     blocs: list[Bloc] = []
     lecteur = _Lecteur(_Styles(styles_xml, contenu), blocs)
     lecteur.corps(texte)
     if not any(b.texte.strip() for b in blocs):
         raise _erreur(nom, "document OpenDocument sans texte")
-    if lecteur.notes:
-        n = len(lecteur.notes)
-        remarques.append(
-            f"{n} note{'s' if n > 1 else ''} de bas de page ou de fin gardée{'s' if n > 1 else ''}"
-            " à part, dans les lignes non classées"
-        )
+    repetes: list[str] = []
     if styles_xml is not None:
         repetes = sorted(
             {
@@ -272,21 +259,13 @@ def lire_odt(data: bytes, nom: str) -> LectureOdt:
                 if (t := " ".join(_texte(p, [], []).split()))
             }
         )
-        if repetes:
-            n = len(repetes)
-            remarques.append(
-                "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
-                + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
-                + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
-            )
-    commentaires = sum(1 for _ in texte.iter(OFFICE + "annotation"))
-    if commentaires:
-        pluriel = "s" if commentaires > 1 else ""
-        remarques.append(
-            f"{commentaires} commentaire{pluriel} de relecture non lu{pluriel} : ils ne font "
-            "pas partie du texte du document"
-        )
-    return LectureOdt(blocs, remarques, lecteur.notes)
+    remarques = remarques_de_bureautique(
+        suivies=suivies is not None and len(suivies) > 0,
+        notes=len(lecteur.notes),
+        repetes=repetes,
+        commentaires=sum(1 for _ in texte.iter(OFFICE + "annotation")),
+    )
+    return LectureBureautique(blocs, remarques, lecteur.notes)
 
 
 # --- styles ---------------------------------------------------------------------------------

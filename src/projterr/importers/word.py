@@ -21,14 +21,20 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc, bloc_de_paragraphe, puce_lisible
+from projterr.importers.blocs import (
+    Bloc,
+    LectureBureautique,
+    bloc_de_paragraphe,
+    puce_lisible,
+    remarques_de_bureautique,
+)
 from projterr.model import NonClasse
 
 if TYPE_CHECKING:
@@ -46,14 +52,6 @@ _RATIO = 200
 _TITRES = re.compile(
     r"^(?:heading|titre|überschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
 )
-
-
-@dataclass
-class LectureWord:
-    blocs: list[Bloc]
-    remarques: list[str] = field(default_factory=list)
-    # Footnotes and endnotes: not part of the plan's tree, kept apart with their place.
-    notes: list[NonClasse] = field(default_factory=list)
 
 
 _EN_TETE_OU_PIED = re.compile(r"^word/(?:header|footer)\d*\.xml$")
@@ -208,7 +206,7 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     return lire_export(corps, noms, reperes, attributs), remarques
 
 
-def lire_word(data: bytes, nom: str) -> LectureWord:
+def lire_word(data: bytes, nom: str) -> LectureBureautique:
     """The blocs of a .docx, in reading order."""
     from projterr.export.revisions import accepter
 
@@ -217,12 +215,9 @@ def lire_word(data: bytes, nom: str) -> LectureWord:
     corps = document.find(W + "body")
     if corps is None:
         raise _erreur(nom, "document Word sans corps de texte")
-    remarques = []
-    if next(corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"), None) is not None:
+    suivies = next(corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"), None)
+    if suivies is not None:
         accepter(corps)
-        remarques.append(
-            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
-        )
     styles = _Styles(
         _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
     )
@@ -237,12 +232,6 @@ def lire_word(data: bytes, nom: str) -> LectureWord:
     if not any(b.texte.strip() for b in blocs):
         raise _erreur(nom, "document Word sans texte")
     notes = _notes(parties, nom, lecteur.appels_de_note)
-    if notes:
-        n = len(notes)
-        remarques.append(
-            f"{n} note{'s' if n > 1 else ''} de bas de page ou de fin gardée{'s' if n > 1 else ''}"
-            " à part, dans les lignes non classées"
-        )
     repetes = sorted(
         {
             texte
@@ -252,22 +241,17 @@ def lire_word(data: bytes, nom: str) -> LectureWord:
             if (texte := _texte(p))
         }
     )
-    if repetes:
-        n = len(repetes)
-        remarques.append(
-            "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
-            + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
-            + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
-        )
+    commentaires = 0
     if "word/comments.xml" in parties:
-        commentaires = _xml(parties["word/comments.xml"], nom, "comments")
-        n = sum(1 for c in commentaires.iter(W + "comment") if _texte(c))
-        if n:
-            remarques.append(
-                f"{n} commentaire{'s' if n > 1 else ''} de relecture non lu{'s' if n > 1 else ''}"
-                " : ils ne font pas partie du texte du document"
-            )
-    return LectureWord(blocs, remarques, notes)
+        racine = _xml(parties["word/comments.xml"], nom, "comments")
+        commentaires = sum(1 for c in racine.iter(W + "comment") if _texte(c))
+    remarques = remarques_de_bureautique(
+        suivies=suivies is not None,
+        notes=len(notes),
+        repetes=repetes,
+        commentaires=commentaires,
+    )
+    return LectureBureautique(blocs, remarques, notes)
 
 
 def _notes(
