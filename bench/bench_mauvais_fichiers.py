@@ -1,7 +1,8 @@
 """Time and memory of every bad input of the corpus (tests/test_mauvais_fichiers.py), each
 command in its own process, as a user runs it.
 
-Run: ``python bench/bench_mauvais_fichiers.py [--commandes import,check,diff,export]``.
+Run: ``python bench/bench_mauvais_fichiers.py [--commandes import,check,diff,export]``; the
+commands are those of the test, with the same arguments.
 
 Prints the slowest cases (wall time and peak resident memory of the process, which includes
 the Python interpreter and projterr's imports), then min / median / max over the corpus.
@@ -12,6 +13,7 @@ costs, which a test must not assert.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -21,19 +23,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_mauvais_fichiers import CORPUS  # noqa: E402
-
-EXEMPLE = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
 
 
-def _arguments(commande: str, fichier: Path, dossier: Path) -> list[str]:
-    if commande == "diff":
-        return ["diff", str(EXEMPLE), str(fichier)]
-    if commande == "export":
-        return ["export", str(fichier), "-o", str(dossier / "sortie.docx")]
-    return [commande, str(fichier)]
+def _preparer(dossier: str, commandes: list[str]) -> list[tuple[str, str, list[str]]]:
+    """Write the corpus and give each run's (file, command, arguments), as the test runs them.
+
+    Called in a process of its own: this one stays small (the standard library only), and
+    the memory a command's process reports is its own, not a copy of ours (Linux counts the
+    parent's resident memory forked into the child as the child's)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_mauvais_fichiers import COMMANDES, CORPUS, ecrire_corpus
+
+    ecrire_corpus(Path(dossier))
+    return [
+        (nom, commande, COMMANDES[commande](Path(dossier) / nom, Path(dossier)))
+        for nom in CORPUS
+        for commande in commandes
+    ]
 
 
 def _mesurer(arguments: list[str]) -> tuple[int, float, float]:
@@ -58,19 +64,13 @@ def main() -> None:
     commandes = args.commandes.split(",")
     mesures: list[tuple[float, float, str, str, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        dossier = Path(tmp)
-        for nom, fabrique in CORPUS.items():
-            contenu = fabrique()
-            fichier = dossier / nom
-            if isinstance(contenu, str):
-                fichier.write_text(contenu, encoding="utf-8")
-            else:
-                fichier.write_bytes(contenu)
-            for commande in commandes:
-                code, duree, memoire = _mesurer(_arguments(commande, fichier, dossier))
-                mesures.append((duree, memoire, nom, commande, code))
-            fichier.unlink()
-    print(f"{len(CORPUS)} fichiers × {len(commandes)} commandes = {len(mesures)} exécutions")
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            travaux = pool.apply(_preparer, (tmp, commandes))
+        for nom, commande, arguments in travaux:
+            code, duree, memoire = _mesurer(arguments)
+            mesures.append((duree, memoire, nom, commande, code))
+    fichiers = len({nom for nom, _, _ in travaux})
+    print(f"{fichiers} fichiers × {len(commandes)} commandes = {len(mesures)} exécutions")
     print(f"\nLes {args.pires} plus lents (secondes, mémoire maximale du processus en Mo) :")
     for duree, memoire, nom, commande, code in sorted(mesures, reverse=True)[: args.pires]:
         print(f"  {duree:6.2f} s  {memoire:6.0f} Mo  code {code}  {commande:7} {nom}")

@@ -187,9 +187,9 @@ CORPUS: dict[str, Fabrique] = {
 }
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dossier = tmp_path_factory.mktemp("mauvais")
+def ecrire_corpus(dossier: Path) -> None:
+    """Every bad file of the corpus, written in ``dossier`` (also used by
+    bench/bench_mauvais_fichiers.py)."""
     for nom, fabrique in CORPUS.items():
         contenu = fabrique()
         chemin = dossier / nom
@@ -197,6 +197,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             chemin.write_text(contenu, encoding="utf-8")
         else:
             chemin.write_bytes(contenu)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dossier = tmp_path_factory.mktemp("mauvais")
+    ecrire_corpus(dossier)
     return dossier
 
 
