@@ -15,6 +15,11 @@ from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+# The CLI sizes its terminal output on COLUMNS when it is set; pytest-xdist's workers (and a
+# developer's shell) may set it, so the tests read outputs as a file would receive them.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
+
 # In CI, hypothesis draws the same examples at every run (its « derandomize » mode): a
 # submission is judged on its own code, not on the luck of the draw; the property tests keep
 # exploring new examples on developers' machines, where a failure is kept in .hypothesis/ and

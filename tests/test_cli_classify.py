@@ -110,7 +110,10 @@ def test_classify_json_comme_la_bibliotheque() -> None:
     r = runner.invoke(app, ["classify", str(COEUR), "-r", "odd", "--format", "json"])
     assert r.exit_code == 0
     attendu = classer(
-        charger_projet(COEUR), charger_referentiel("odd"), charger_sigles(), fichier=str(COEUR)
+        charger_projet(COEUR, lignes=True),
+        charger_referentiel("odd"),
+        charger_sigles(),
+        fichier=str(COEUR),
     ).to_dict()
     assert json.loads(r.stdout) == attendu
 

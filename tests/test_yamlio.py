@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from hypothesis import strategies as st
 
 from projterr.errors import SchemaInvalide, YamlInvalide
 from projterr.model import Document, Noeud, Projet, Territoire
-from projterr.yamlio import charger_projet, dumps, loads, projet_vers_yaml, valider_projet
+from projterr.yamlio import charger_projet, dumps, lire, loads, projet_vers_yaml, valider_projet
+from projterr.yamllecture import _charger_libyaml
 from strategies import LETTRES, PONCTUATION, projets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "yaml"
+EXEMPLES = Path(__file__).parent.parent / "examples"
 FICHIERS = sorted(FIXTURES.glob("*.yaml"))
 LENT = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,6 +34,9 @@ def test_projet_yaml_projet(projet: Projet) -> None:
     relu = valider_projet(loads(texte))
     assert relu.model_dump() == projet.model_dump()
     assert projet_vers_yaml(relu) == texte
+    # the compiled parsers read what projterr writes as the round trip does
+    assert valider_projet(lire(texte)).model_dump() == projet.model_dump()
+    assert valider_projet(_charger_libyaml(texte, "<texte>")).model_dump() == projet.model_dump()
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,10 +82,59 @@ def test_textes_qui_ressemblent_a_autre_chose(valeur: str) -> None:
         document=Document(titre=valeur, version=valeur),
         contenu=[Noeud(id="p1", type="pilier", numero=valeur, titre=valeur)],
     )
-    relu = valider_projet(loads(projet_vers_yaml(projet)))
-    assert relu.territoire.departement == valeur
-    assert relu.document.version == valeur
-    assert relu.contenu[0].numero == valeur
+    texte = projet_vers_yaml(projet)
+    for lecture in (loads, lire, lambda t: _charger_libyaml(t, "<texte>")):
+        relu = valider_projet(lecture(texte))
+        assert relu.territoire.departement == valeur
+        assert relu.document.version == valeur
+        assert relu.contenu[0].numero == valeur
+
+
+@pytest.mark.parametrize(
+    ("yaml", "attendu"),
+    [
+        ("yes", "yes"),
+        ("on", "on"),
+        ("NO", "NO"),
+        ("True", True),
+        ("false", False),
+        ("05", 5),
+        ("017", 17),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1_000", 1000),
+        ("-0", 0),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        (".5", 0.5),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("12:30", "12:30"),
+        ("2025-6-3", "2025-6-3"),
+        ("'2025-06-30'", "2025-06-30"),
+        ("2025-06-30", "2025-06-30"),  # dates stay text: the schema's date fields read them
+    ],
+)
+def test_les_deux_lecteurs_compiles_lisent_les_memes_types(yaml: str, attendu: object) -> None:
+    """yaml-rs and the libyaml fallback read YAML 1.2 types, as ruamel's round trip does."""
+    texte = f"a: {yaml}\n"
+    lectures = [lire, lambda t: _charger_libyaml(t, "<texte>")]
+    if yaml != "2025-06-30":
+        lectures.append(loads)
+    for lecture in lectures:
+        valeur = lecture(texte)["a"]
+        # ruamel's round trip gives subclasses (ScalarInt…) of the same types
+        assert valeur == attendu and type(attendu) in type(valeur).__mro__, (lecture, valeur)
+        assert isinstance(valeur, bool) == isinstance(attendu, bool)
+
+
+@pytest.mark.parametrize("exemple", sorted(EXEMPLES.glob("*.yaml")), ids=lambda f: f.name)
+def test_les_trois_lecteurs_lisent_les_memes_donnees(exemple: Path) -> None:
+    texte = exemple.read_text(encoding="utf-8")
+    rapide = lire(texte)
+    assert rapide == _charger_libyaml(texte, "<texte>")
+    assert valider_projet(rapide).model_dump() == valider_projet(loads(texte)).model_dump()
 
 
 def test_yaml_omet_les_champs_vides_et_commence_par_schema() -> None:
@@ -179,6 +234,14 @@ contenu:
 """
 
 
+@pytest.fixture(params=["yaml-rs", "libyaml"])
+def lecteur(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Syntax errors read the same whichever compiled parser is installed."""
+    if request.param == "libyaml":
+        monkeypatch.setitem(sys.modules, "yaml_rs", None)  # « import yaml_rs » fails
+    return str(request.param)
+
+
 def _erreur(tmp_path: Path, texte: str, attendue: type[Exception]) -> str:
     fichier = tmp_path / "doc.yaml"
     fichier.write_text(texte, encoding="utf-8")
@@ -193,8 +256,23 @@ def _erreur(tmp_path: Path, texte: str, attendue: type[Exception]) -> str:
 def test_base_valide(tmp_path: Path) -> None:
     fichier = tmp_path / "doc.yaml"
     fichier.write_text(BASE, encoding="utf-8")
-    projet = charger_projet(fichier)
+    projet = charger_projet(fichier, lignes=True)
     assert projet.contenu[0]._ligne == 10
+
+
+@pytest.mark.parametrize("exemple", sorted(EXEMPLES.glob("*.yaml")), ids=lambda f: f.name)
+def test_lignes_du_lecteur_rapide_egales_a_celles_du_round_trip(exemple: Path) -> None:
+    """The compiled parser's lines (libyaml's node tree) are the round trip's, for every
+    level and action of every example, and the data are the same."""
+    rapide = charger_projet(exemple, lignes=True)
+    lent = valider_projet(loads(exemple.read_text(encoding="utf-8")), str(exemple))
+    assert rapide.model_dump() == lent.model_dump()
+    lignes_rapides = [n._ligne for _, n in rapide.noeuds()] + [
+        a._ligne for _, a in rapide.actions()
+    ]
+    lignes_lentes = [n._ligne for _, n in lent.noeuds()] + [a._ligne for _, a in lent.actions()]
+    assert lignes_rapides == lignes_lentes
+    assert all(lignes_rapides)
 
 
 @pytest.mark.parametrize(
@@ -265,26 +343,30 @@ def test_document_qui_n_est_pas_un_dictionnaire(tmp_path: Path) -> None:
         ("  titre: Titre", "  titre: Titre: sous-titre", 5, "deux-points"),
     ],
 )
-def test_yaml_casse(tmp_path: Path, avant: str, apres: str, ligne: int, explication: str) -> None:
+def test_yaml_casse(
+    lecteur: str, tmp_path: Path, avant: str, apres: str, ligne: int, explication: str
+) -> None:
     message = _erreur(tmp_path, BASE.replace(avant, apres), YamlInvalide)
     assert f"ligne {ligne}," in message
     assert explication in message
     assert "YAML invalide" in message
 
 
-def test_guillemet_non_ferme(tmp_path: Path) -> None:
+def test_guillemet_non_ferme(lecteur: str, tmp_path: Path) -> None:
     message = _erreur(tmp_path, BASE.replace("titre: Titre", 'titre: "Titre'), YamlInvalide)
     assert "ligne 5" in message
 
 
-def test_crochet_non_ferme_en_francais(tmp_path: Path) -> None:
+def test_crochet_non_ferme_en_francais(lecteur: str, tmp_path: Path) -> None:
     message = _erreur(tmp_path, BASE.replace("titre: Un", "titre: [Un"), YamlInvalide)
     assert "expected" not in message and "but got" not in message
 
 
-def test_date_impossible(tmp_path: Path) -> None:
-    message = _erreur(tmp_path, BASE.replace("2025-06-30", "2025-13-45"), YamlInvalide)
+def test_date_impossible(lecteur: str, tmp_path: Path) -> None:
+    # yaml-rs reads « 2025-13-45 » as text (no date has that shape), so the schema refuses it
+    message = _erreur(tmp_path, BASE.replace("2025-06-30", "2025-13-45"), SchemaInvalide)
     assert re.search(r"ligne 7\b", message)
+    assert "date impossible « 2025-13-45 »" in message
 
 
 # --- the fast emitter writes exactly what ruamel writes ---------------------------------------
@@ -300,11 +382,60 @@ def test_emetteur_rapide_identique_a_ruamel(projet: Projet) -> None:
 
 
 _DELICATS = [
-    "", " espace", "espace ", "#", "# titre", "a #b", "a: b", "fin:", ":debut", "- tiret", "-",
-    "?", "? q", "---", "...x", "'", "l'action", "\"cite\"", "l'a \"b\"", "c:\\chemin", "1.2",
-    "01", "0x1F", "1e3", ".inf", "true", "True", "yes", "null", "~", "2025-06-30", "12:30",
-    "<<", "=", "!tag", "&ancre", "*alias", "%", "@", "`", "|", ">", "[x]", "{x}", "a,b", "a[b]",
-    "tab\there", "ligne\nsuivante", "nel\x85", "\ufeffbom", "é", "« x » : y", "x — y", "\x07",
+    "",
+    " espace",
+    "espace ",
+    "#",
+    "# titre",
+    "a #b",
+    "a: b",
+    "fin:",
+    ":debut",
+    "- tiret",
+    "-",
+    "?",
+    "? q",
+    "---",
+    "...x",
+    "'",
+    "l'action",
+    '"cite"',
+    'l\'a "b"',
+    "c:\\chemin",
+    "1.2",
+    "01",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "true",
+    "True",
+    "yes",
+    "null",
+    "~",
+    "2025-06-30",
+    "12:30",
+    "<<",
+    "=",
+    "!tag",
+    "&ancre",
+    "*alias",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "[x]",
+    "{x}",
+    "a,b",
+    "a[b]",
+    "tab\there",
+    "ligne\nsuivante",
+    "nel\x85",
+    "\ufeffbom",
+    "é",
+    "« x » : y",
+    "x — y",
+    "\x07",
 ]
 
 

@@ -1,7 +1,10 @@
-"""The only place that configures ruamel.yaml.
+"""Reading and writing projterr's YAML; the only place that configures ruamel.yaml.
 
-Round-trip loading keeps comments, key order, quotes and line numbers, so that loading then
-dumping an unchanged file gives the same bytes, and schema errors point at ``fichier.yaml:42``.
+Documents are read by a compiled parser into plain data (:mod:`projterr.yamllecture`), then
+validated; errors still name ``fichier.yaml:42``, positions being computed only when needed.
+Files rewritten in place (``classify --ecrire``) go through ruamel's round trip, which keeps
+comments, key order and quotes, so that loading then dumping an unchanged file gives the same
+bytes. Documents are written by a direct emitter of ruamel's house layout.
 """
 
 from __future__ import annotations
@@ -19,12 +22,21 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from projterr.errors import SchemaInvalide, YamlInvalide
 from projterr.model import Noeud, Projet, ids_en_double, sans_vides
 from projterr.sources import lire_octets
+from projterr.yamllecture import (
+    TROP_PROFOND,
+    analyser,
+    arbre,
+    est_dictionnaire,
+    est_liste,
+    traduire_probleme,
+    valeur_de,
+    verifier_texte,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,9 +91,9 @@ def _yaml() -> YAML:
 
 
 def loads(texte: str, fichier: str = "<texte>") -> Any:
-    """Parse YAML text into ruamel's round-trip objects (CommentedMap, CommentedSeq…)."""
-    if _imbrication_des_crochets(texte) > _IMBRICATION_MAX:
-        raise YamlInvalide(_TROP_PROFOND, fichier)
+    """Parse YAML text into ruamel's round-trip objects (CommentedMap, CommentedSeq…), for a
+    file that will be rewritten keeping its comments. Slow: read documents with :func:`lire`."""
+    verifier_texte(texte, fichier)
     try:
         return _yaml().load(texte)
     except MarkedYAMLError as exc:
@@ -89,51 +101,18 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
         if exc.context_mark and "quoted scalar" in (exc.context or ""):
             mark = exc.context_mark  # where the unclosed quote opens, not the end of the file
         ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
-        probleme = _traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
+        probleme = traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
         raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
-    except ReaderError as exc:
-        raise YamlInvalide(_caractere_interdit(texte, exc), fichier) from exc
     except YAMLError as exc:
         detail = " ".join(str(exc).split())  # one line, whatever ruamel wrote
         raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
     except RecursionError:
-        raise YamlInvalide(_TROP_PROFOND, fichier) from None
+        raise YamlInvalide(TROP_PROFOND, fichier) from None
 
 
-_TROP_PROFOND = (
-    "YAML imbriqué trop profondément (des centaines de niveaux) : ce n'est pas un document "
-    "projterr"
-)
-# A projterr document nests a handful of [ ] or { }; ruamel's scanner takes seconds to reach
-# its recursion limit on thousands of them, so they are counted first (quotes and comments
-# left out), in one pass.
-_IMBRICATION_MAX = 100
-_CITATIONS_ET_COMMENTAIRES = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|(?:^|\s)#[^\n]*")
-
-
-def _imbrication_des_crochets(texte: str) -> int:
-    if texte.count("[") + texte.count("{") <= _IMBRICATION_MAX:
-        return 0  # the common case: too few brackets to nest too deep, no scan needed
-    profondeur = maximum = 0
-    for caractere in _CITATIONS_ET_COMMENTAIRES.sub("", texte):
-        if caractere in "[{":
-            profondeur += 1
-            maximum = max(maximum, profondeur)
-        elif caractere in "]}":
-            profondeur = max(0, profondeur - 1)
-    return maximum
-
-
-def _caractere_interdit(texte: str, exc: ReaderError) -> str:
-    """« ligne 3, colonne 7 : caractère de contrôle U+0001 interdit en YAML »."""
-    avant = texte[: max(exc.position, 0)]
-    ligne = avant.count("\n") + 1
-    colonne = len(avant) - (avant.rfind("\n") + 1) + 1
-    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-    return (
-        f"ligne {ligne}, colonne {colonne} : YAML invalide (caractère de contrôle U+{code:04X} "
-        "interdit en YAML)"
-    )
+def lire(texte: str, fichier: str = "<texte>") -> Any:
+    """Parse YAML text into plain data, fast (see :mod:`projterr.yamllecture`)."""
+    return analyser(texte, fichier)
 
 
 def dumps(data: Any) -> str:
@@ -142,8 +121,8 @@ def dumps(data: Any) -> str:
     return buffer.getvalue()
 
 
-def charger_yaml(chemin: Path) -> Any:
-    """Read and parse a YAML file; bad bytes and bad syntax become French errors."""
+def lire_texte(chemin: Path) -> str:
+    """A YAML file's text; bad bytes become French errors."""
     data = lire_octets(chemin)
     try:
         texte = data.decode("utf-8-sig")
@@ -151,12 +130,19 @@ def charger_yaml(chemin: Path) -> Any:
         raise YamlInvalide("un fichier YAML doit être encodé en UTF-8", str(chemin)) from exc
     if "\x00" in texte:
         raise YamlInvalide("fichier binaire, pas un YAML", str(chemin))
-    return loads(texte, str(chemin))
+    return texte
 
 
-def valider_modele(modele: type[M], doc: Any, fichier: str = "<texte>") -> M:
+def charger_yaml(chemin: Path) -> Any:
+    """Read and parse a YAML file into round-trip objects (line numbers, comments kept)."""
+    return loads(lire_texte(chemin), str(chemin))
+
+
+def valider_modele(
+    modele: type[M], doc: Any, fichier: str = "<texte>", texte: str | None = None
+) -> M:
     """Validate parsed YAML against a pydantic model; the first error names line, column and
-    field path, in French."""
+    field path, in French. Plain data needs its ``texte`` for the position."""
     try:
         return modele.model_validate(doc)
     except ValidationError as exc:
@@ -164,7 +150,7 @@ def valider_modele(modele: type[M], doc: Any, fichier: str = "<texte>") -> M:
         erreurs = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         err = erreurs[0]
         loc = tuple(err["loc"])
-        ligne, colonne = _position(doc, loc, err["type"])
+        ligne, colonne = _position(doc, loc, err["type"], texte)
         chemin = _chemin_champ(loc)
         message = _message(err)
         ou = f"ligne {ligne}, colonne {colonne}, " if ligne else ""
@@ -177,17 +163,23 @@ def valider_modele(modele: type[M], doc: Any, fichier: str = "<texte>") -> M:
         raise SchemaInvalide(f"{ou}champ « {chemin} » : {message}{suite}", fichier) from exc
 
 
-def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
-    """Validate parsed YAML against the schema; errors name line, column and field path."""
+def valider_projet(
+    doc: Any, fichier: str = "<texte>", texte: str | None = None, lignes: bool = False
+) -> Projet:
+    """Validate parsed YAML against the schema; errors name line, column and field path.
+
+    Round-trip data carries its lines, which are given to each level and action; plain data
+    read by :func:`lire` gets them from ``texte`` when ``lignes`` is asked (``check`` points at
+    lines; ``diff`` and ``show`` need none and skip the cost)."""
     if not isinstance(doc, Mapping):
         raise SchemaInvalide(
             "un document projterr doit commencer par « schema: projterr/1 »", fichier
         )
-    projet = valider_modele(Projet, doc, fichier)
+    projet = valider_modele(Projet, doc, fichier, texte)
     doubles = ids_en_double(projet)
     if doubles:
         loc, id_ = doubles[0]
-        ligne, colonne = _position(doc, loc, "")
+        ligne, colonne = _position(doc, loc, "", texte)
         ou = f"ligne {ligne}, colonne {colonne}, " if ligne else ""
         autres = len(doubles) - 1
         suite = f" (et {autres} autre{'s' if autres > 1 else ''})" if autres else ""
@@ -196,13 +188,21 @@ def valider_projet(doc: Any, fichier: str = "<texte>") -> Projet:
             f"chaque niveau et chaque action doit avoir le sien{suite}",
             fichier,
         )
-    _attacher_lignes(doc.get("contenu"), projet.contenu)
+    if isinstance(doc, CommentedMap):
+        _attacher_lignes(doc.get("contenu"), projet.contenu)
+    elif lignes and texte is not None:
+        racine = arbre(texte)
+        contenu = valeur_de(racine, "contenu") if est_dictionnaire(racine) else None
+        if contenu is not None:
+            _attacher_lignes_arbre(contenu[1], projet.contenu)
     return projet
 
 
-def charger_projet(chemin: Path) -> Projet:
-    """Load a projterr YAML file into a validated :class:`Projet`."""
-    return valider_projet(charger_yaml(chemin), str(chemin))
+def charger_projet(chemin: Path, lignes: bool = False) -> Projet:
+    """Load a projterr YAML file into a validated :class:`Projet`; ``lignes`` gives each level
+    and action its line in the file (at the cost of a second, compiled, parse)."""
+    texte = lire_texte(chemin)
+    return valider_projet(lire(texte, str(chemin)), str(chemin), texte, lignes)
 
 
 def projet_vers_donnees(projet: Projet) -> dict[str, Any]:
@@ -342,8 +342,21 @@ def _entre_guillemets(value: Any) -> Any:
     return value
 
 
-def _position(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, int | None]:
+def _position(
+    doc: Any, loc: tuple[Any, ...], kind: str, texte: str | None = None
+) -> tuple[int | None, int | None]:
     """1-based line and column of the YAML node that an error location designates."""
+    if isinstance(doc, CommentedMap | CommentedSeq):
+        return _position_rt(doc, loc, kind)
+    if texte is None:
+        return None, None
+    try:
+        return _position_arbre(arbre(texte), loc, kind)
+    except Exception:  # positions are a courtesy: never hide the error itself
+        return None, None
+
+
+def _position_rt(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, int | None]:
     node = doc
     ligne: int | None = None
     colonne: int | None = None
@@ -367,6 +380,29 @@ def _position(doc: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, in
     return ligne + 1, colonne + 1
 
 
+def _position_arbre(racine: Any, loc: tuple[Any, ...], kind: str) -> tuple[int | None, int | None]:
+    """The same walk on libyaml's node tree (see :func:`projterr.yamllecture.arbre`)."""
+    node = racine
+    marque = None
+    for i, key in enumerate(loc):
+        last = i == len(loc) - 1
+        paire = valeur_de(node, key) if est_dictionnaire(node) else None
+        if paire is not None:
+            cle, node = paire
+            marque = cle.start_mark if (last and kind == "extra_forbidden") else node.start_mark
+        elif est_liste(node) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            marque = node.start_mark
+        elif est_dictionnaire(node) or est_liste(node):
+            marque = node.start_mark  # missing key, or a location pydantic adds: the container
+            break
+        else:
+            break
+    if marque is None:
+        return None, None
+    return marque.line + 1, marque.column + 1
+
+
 def _chemin_champ(loc: tuple[Any, ...]) -> str:
     parts: list[str] = []
     for key in loc:
@@ -386,36 +422,21 @@ _MOTIFS = {
 }
 
 
+_DATE_ECRITE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
 def _message(err: Any) -> str:
     kind = err["type"]
     champ = err["loc"][-1] if err.get("loc") else None
     if kind == "string_pattern_mismatch" and champ in _MOTIFS:
         return _MOTIFS[champ]
+    valeur = err.get("input")
+    if kind.startswith("date") and isinstance(valeur, str) and _DATE_ECRITE.match(valeur):
+        return f"date impossible « {valeur} » (AAAA-MM-JJ)"  # yaml-rs keeps 2025-13-45 as text
     if kind == "literal_error":
         attendu = err.get("ctx", {}).get("expected", "")
         return f"valeur non autorisée (attendu : {attendu.replace(' or ', ' ou ')})"
     return _MESSAGES.get(kind, f"valeur invalide ({err['msg']})")
-
-
-def _traduire_probleme(probleme: str) -> str:
-    traductions = {
-        "while scanning a quoted scalar": "guillemet non fermé",
-        "expected ',' or ']'": "crochet non fermé",
-        "expected ',' or '}'": "accolade non fermée",
-        "while parsing a flow": "crochet ou accolade non fermé",
-        "date impossible": probleme.strip(),
-        "mapping values are not allowed here": "deux-points inattendu",
-        "could not find expected ':'": "deux-points manquant",
-        "found character '\\t' that cannot start any token": "tabulation interdite en YAML",
-        "found undefined alias": "alias non défini",
-        "expected <block end>, but found": "indentation incohérente",
-        "found unexpected end of stream": "fin de fichier inattendue",
-        "found duplicate key": "clé en double",
-    }
-    for anglais, francais in traductions.items():
-        if anglais in probleme:
-            return francais
-    return probleme.strip() or "syntaxe"
 
 
 def _attacher_lignes(seq: Any, noeuds: Sequence[Noeud]) -> None:
@@ -432,3 +453,21 @@ def _attacher_lignes(seq: Any, noeuds: Sequence[Noeud]) -> None:
                 for j, action in enumerate(noeud.actions):
                     if isinstance(actions[j], CommentedMap):
                         action._ligne = actions[j].lc.line + 1
+
+
+def _attacher_lignes_arbre(seq: Any, noeuds: Sequence[Noeud]) -> None:
+    """:func:`_attacher_lignes` on libyaml's node tree."""
+    if not est_liste(seq):
+        return
+    for item, noeud in zip(seq.value, noeuds, strict=False):
+        if not est_dictionnaire(item):
+            continue
+        noeud._ligne = item.start_mark.line + 1
+        enfants = valeur_de(item, "enfants")
+        if enfants is not None:
+            _attacher_lignes_arbre(enfants[1], noeud.enfants)
+        actions = valeur_de(item, "actions")
+        if actions is not None and est_liste(actions[1]):
+            for element, action in zip(actions[1].value, noeud.actions, strict=False):
+                if est_dictionnaire(element):
+                    action._ligne = element.start_mark.line + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,7 +92,7 @@ def verifier_fichiers(
     from projterr.importers import charger_projet
     from projterr.referentiels import charger_sigles
 
-    charger = charger or charger_projet
+    charger = charger or functools.partial(charger_projet, lignes=True)
     ignorer = tuple(ignorer)
     codes_ignores(ignorer)  # an unknown code is an error before any work
     table = charger_sigles(sigles)

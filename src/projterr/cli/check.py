@@ -93,7 +93,7 @@ def check(
     incertains: list[Path] = []  # imports recorded as « structure incertaine »
 
     def charger_et_avertir(chemin: Path) -> Projet:
-        projet = charger(chemin)
+        projet = charger(chemin, lignes=True)
         if avertir_incertain(chemin, projet):
             incertains.append(chemin)
         return projet

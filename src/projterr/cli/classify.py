@@ -81,6 +81,6 @@ def classify(
         if poser_etiquettes(doc, rapport.etiquettes, ref.nom):
             reecrire_yaml(doc, fichier)
     else:
-        rapport = classer(charger(fichier), ref, table, fichier=str(fichier))
+        rapport = classer(charger(fichier, lignes=True), ref, table, fichier=str(fichier))
     ecrire_sortie(RENDUS[format_.value](rapport), None)
     return OK

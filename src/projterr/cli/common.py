@@ -55,12 +55,13 @@ def commande(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def charger(chemin: Path) -> Projet:
+def charger(chemin: Path, lignes: bool = False) -> Projet:
     """Load a projterr YAML or import a source, saying on stderr what the import noticed
-    (a Windows-1252 file, say), as ``import`` does."""
+    (a Windows-1252 file, say), as ``import`` does. ``lignes`` for commands that point at
+    lines (``check``, ``classify``)."""
     from projterr.importers import importer_fichier
 
-    resultat = importer_fichier(chemin)
+    resultat = importer_fichier(chemin, lignes=lignes)
     for remarque in resultat.remarques:
         sys.stderr.write(f"projterr : {chemin} : {remarque}\n")
     return resultat.projet

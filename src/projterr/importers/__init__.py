@@ -40,13 +40,16 @@ class ResultatImport:
     avertissements: list[str] = field(default_factory=list)  # reasons the tree is doubtful
 
 
-def importer_fichier(chemin: Path, profil: str | None = None) -> ResultatImport:
-    """Read any supported file into a :class:`Projet`; the reader is chosen by content too."""
+def importer_fichier(
+    chemin: Path, profil: str | None = None, lignes: bool = False
+) -> ResultatImport:
+    """Read any supported file into a :class:`Projet`; the reader is chosen by content too.
+    ``lignes``: a YAML document's levels and actions get their line (sources always do)."""
     suffixe = chemin.suffix.lower()
     if suffixe in YAML:
         from projterr.yamlio import charger_projet as charger_yaml
 
-        return ResultatImport(charger_yaml(chemin))
+        return ResultatImport(charger_yaml(chemin, lignes=lignes))
     if suffixe in EXCEL or _classeur(chemin):
         # Recognised by content too: a workbook saved as « plan.zip » or without a suffix.
         from projterr.importers.tet_excel import importer_tet
@@ -137,6 +140,6 @@ def _classeur(chemin: Path) -> bool:
         return False
 
 
-def charger_projet(chemin: Path) -> Projet:
+def charger_projet(chemin: Path, lignes: bool = False) -> Projet:
     """A Projet from a projterr YAML file or from any source ``import`` accepts."""
-    return importer_fichier(chemin).projet
+    return importer_fichier(chemin, lignes=lignes).projet
