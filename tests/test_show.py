@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 from graines import COEUR, SOURCES
 from projterr.cli import app
 from projterr.model import Action, Document, Noeud, Projet, Territoire
-from projterr.render.show import rendre_arbre, tronquer
+from projterr.normalize import sans_accents
+from projterr.render.show import arbre, lignes_simples, rendre_arbre, tronquer
 from projterr.synthese import Chercheur, synthese
-from projterr.yamlio import projet_vers_yaml
+from projterr.yamlio import charger_projet, projet_vers_yaml
 from strategies import projets
 
 SEEDS = SOURCES
@@ -230,6 +231,25 @@ def test_sigles_par_mot_entier() -> None:
     assert chercheur.trouver(["le PAT,", "(CLS)", "PLUi-H"]) == {"PAT", "CLS", "PLUi"}
 
 
+_NOMS_CHERCHES = ["PAT", "CLS", "PLUi", "Région", "Meuse Attractivité", "Kiosque", "Sisal"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="PATCLSpatclsiIıuUkKKſsSRéÉegionMmeuzAtrvéÂ -,.(µμςσ", max_size=40)
+        | st.sampled_from(["le PAT", "Région Grand Est", "RÉGION", "ſisal", "KIOSQUE", "plUI"]),
+        max_size=3,
+    )
+)
+def test_chercheur_trouve_ce_que_trouvent_ses_expressions(textes: list[str]) -> None:
+    """The literal pre-test (a name's letters in lower case) never hides a regex match."""
+    chercheur = Chercheur(_NOMS_CHERCHES)
+    texte = sans_accents("\n".join(textes))
+    attendu = {nom for nom, _, _, motif in chercheur._motifs if motif.search(texte)}
+    assert chercheur.trouver(textes) == attendu
+
+
 def test_synthese_to_dict_est_du_json() -> None:
     import json
 
@@ -266,6 +286,28 @@ def test_rendu_sans_erreur_et_texte_litteral(
     # rich expands tabs like str.expandtabs (tab stops every 8 columns)
     assert sortie.startswith(projet.document.titre.split("\n")[0].expandtabs(8)[:40].rstrip())
     assert "Synthèse" in sortie
+    # the plain drawing of the tree is rich's own, character for character
+    tree = arbre(projet, synthese(projet), niveau=niveau, actions=actions)
+    lignes = lignes_simples(tree)
+    if lignes is not None:
+        par_rich = io.StringIO()
+        Console(file=par_rich, width=500, color_system=None, markup=False).print(tree)
+        if all("\t" not in ligne and len(ligne) * 2 <= 500 for ligne in lignes):
+            assert "".join(ligne + "\n" for ligne in lignes) == par_rich.getvalue()
+
+
+@pytest.mark.parametrize(
+    "exemple", sorted(COEUR.parent.parent.glob("*.yaml")), ids=lambda f: f.name
+)
+def test_arbre_simple_egal_a_celui_de_rich(exemple: Path) -> None:
+    projet = charger_projet(exemple)
+    for niveau, actions in ((None, False), (2, True), (None, True)):
+        tree = arbre(projet, synthese(projet), niveau=niveau, actions=actions)
+        par_rich = io.StringIO()
+        Console(file=par_rich, width=500, color_system=None, markup=False).print(tree)
+        lignes = lignes_simples(tree)
+        assert lignes is not None
+        assert "".join(ligne + "\n" for ligne in lignes) == par_rich.getvalue()
 
 
 # --- truncation ------------------------------------------------------------------------

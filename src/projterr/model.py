@@ -77,8 +77,11 @@ def _tolerant(valeurs: tuple[str, ...], synonymes: dict[str, str] | None = None)
     """A validator that maps « en cours », « EN COURS » or « En cours  » to « En cours »."""
     table = {_cle_liste(v): v for v in valeurs}
     table.update({_cle_liste(k): v for k, v in (synonymes or {}).items()})
+    exactes = frozenset(valeurs)
 
     def valider(valeur: Any) -> Any:
+        if isinstance(valeur, str) and valeur in exactes:
+            return valeur  # the common case: projterr writes the list's own values
         if isinstance(valeur, str):
             return table.get(_cle_liste(valeur), valeur)
         return valeur

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import sys
 from collections.abc import Callable
@@ -62,6 +63,9 @@ def charger(chemin: Path, lignes: bool = False) -> Projet:
     from projterr.importers import importer_fichier
 
     resultat = importer_fichier(chemin, lignes=lignes)
+    # The document lives until the command ends: later collections need not walk it again
+    # (a diff of two large documents builds as many objects after loading them).
+    gc.freeze()
     for remarque in resultat.remarques:
         sys.stderr.write(f"projterr : {chemin} : {remarque}\n")
     return resultat.projet

@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from projterr.libelles import compte, libelle, titre_libelle
 from projterr.model import Noeud, Projet
+from projterr.render.terminal import ecrire_tel_quel
 from projterr.synthese import Citations, Synthese
 
 LONGUEUR_ACTION = 120  # characters of an action text shown by --actions
@@ -24,7 +25,10 @@ def rendre_arbre(
     actions: bool = False,
 ) -> None:
     """Print the tree (cut at depth ``niveau``, 1 = top level) and the summary."""
-    console.print(arbre(projet, synthese, niveau=niveau, actions=actions))
+    tree = arbre(projet, synthese, niveau=niveau, actions=actions)
+    lignes = lignes_simples(tree)
+    if lignes is None or not ecrire_tel_quel(console, lignes):
+        console.print(tree)
     console.print()
     console.print(resume(synthese, projet.niveaux))
 
@@ -40,6 +44,33 @@ def arbre(
     for noeud in projet.contenu:
         _ajouter(tree, noeud, ordre, profondeur=1, niveau=niveau, actions=actions)
     return tree
+
+
+# rich's default tree guides: (space, vertical, branch, last branch)
+_GUIDES = ("    ", "│   ", "├── ", "└── ")
+
+
+def lignes_simples(tree: Tree) -> list[str] | None:
+    """The tree as rich draws it without colour, when every label below the root is one
+    line (rich takes half a second to lay out the 1,100 levels of a large plan); None
+    otherwise."""
+    if not isinstance(tree.label, Text):
+        return None
+    lignes = tree.label.plain.split("\n")
+    pile = [(tree.children, "")]
+    while pile:
+        enfants, prefixe = pile.pop()
+        for i, enfant in enumerate(enfants):
+            if not isinstance(enfant.label, Text) or "\n" in enfant.label.plain:
+                return None
+            dernier = i == len(enfants) - 1
+            lignes.append(prefixe + _GUIDES[3 if dernier else 2] + enfant.label.plain)
+            if enfant.children:
+                # depth first: the rest of this level waits below the child's subtree
+                pile.append((enfants[i + 1 :], prefixe))
+                pile.append((enfant.children, prefixe + _GUIDES[0 if dernier else 1]))
+                break
+    return lignes
 
 
 def _territoire(projet: Projet) -> str:

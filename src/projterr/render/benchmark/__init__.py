@@ -14,7 +14,5 @@ RENDUS = Registre(
     Rendu(
         "xlsx", "projterr.render.benchmark.xlsx", "xlsx", "classeur Excel, avec -o", binaire=True
     ),
-    Rendu(
-        "docx", "projterr.render.benchmark.docx", "docx", "document Word, avec -o", binaire=True
-    ),
+    Rendu("docx", "projterr.render.benchmark.docx", "docx", "document Word, avec -o", binaire=True),
 )

@@ -78,9 +78,7 @@ ALERTE = "un thème où d'autres territoires agissent et vous pas."
 
 def explication_non_couverts(rapport: RapportBenchmark) -> str:
     if not rapport.non_couverts:
-        return (
-            "Aucun : chaque thème où un autre territoire agit a au moins une action chez vous."
-        )
+        return "Aucun : chaque thème où un autre territoire agit a au moins une action chez vous."
     n = len(rapport.non_couverts)
     return f"{pluriel(n, 'thème')} où d'autres territoires agissent et vous pas :"
 

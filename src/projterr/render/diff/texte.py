@@ -13,6 +13,7 @@ from rich.text import Text
 
 from projterr.diff.rapport import RapportDiff
 from projterr.render.diff import commun
+from projterr.render.terminal import imprimer
 
 _STYLES = {
     "ajout": "green",
@@ -101,8 +102,7 @@ def _segments(segments: list[commun.Morceau], marques: bool) -> Text:
 def afficher(rapport: RapportDiff, console: Console) -> None:
     """Print to a rich console: colours if it has them, wdiff markers otherwise."""
     marques = console.color_system is None
-    for ligne in lignes(rapport, marques):
-        console.print(ligne)
+    imprimer(console, lignes(rapport, marques))
 
 
 def texte(rapport: RapportDiff) -> str:
