@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
-SEED = RACINE.parent / "shared" / "seeds" / "coeur-de-lorraine_revision-projet-de-territoire.txt"
+# the seed as copied in the repository, so that a plain clone runs the bench
+SEED = RACINE / "examples" / "sources" / "coeur-de-lorraine_revision-projet-de-territoire.txt"
 
 
 def _texte(seed: Path, taille: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from graines import COEUR
 from projterr.cli import app
 from projterr.errors import FichierIllisible
 from projterr.importers import importer_fichier
 from projterr.importers.blocs import Bloc, blocs_du_texte, format_du_contenu, vers_lignes
+from projterr.importers.plausibilite import juger
+from projterr.importers.texte import forme_d_origine
+from projterr.model import Action, Document, Noeud, Projet, Territoire
 from projterr.sources import lire_texte
 
 runner = CliRunner()
@@ -202,3 +207,83 @@ def test_propriete_utf16_relu_a_l_identique(tmp_path_factory, texte: str) -> Non
     fichier = tmp_path_factory.mktemp("u16") / "t.txt"
     fichier.write_bytes(texte.encode("utf-16"))
     assert lire_texte(fichier).texte == texte
+
+
+# --- arrows and bullets as encodings and conversions write them --------------------------
+
+
+def _effectifs(projet: Projet) -> tuple[int, ...]:
+    types = Counter(n.type for _, n in projet.noeuds())
+    return (
+        types["pilier"],
+        types["objectif_strategique"],
+        types["objectif_operationnel"],
+        sum(1 for _ in projet.actions()),
+    )
+
+
+def test_la_graine_en_windows_1252_donne_le_meme_arbre(tmp_path: Path) -> None:
+    """Saved in Windows-1252, where « → » has no byte, the arrows become « -> »: the
+    objectifs stratégiques they mark stay objectifs stratégiques (4/9/22/71)."""
+    texte = COEUR.read_text(encoding="utf-8").replace("→", "->").replace("←", "<-")
+    fichier = tmp_path / "coeur-windows-1252.txt"
+    fichier.write_bytes(texte.encode("cp1252"))
+    resultat = importer_fichier(fichier)
+    assert _effectifs(resultat.projet) == (4, 9, 22, 71)
+    assert _effectifs(importer_fichier(COEUR).projet) == (4, 9, 22, 71)
+    assert not resultat.avertissements
+    assert not any(a.texte.startswith(">") for _, a in resultat.projet.actions())
+
+
+@pytest.mark.parametrize(
+    ("ligne", "attendue"),
+    [
+        ("-> Objectif stratégique n°2 : Accueillir", "→ Objectif stratégique n°2 : Accueillir"),
+        ("--> suite", "→ suite"),
+        ("=> suite", "→ suite"),
+        ("> suite", "→ suite"),
+        ("  -> suite", "  → suite"),
+        ("▪ Créer une maison de santé", "• Créer une maison de santé"),
+        ("    ◦ Recruter", "    • Recruter"),
+        ("    o Recruter", "    • Recruter"),
+        # what is not a converted mark stays as written
+        ("o pas indenté", "o pas indenté"),
+        ("- Créer", "- Créer"),
+        ("->collé", "->collé"),
+        ("Relier A -> B", "Relier A -> B"),
+        ("-1 degré", "-1 degré"),
+        (">>> citation", ">>> citation"),
+        ("  o", "  o"),
+    ],
+)
+def test_formes_converties_des_fleches_et_puces(ligne: str, attendue: str) -> None:
+    assert forme_d_origine(ligne) == attendue
+
+
+def test_un_niveau_lu_comme_des_actions_rend_la_structure_incertaine() -> None:
+    actions = [
+        Action(id=f"a{k}", texte=texte)
+        for k, texte in enumerate(
+            [
+                "> Objectif stratégique n°1 : Soutenir le maintien des services",
+                "Créer une maison de santé pluriprofessionnelle",
+                "> Objectif stratégique n°2 : Accueillir et accompagner",
+                "Développer les mobilités douces entre les bourgs",
+                "Axe 3 : Transition écologique",
+                "Former les élus aux enjeux climatiques",
+            ]
+        )
+    ]
+    projet = Projet(
+        territoire=Territoire(nom="PETR"),
+        document=Document(titre="Projet"),
+        contenu=[Noeud(id="p1", type="pilier", titre="Services", actions=actions)],
+    )
+    raisons = juger(projet).raisons
+    assert any("3 actions commencent comme un titre de niveau" in r for r in raisons), raisons
+    # the same plan with its levels read as levels is plausible on that count
+    propres = projet.model_copy(deep=True)
+    propres.contenu[0].actions = [
+        a for a in actions if "Objectif" not in a.texte and "Axe" not in a.texte
+    ]
+    assert not any("titre de niveau" in r for r in juger(propres).raisons)

@@ -147,8 +147,9 @@ def test_version() -> None:
 
 
 def test_option_inconnue_une_ligne_en_francais() -> None:
-    r = subprocess.run([sys.executable, "-m", "projterr", "import", str(CDL), "--nope"],
+    # (an option no real one resembles: Click would suggest « --force » for « --nope »)
+    r = subprocess.run([sys.executable, "-m", "projterr", "import", str(CDL), "--zzz"],
                        capture_output=True, text=True)
     assert r.returncode == 2
-    assert r.stderr.splitlines() == ["projterr : option inconnue : --nope (voir projterr --help)"]
+    assert r.stderr.splitlines() == ["projterr : option inconnue : --zzz (voir projterr --help)"]
     assert "Traceback" not in r.stderr

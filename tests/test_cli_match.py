@@ -131,7 +131,7 @@ def test_dossier_et_index(tmp_path: Path) -> None:
         ([str(COEUR), str(MQ), "--couches", "sigles,magie"], "couche inconnue « magie »"),
         ([str(COEUR), str(MQ), "--referentiels", "inconnu"], "référentiel inconnu"),
         ([str(COEUR), str(MQ), "-f", "pdf"], "--format"),
-        ([str(ROOT / "examples"), str(MQ)], "A doit être un document"),
+        ([str(ROOT / "examples"), str(MQ)], "pas un document : donnez un fichier"),
         ([str(COEUR), str(MQ), "-f", "xlsx"], "le format xlsx s'écrit dans un fichier"),
     ],
 )

@@ -380,7 +380,7 @@ def test_cli_export_avec_modele(tmp_path: Path) -> None:
         ("style", "le modèle n'a pas de style « Heading 2 » (« Titre 2 » dans Word en français)"),
         ("pas-docx", "ce n'est pas un document Word (.docx)"),
         ("absent", "modèle introuvable"),
-        ("meme-sortie", "la sortie écraserait un fichier d'entrée"),
+        ("meme-sortie", "la sortie écraserait le fichier d'entrée"),
         ("suffixe", "format de sortie inconnu : donnez -o projet.docx (Word) ou -o plan.xlsx"),
     ],
 )

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import OK, commande, ecrire_octets, ecrire_sortie, verifier_sortie
+from projterr.cli.common import (
+    OK,
+    commande,
+    ecrire_octets,
+    ecrire_sortie,
+    format_de_sortie,
+    verifier_sortie,
+)
 from projterr.cli.match import REFERENTIELS_DEFAUT, SEUIL_DEFAUT
 from projterr.render.benchmark import RENDUS
 
@@ -61,9 +68,9 @@ def benchmark(
         ),
     ] = PISTES_DEFAUT,
     format_: Annotated[
-        FormatBenchmark,
+        FormatBenchmark | None,
         typer.Option("--format", "-f", metavar="FORMAT", help=RENDUS.aide() + "."),
-    ] = FormatBenchmark.text,  # type: ignore[attr-defined]
+    ] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -97,16 +104,21 @@ def benchmark(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
-    binaire = RENDUS[format_.value].binaire
-    if binaire and (sortie is None or str(sortie) == "-"):
-        raise ProjterrError(
-            f"le format {format_.value} s'écrit dans un fichier : ajoutez -o "
-            f"benchmark.{format_.value}"
-        )
-    if mien.is_dir():
-        raise ProjterrError("MIEN doit être un document, pas un dossier", str(mien))
+    forme = format_de_sortie(
+        "benchmark",
+        format_.value if format_ else None,
+        sortie,
+        RENDUS.formats(),
+        "text",
+        [f for f in RENDUS.formats() if RENDUS[f].binaire],
+        (mien, *autres),
+    )
     if not mien.exists():
         raise ProjterrError("fichier introuvable", str(mien))
+    if mien.is_dir():
+        from projterr.importers.dossier import verifier_dossier
+
+        verifier_dossier(mien)  # MIEN is one document: only a folder of fiches is one
     for chemin in autres:
         if not chemin.exists():
             raise ProjterrError("fichier ou dossier introuvable", str(chemin))
@@ -176,7 +188,7 @@ def benchmark(
             ignores=ignores,
             progression=suivi.avancer,
         )
-    rendu = RENDUS.rendre(format_.value, rapport)
+    rendu = RENDUS.rendre(forme, rapport)
     if isinstance(rendu, bytes):
         assert sortie is not None  # checked before the work
         ecrire_octets(rendu, sortie)

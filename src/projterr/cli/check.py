@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, charger, commande, ecrire_sortie, lire_seuil
+from projterr.cli.common import (
+    CONSTATS,
+    OK,
+    charger,
+    commande,
+    ecrire_sortie,
+    format_de_sortie,
+    lire_seuil,
+)
 from projterr.cli.import_ import avertir_incertain
 
 if TYPE_CHECKING:
@@ -29,15 +37,16 @@ def check(
         ),
     ] = None,
     format_: Annotated[
-        Format,
+        Format | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
             help="Forme du rapport : text (une ligne par constat) "
-            "ou json (les constats en données).",
+            "ou json (les constats en données). Par défaut : d'après l'extension de -o, "
+            "sinon text.",
         ),
-    ] = Format.text,
+    ] = None,
     sigles: Annotated[
         Path | None,
         typer.Option(
@@ -83,10 +92,19 @@ def check(
     from projterr.render.check import RENDUS, rendre_regles
 
     if regles:
+        format_de_sortie("check --regles", None, sortie, ["text"], "text")
         ecrire_sortie(rendre_regles(), sortie)
         return OK
     if not fichiers:
         raise ProjterrError("indiquez au moins un fichier à contrôler (voir projterr check --help)")
+    forme = format_de_sortie(
+        "check",
+        format_.value if format_ else None,
+        sortie,
+        RENDUS.formats(),
+        "text",
+        entrees=fichiers,
+    )
 
     from projterr.check import verifier_fichiers
 
@@ -105,7 +123,7 @@ def check(
         seuil_similarite=lire_seuil(seuil),
         charger=charger_et_avertir,
     )
-    texte = RENDUS.rendre(format_.value, rapport)
+    texte = RENDUS.rendre(forme, rapport)
     assert isinstance(texte, str)
     ecrire_sortie(texte, sortie, entrees=tuple(fichiers))
     return CONSTATS if rapport.constats or incertains else OK

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from projterr.cli.common import OK, charger, commande, ecrire_sortie
+from projterr.cli.common import OK, annoncer_ecriture, charger, commande, ecrire_sortie
 
 
 class Format(enum.StrEnum):
@@ -80,6 +81,9 @@ def classify(
         rapport = classer(projet, ref, table, fichier=str(fichier))
         if poser_etiquettes(doc, rapport.etiquettes, ref.nom):
             reecrire_yaml(doc, fichier)
+            annoncer_ecriture(fichier)
+        else:
+            sys.stderr.write(f"Aucune étiquette nouvelle : {fichier} est inchangé.\n")
     else:
         rapport = classer(charger(fichier, lignes=True), ref, table, fichier=str(fichier))
     ecrire_sortie(RENDUS[format_.value](rapport), None)

@@ -6,7 +6,8 @@ import functools
 import gc
 import re
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -86,32 +87,157 @@ def lire_seuil(texte: str) -> float:
     return valeur
 
 
-def verifier_sortie(sortie: Path, entrees: tuple[Path, ...] = ()) -> None:
-    """Refuse an output path that is an input file or a folder."""
+# The extensions a user gives -o, and the format each one means.
+FORMAT_DES_EXTENSIONS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".pdf": "pdf",
+    ".odt": "odt",
+    ".ods": "ods",
+    ".doc": "doc",
+    ".xls": "xls",
+    ".csv": "csv",
+}
+EXTENSION_DES_FORMATS = {
+    "text": ".txt",
+    "markdown": ".md",
+    "json": ".json",
+    "html": ".html",
+    "docx": ".docx",
+    "xlsx": ".xlsx",
+    "yaml": ".yaml",
+}
+
+
+def vers_fichier(sortie: Path | None) -> bool:
+    """Whether -o names a file (``-o -`` is standard output)."""
+    return sortie is not None and str(sortie) != "-"
+
+
+def format_de_sortie(
+    nom: str,
+    demande: str | None,
+    sortie: Path | None,
+    formats: Sequence[str],
+    defaut: str,
+    binaires: Sequence[str] = (),
+    entrees: Sequence[Path] = (),
+) -> str:
+    """The format a command writes: ``-f`` when given, else the one -o's extension names,
+    else ``defaut``. An extension that contradicts -f, or names a format the command does not
+    write, is refused before any work; so is a binary format (Word, Excel) without -o. An
+    output that is one of ``entrees`` is refused first, whatever its extension."""
+    if sortie is not None and vers_fichier(sortie):
+        _refuser_une_entree(sortie, entrees)
+    extension = sortie.suffix.lower() if sortie is not None and vers_fichier(sortie) else ""
+    selon_extension = FORMAT_DES_EXTENSIONS.get(extension)
+    if demande is None:
+        if selon_extension is None:
+            forme = defaut
+        elif selon_extension in formats:
+            forme = selon_extension
+        else:
+            raise ProjterrError(
+                f"{nom} n'écrit pas de fichier {extension} (formats : {', '.join(formats)}) ; "
+                "changez l'extension de -o ou choisissez un format avec -f",
+                str(sortie),
+            )
+    else:
+        forme = demande
+        if selon_extension is not None and selon_extension != demande:
+            attendue = EXTENSION_DES_FORMATS.get(demande, f".{demande}")
+            raise ProjterrError(
+                f"l'extension {extension} ne correspond pas au format « {demande} » demandé "
+                f"par -f : nommez la sortie {sortie.stem if sortie else 'sortie'}{attendue}, "
+                "ou retirez -f pour suivre l'extension",
+                str(sortie),
+            )
+    if forme in binaires and not vers_fichier(sortie):
+        raise ProjterrError(
+            f"le format {forme} s'écrit dans un fichier : ajoutez -o "
+            f"{nom}{EXTENSION_DES_FORMATS.get(forme, '.' + forme)}"
+        )
+    return forme
+
+
+_DOCUMENT_PROJTERR = re.compile(rb"^schema:\s*[\"']?projterr/", re.MULTILINE)
+
+
+def est_document_projterr(chemin: Path) -> bool:
+    """Whether ``chemin`` is an existing projterr YAML document (« schema: projterr/1 »)."""
+    try:
+        with chemin.open("rb") as flux:
+            return bool(_DOCUMENT_PROJTERR.search(flux.read(4096)))
+    except OSError:
+        return False
+
+
+def verifier_sortie(
+    sortie: Path, entrees: tuple[Path, ...] = (), force: bool | None = None
+) -> None:
+    """Refuse an output path that is an input file, a folder, or (without ``force``, for
+    the commands that have --force) another projterr document."""
+    _refuser_une_entree(sortie, entrees)
+    if sortie.is_dir():
+        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
+    if not force and sortie.is_file() and est_document_projterr(sortie):
+        conseil = " ou ajoutez --force pour le remplacer" if force is not None else ""
+        raise ProjterrError(
+            "c'est un document projterr : il ne sera pas remplacé ; choisissez un autre nom "
+            f"avec -o{conseil}",
+            str(sortie),
+        )
+
+
+def _refuser_une_entree(sortie: Path, entrees: Sequence[Path]) -> None:
     for entree in entrees:
-        if entree.exists() and sortie.exists() and sortie.resolve() == entree.resolve():
+        if not (entree.exists() and sortie.exists()):
+            continue
+        # an input folder (match, benchmark): each file in it is an input
+        meme = sortie.resolve().parent if entree.is_dir() else sortie.resolve()
+        if meme == entree.resolve():
             raise ProjterrError(
                 "la sortie écraserait le fichier d'entrée ; choisissez un autre nom avec -o",
                 str(sortie),
             )
-    if sortie.is_dir():
-        raise ProjterrError("c'est un dossier, pas un fichier de sortie", str(sortie))
 
 
-def ecrire_octets(octets: bytes, sortie: Path) -> None:
+def annoncer_ecriture(sortie: Path) -> None:
+    """The one line every command prints on stderr once it has written a file."""
+    sys.stderr.write(f"Écrit dans {sortie}.\n")
+
+
+def ecrire_octets(octets: bytes, sortie: Path, annoncer: bool = True) -> None:
     """Write a binary output (Word, Excel) whole or not at all."""
     from projterr.sorties import ecrire_atomiquement
 
     ecrire_atomiquement(sortie, lambda fichier: fichier.write(octets))
+    if annoncer:
+        annoncer_ecriture(sortie)
 
 
-def ecrire_sortie(texte: str, sortie: Path | None, entrees: tuple[Path, ...] = ()) -> None:
+def ecrire_sortie(
+    texte: str,
+    sortie: Path | None,
+    entrees: tuple[Path, ...] = (),
+    force: bool | None = None,
+    annoncer: bool = True,
+) -> None:
     """Write to ``sortie`` (never over an input file) or to stdout."""
-    if sortie is None or str(sortie) == "-":
+    if not vers_fichier(sortie):
         sys.stdout.write(texte)
         return
-    verifier_sortie(sortie, entrees)
-    ecrire_octets(texte.encode("utf-8"), sortie)
+    assert sortie is not None
+    verifier_sortie(sortie, entrees, force)
+    ecrire_octets(texte.encode("utf-8"), sortie, annoncer)
 
 
 def _sans_guillemets(texte: str) -> str:
@@ -181,9 +307,13 @@ def _classe_usage() -> type[Exception]:
 def lancer(app: typer.Typer, argv: list[str] | None) -> int:
     usage_error = _classe_usage()
     command = typer.main.get_command(app)
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]
+    if "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args:
+        # accepted anywhere on the line, as users write it: « projterr show x.yaml --debug »
+        fin = args.index("--") if "--" in args else len(args)
+        args = ["--debug", *(a for a in args[:fin] if a != "--debug"), *args[fin:]]
     try:
         rv = command.main(args=args, prog_name="projterr", standalone_mode=False)
     except usage_error as exc:
@@ -196,4 +326,10 @@ def lancer(app: typer.Typer, argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         erreur("interrompu")
         return 130
+    except Exception:
+        if not DEBUG:
+            raise
+        # --debug shows the trace, and an error is still an error: exit code 2
+        traceback.print_exc()
+        return ERREUR
     return rv if isinstance(rv, int) else OK

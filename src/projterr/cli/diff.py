@@ -15,8 +15,10 @@ from projterr.cli.common import (
     commande,
     ecrire_octets,
     ecrire_sortie,
+    format_de_sortie,
     lire_seuil,
     verifier_sortie,
+    vers_fichier,
 )
 from projterr.render.diff import RENDUS
 
@@ -38,9 +40,14 @@ def diff(
         ),
     ],
     format_: Annotated[
-        FormatDiff,
-        typer.Option("--format", "-f", metavar="FORMAT", help=RENDUS.aide() + "."),
-    ] = FormatDiff.text,  # type: ignore[attr-defined]
+        FormatDiff | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=RENDUS.aide() + ". Par défaut : d'après l'extension de -o, sinon text.",
+        ),
+    ] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -84,8 +91,21 @@ def diff(
     des différences, 2 en cas d'erreur.
     """
     from projterr.diff import comparer
-    from projterr.errors import ProjterrError
 
+    binaires = [f for f in RENDUS.formats() if RENDUS[f].binaire]
+    entrees = (ancien, nouveau, *((modele,) if modele else ()))
+    forme = format_de_sortie(
+        "diff",
+        format_.value if format_ else None,
+        sortie,
+        RENDUS.formats(),
+        "text",
+        binaires,
+        entrees,
+    )
+    if vers_fichier(sortie):
+        assert sortie is not None
+        verifier_sortie(sortie, entrees)  # before the work, not after
     rapport = comparer(
         charger(ancien),
         charger(nouveau),
@@ -93,25 +113,20 @@ def diff(
         fichiers=(ancien.name, nouveau.name),
     )
     code = OK if rapport.identiques else CONSTATS
-    if format_.value == "text" and (sortie is None or str(sortie) == "-"):
+    if forme == "text" and not vers_fichier(sortie):
         from projterr.render.diff.texte import afficher
         from projterr.render.terminal import console
 
         afficher(rapport, console())
         return code
-    rendu_ = RENDUS[format_.value]
+    rendu_ = RENDUS[forme]
     if rendu_.binaire:
-        if sortie is None or str(sortie) == "-":
-            raise ProjterrError(
-                f"le format {format_.value} s'écrit dans un fichier : ajoutez -o redline.docx"
-            )
-        entrees = (ancien, nouveau, *((modele,) if modele else ()))
-        verifier_sortie(sortie, entrees)
+        assert sortie is not None  # checked before the work
         octets = rendu_.fonction_de_rendu()(rapport, auteur=auteur, modele=modele)  # type: ignore[call-arg]
         assert isinstance(octets, bytes)
         ecrire_octets(octets, sortie)
         return code
-    texte = RENDUS.rendre(format_.value, rapport)
+    texte = RENDUS.rendre(forme, rapport)
     assert isinstance(texte, str)
-    ecrire_sortie(texte, sortie, entrees=(ancien, nouveau))
+    ecrire_sortie(texte, sortie, entrees=entrees)
     return code

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import charger, commande, ecrire_sortie
+from projterr.cli.common import annoncer_ecriture, charger, commande, ecrire_sortie, verifier_sortie
 
 
 @commande
@@ -94,12 +94,7 @@ def export(
         for nom, valeur in (("--seance", seance), ("--ancien", ancien), ("--scdl", scdl)):
             if valeur is not None:
                 raise ProjterrError(f"{nom} ne s'emploie qu'avec --deliberation")
-    for entree in (fichier, modele, seance, ancien):
-        if entree is not None and sortie.exists() and sortie.resolve() == entree.resolve():
-            raise ProjterrError(
-                "la sortie écraserait un fichier d'entrée ; choisissez un autre nom avec -o",
-                str(sortie),
-            )
+    verifier_sortie(sortie, tuple(e for e in (fichier, modele, seance, ancien, scdl) if e))
     forme = (format_ or sortie.suffix.lower().lstrip(".")).casefold()
     if forme not in ("docx", "xlsx"):
         raise ProjterrError(
@@ -117,6 +112,7 @@ def export(
 
         for avertissement in ecrire_tet(charger(fichier), sortie):
             erreur(f"{fichier} : {avertissement}")
+        annoncer_ecriture(sortie)
         return 0
     if scdl is not None and scdl.suffix.lower() != ".csv":
         raise ProjterrError("le fichier --scdl doit finir par .csv", str(scdl))
@@ -127,6 +123,7 @@ def export(
     referentiel = charger_sigles(sigles)
     if not deliberation:
         enregistrer(document_projet(projet, modele=modele, sigles=referentiel), sortie)
+        annoncer_ecriture(sortie)
         return 0
 
     from projterr.export.deliberation import objet
@@ -142,6 +139,7 @@ def export(
         projet, donnees, modele=modele, sigles=referentiel, ancien=precedent
     )
     enregistrer(document, sortie)
+    annoncer_ecriture(sortie)
     if ligne is not None and scdl is not None:
         ecrire_sortie(
             csv_scdl(ligne), scdl, entrees=tuple(e for e in (fichier, seance, ancien) if e)

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from projterr.cli.common import CONSTATS, OK, commande, ecrire_sortie
+from projterr.cli.common import (
+    CONSTATS,
+    OK,
+    commande,
+    ecrire_sortie,
+    format_de_sortie,
+    verifier_sortie,
+    vers_fichier,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,6 +105,10 @@ def importer(
             "avertissement (code 1).",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Remplacer le document projterr que nomme -o, s'il existe."),
+    ] = False,
     apercu: Annotated[
         bool,
         typer.Option(
@@ -118,6 +130,12 @@ def importer(
     from projterr.render.resume_import import resume_import
     from projterr.yamlio import projet_vers_yaml
 
+    if not apercu:
+        # « -o plan.xlsx » is refused: import writes YAML
+        format_de_sortie("import", None, sortie, ["yaml"], "yaml", entrees=(fichier,))
+        if vers_fichier(sortie):
+            assert sortie is not None
+            verifier_sortie(sortie, (fichier,), force)  # before the work, not after
     resultat = importer_fichier(fichier, profil=profil)
     projet = resultat.projet
     lecture = f"profil « {resultat.profil} »" if resultat.profil else "fichier projterr"
@@ -132,7 +150,10 @@ def importer(
         sys.stdout.write(f"Lecture : {resultat.choix or lecture}.\n")
         sys.stdout.write(_apercu(projet))
     else:
-        ecrire_sortie(projet_vers_yaml(projet), sortie, entrees=(fichier,))
+        # the summary below says « Écrit dans … »
+        ecrire_sortie(
+            projet_vers_yaml(projet), sortie, entrees=(fichier,), force=force, annoncer=False
+        )
         sys.stderr.write(resume_import(_sans_pages(resultat), fichier, sortie))
         if resultat.choix:
             sys.stderr.write(f"Lecture : {resultat.choix}.\n")

@@ -15,6 +15,7 @@ from projterr.cli.common import (
     commande,
     ecrire_octets,
     ecrire_sortie,
+    format_de_sortie,
     lire_seuil,
     verifier_sortie,
 )
@@ -62,9 +63,14 @@ def match(
         ),
     ] = False,
     format_: Annotated[
-        FormatMatch,
-        typer.Option("--format", "-f", metavar="FORMAT", help=RENDUS.aide() + "."),
-    ] = FormatMatch.text,  # type: ignore[attr-defined]
+        FormatMatch | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=RENDUS.aide() + ". Par défaut : d'après l'extension de -o, sinon text.",
+        ),
+    ] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -134,16 +140,25 @@ def match(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
-    if RENDUS[format_.value].binaire and (sortie is None or str(sortie) == "-"):
-        raise ProjterrError(
-            f"le format {format_.value} s'écrit dans un fichier : ajoutez -o "
-            f"correspondances.{format_.value}"
-        )
+    forme = format_de_sortie(
+        "match",
+        format_.value if format_ else None,
+        sortie,
+        RENDUS.formats(),
+        "text",
+        [f for f in RENDUS.formats() if RENDUS[f].binaire],
+        (a, b),
+    )
     if top < 1:
         raise ProjterrError(f"--top attend un nombre entier d'au moins 1, pas {top}")
     choisies = _couches(couches)
+    # missing files are named in the order given: A first
+    if not a.exists():
+        raise ProjterrError("fichier introuvable", str(a))
     if a.is_dir():
-        raise ProjterrError("A doit être un document, pas un dossier", str(a))
+        from projterr.importers.dossier import verifier_dossier
+
+        verifier_dossier(a)  # A is one document: only a folder of fiches is one
     if not b.exists():
         raise ProjterrError("fichier ou dossier introuvable", str(b))
     noms = [n.strip() for n in referentiels.split(",") if n.strip()]
@@ -192,7 +207,7 @@ def match(
             un_pour_un=un_pour_un,
             progression=suivi.avancer,
         )
-    rendu = RENDUS.rendre(format_.value, rapport)
+    rendu = RENDUS.rendre(forme, rapport)
     if isinstance(rendu, bytes):
         assert sortie is not None  # checked before the work
         verifier_sortie(sortie, (a, *src.fichiers))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import commande, ecrire_sortie
+from projterr.cli.common import commande, ecrire_sortie, format_de_sortie
 
 
 @commande
@@ -21,5 +21,6 @@ def schema(
 
     from projterr.model import json_schema
 
+    format_de_sortie("schema", None, sortie, ["json"], "json")  # « -o projet.yaml » refused
     ecrire_sortie(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", sortie)
     return 0

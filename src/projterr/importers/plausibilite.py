@@ -28,6 +28,11 @@ FRAGMENT_MOTS = 6
 FRAGMENTS_MIN = 6
 PART_FRAGMENTS = 0.4
 _ALNUM = re.compile(r"\w")
+_TITRE_DE_NIVEAU = re.compile(
+    r"^\W{0,3}(?:pilier|axe|orientation|d[ée]fi|objectif\s+(?:strat[ée]gique|op[ée]rationnel)"
+    r"|enjeu|th[ée]matique|priorit[ée])s?\s+(?:n[°o]\s*)?[\dIVX]+(?:\.\d+)*\s*[:.–-]",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -139,6 +144,15 @@ def juger(projet: Projet) -> Jugement:
         exemples = ", ".join(f"« {t} »" for t in sorted(set(lues))[:4])
         raisons.append(
             f"{len(lues)} rubriques de fiche lues comme des niveaux ou des actions ({exemples})"
+        )
+
+    # A level read as actions: actions that open like a level's title (« Objectif stratégique
+    # n°2 : … », « > Axe 3 : … » when a conversion broke the arrow that marked them).
+    titres_lus = [a.texte for a in actions if _TITRE_DE_NIVEAU.match(a.texte)]
+    if len(titres_lus) >= 2:
+        raisons.append(
+            f"{len(titres_lus)} actions commencent comme un titre de niveau "
+            f"(« {_court(titres_lus[0], 40)} ») : un niveau a été lu comme des actions"
         )
 
     ponctuation = [

@@ -371,12 +371,29 @@ def _titres_sans_noeud(titres: Titres, projet: Projet) -> int:
     )
 
 
+# What encodings and conversions make of a line's arrow or bullet: Word's « Texte brut » in
+# Windows-1252 writes « → » as « -> », a PDF's arrow glyph may come out as « > » or « => »,
+# and second-level bullets as « o », « ▪ » or « ◦ ». Read like the originals.
+_FLECHE_CONVERTIE = re.compile(r"^(\s*)(?:-{1,2}>|={1,2}>|[–—]>|>)(?=\s)\s*")
+_PUCE_CONVERTIE = re.compile(r"^(\s*)(?:[▪◦▫‣⁃○]|(?<=\s)o)(?=\s+\S)\s*")
+
+
+def forme_d_origine(ligne: str) -> str:
+    """« -> Objectif stratégique n°2 : … » → « → Objectif stratégique n°2 : … »; « ▪ Texte »
+    and an indented « o Texte » → « • Texte »."""
+    if not ligne or ligne.lstrip()[:1] not in "-=–—>▪◦▫‣⁃○o":
+        return ligne  # the common case, decided on one character
+    ligne = _FLECHE_CONVERTIE.sub(r"\1→ ", ligne, count=1)
+    return _PUCE_CONVERTIE.sub(r"\1• ", ligne, count=1)
+
+
 def analyser(
     texte: str, profil: Profil, fichier: str = "<texte>", titres: Titres | None = None
 ) -> ResultatImport:
     """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed).
 
     ``titres``: the headings a word processor declared, by line (Word, ODT)."""
+    texte = "\n".join(forme_d_origine(ligne) for ligne in texte.split("\n"))
     if profil.fiches is not None:
         from projterr.importers.fiches import analyser_fiches
 
@@ -437,6 +454,12 @@ def importer_texte(chemin: Path, profil_demande: str | None = None) -> ResultatI
         dossier = lire_dossier(chemin)
         resultat = lire_au_mieux(dossier.texte, profil_demande, chemin.name)
         _lignes_des_pages(resultat, dossier.origines)
+        resultat.remarques.insert(
+            0,
+            f"dossier de fiches Markdown : {dossier.pages} page"
+            f"{'s' if dossier.pages > 1 else ''} lue{'s' if dossier.pages > 1 else ''} "
+            "comme un seul document",
+        )
         return _avec_source(resultat, chemin.name, dossier.empreinte, "utf-8")
     source = lire_texte(chemin)
     return importer_blocs(
