@@ -556,3 +556,14 @@ def test_export_xlsx_en_ligne_de_commande_et_retour(tmp_path: Path) -> None:
         app, ["export", str(source), "-o", str(tmp_path / "x.xlsx"), "--deliberation"]
     )
     assert refus.exit_code == 2 and "pas un classeur Excel" in refus.stderr
+
+
+def test_archive_d_une_version_de_zip_inconnue_refusee_en_une_ligne() -> None:
+    """A damaged header that claims zip version 6.4 (found by the fuzz test): Python's
+    zipfile raises NotImplementedError, which must become projterr's own refusal."""
+    data = bytearray(plan_realiste())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (64).to_bytes(2, "little")  # version needed: 6.4
+    with pytest.raises(ProjterrError) as erreur:
+        lire_tet(bytes(data), "abime.xlsx")
+    assert str(erreur.value).startswith("abime.xlsx : ")

@@ -113,9 +113,12 @@ def _sigles_livres() -> Sigles:
 
 def lire_sigles(chemin: Path) -> Sigles:
     """Read one acronym file; a malformed one raises a French one-line error."""
-    from projterr.yamlio import charger_yaml
+    from projterr.yamlio import lire_valide
 
-    doc = charger_yaml(chemin)
+    return lire_valide(chemin, lambda doc: _lire_sigles_depuis(doc, chemin))
+
+
+def _lire_sigles_depuis(doc: Any, chemin: Path) -> Sigles:
     fichier = str(chemin)
     if not isinstance(doc, Mapping) or not isinstance(doc.get("sigles"), Mapping):
         raise SchemaInvalide(
@@ -296,9 +299,12 @@ def _referentiel_livre(nom: str) -> Referentiel:
 
 def lire_referentiel(chemin: Path) -> Referentiel:
     """Read and validate one référentiel file; any problem is a French one-line error."""
-    from projterr.yamlio import charger_yaml
+    from projterr.yamlio import lire_valide
 
-    doc = charger_yaml(chemin)
+    return lire_valide(chemin, lambda doc: _lire_referentiel_depuis(doc, chemin))
+
+
+def _lire_referentiel_depuis(doc: Any, chemin: Path) -> Referentiel:
     fichier = str(chemin)
     if not isinstance(doc, Mapping) or "themes" not in doc:
         raise SchemaInvalide(
@@ -391,9 +397,12 @@ def _thesaurus_livre() -> Thesaurus:
 
 def lire_thesaurus(chemin: Path) -> Thesaurus:
     """Read and validate a thesaurus file; any problem is a French one-line error."""
-    from projterr.yamlio import charger_yaml
+    from projterr.yamlio import lire_valide
 
-    doc = charger_yaml(chemin)
+    return lire_valide(chemin, lambda doc: _lire_thesaurus_depuis(doc, chemin))
+
+
+def _lire_thesaurus_depuis(doc: Any, chemin: Path) -> Thesaurus:
     fichier = str(chemin)
     if not isinstance(doc, Mapping) or not isinstance(doc.get("groupes"), list):
         raise SchemaInvalide(

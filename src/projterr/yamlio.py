@@ -14,7 +14,7 @@ import datetime as dt
 import gc
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,6 +41,7 @@ from projterr.yamllecture import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
@@ -133,6 +134,17 @@ def lire_texte(chemin: Path) -> str:
     if "\x00" in texte:
         raise YamlInvalide("fichier binaire, pas un YAML", str(chemin))
     return texte
+
+
+def lire_valide(chemin: Path, valider: Callable[[Any], T]) -> T:
+    """A small YAML file (référentiel, thésaurus, sigles) read fast and given to ``valider``;
+    when ``valider`` refuses it, the file is read again with its lines (round trip), so that
+    the refusal names the line: the slow parser only runs on the error path."""
+    texte = lire_texte(chemin)
+    try:
+        return valider(lire(texte, str(chemin)))
+    except SchemaInvalide:
+        return valider(loads(texte, str(chemin)))
 
 
 def charger_yaml(chemin: Path) -> Any:

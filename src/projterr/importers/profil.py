@@ -363,14 +363,14 @@ def charger_profil_fichier(chemin: Path) -> Profil:
 @functools.cache
 def profils_integres() -> tuple[Profil, ...]:
     """The profils shipped with projterr, in name order (read once per process)."""
-    from projterr.yamlio import loads
+    from projterr.yamlio import lire
 
     dossier = resources.files("projterr") / "profils"
     profils = []
     for entree in sorted(dossier.iterdir(), key=lambda e: e.name):
         if entree.name.endswith(".yaml"):
             profils.append(
-                _depuis_donnees(loads(entree.read_text("utf-8"), entree.name), entree.name)
+                _depuis_donnees(lire(entree.read_text("utf-8"), entree.name), entree.name)
             )
     return tuple(profils)
 

@@ -284,7 +284,8 @@ def est_classeur(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "xl/workbook.xml" in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    # a damaged header can claim a zip version Python does not read (NotImplementedError)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return False
 
 
@@ -313,7 +314,7 @@ def verifier_classeur(data: bytes, nom: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ClasseurInvalide(
             "archive ZIP tronquée ou abîmée : ce classeur ne peut pas être ouvert (copie "
             "incomplète ?)",

@@ -387,13 +387,36 @@ def forme_d_origine(ligne: str) -> str:
     return _PUCE_CONVERTIE.sub(r"\1• ", ligne, count=1)
 
 
+def _comme_les_originaux(texte: str, profil: Profil) -> str:
+    """The text with converted arrows and bullets read as their originals. The profil has
+    the last word: a line it reads as written stays as written (a profil whose bullet is
+    « > »), unless the original form opens a level or a sous-point of that profil (« -> » is
+    also a « - » bullet, yet « -> Objectif stratégique n°2 : … » opens an objectif)."""
+    structure = [regex for niveau in profil.niveaux for regex in niveau.regex]
+    if profil.regex_sous_point is not None:
+        structure.append(profil.regex_sous_point)
+    tous = [profil.regex_puce, *structure]
+
+    def reconnue(ligne: str, motifs: list[re.Pattern[str]]) -> bool:
+        propre = ligne.strip()
+        return any(m.search(ligne) or m.search(propre) for m in motifs)
+
+    def ligne_lue(ligne: str) -> str:
+        convertie = forme_d_origine(ligne)
+        if convertie == ligne or reconnue(convertie, structure) or not reconnue(ligne, tous):
+            return convertie
+        return ligne
+
+    return "\n".join(ligne_lue(ligne) for ligne in texte.split("\n"))
+
+
 def analyser(
     texte: str, profil: Profil, fichier: str = "<texte>", titres: Titres | None = None
 ) -> ResultatImport:
     """Read ``texte`` with ``profil`` into a Projet (the library entry, no file needed).
 
     ``titres``: the headings a word processor declared, by line (Word, ODT)."""
-    texte = "\n".join(forme_d_origine(ligne) for ligne in texte.split("\n"))
+    texte = _comme_les_originaux(texte, profil)
     if profil.fiches is not None:
         from projterr.importers.fiches import analyser_fiches
 

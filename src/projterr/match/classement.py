@@ -153,7 +153,10 @@ class Classeur:
         for developpe in self._sigles_developpes(textes):
             segments.append((racines(developpe.expansion), developpe))
         trouves: dict[str, list[tuple[str, tuple[str, ...], Sigle | None]]] = {}
+        presentes = {racine for seg, _ in segments for racine in seg}
         for theme, mot, forme in self._mots:
+            if not presentes.issuperset(forme):
+                continue  # a stem of the keyword is in no segment: it cannot occur (fast path)
             for seg, sigle in segments:
                 if _contient(seg, forme):
                     trouves.setdefault(theme.code, []).append((mot, forme, sigle))
