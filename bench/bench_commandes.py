@@ -131,6 +131,9 @@ def main() -> None:
     parser.add_argument("--essais", type=int, default=3)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--dossier", type=Path, help="where to keep the generated documents")
+    parser.add_argument(
+        "--commandes", default="show,diff,benchmark", help="which commands, comma-separated"
+    )
     args = parser.parse_args()
     temporaire = None
     if args.dossier is None:
@@ -152,7 +155,10 @@ def main() -> None:
                 "crte",
             ],
         }
+        choisies = [c.strip() for c in args.commandes.split(",") if c.strip()]
         for nom, arguments in commandes.items():
+            if nom not in choisies:
+                continue
             durees, pic = mesurer(arguments, args.essais)
             cible = CIBLES[nom]
             verdict = "ok" if max(durees) <= cible else "AU-DELÀ DE LA CIBLE"
