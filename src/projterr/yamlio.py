@@ -248,7 +248,8 @@ def projet_vers_yaml(projet: Projet) -> str:
     for the rare scalar it cannot classify with certainty. A property test checks that both
     give the same text.
     """
-    return _emettre(projet_vers_donnees(projet))
+    with sans_ramasse_miettes():  # the plain data is a copy of the whole document
+        return _emettre(projet_vers_donnees(projet))
 
 
 def ecrire_projet(projet: Projet, chemin: Path) -> None:
@@ -295,6 +296,10 @@ def _plain_possible(texte: str) -> bool:
         return False
     if _TOUJOURS_TEXTE.match(texte):
         return True
+    if len(texte) > 5:
+        # the implicit values that start with a letter (true, false, null, yes, off…) have
+        # five letters at most: a longer text cannot be one of them
+        return premier.isalpha() or _RESOLVEUR.resolve(ScalarNode, texte, (True, False)) == _STR
     return _RESOLVEUR.resolve(ScalarNode, texte, (True, False)) == _STR
 
 
