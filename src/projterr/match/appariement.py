@@ -136,7 +136,8 @@ class Corpus:
         valeur = self._normes.get(numero)
         if valeur is None:
             idf = self.idf
-            valeur = self._normes[numero] = math.sqrt(sum(idf(t) for t in self.lexique(numero)))
+            # fsum: exact, so independent of the set's order (which changes from run to run)
+            valeur = self._normes[numero] = math.sqrt(math.fsum(map(idf, self.lexique(numero))))
         return valeur
 
     def profil(self, numero: int, profileur: Profileur) -> Profil:
@@ -295,29 +296,41 @@ class Apparieur:
         corpus, poids = self.corpus, self.poids
         idf = corpus.idf
         lex_a = lexique(profil)
-        norme_a = math.sqrt(sum(idf(t) for t in lex_a))
+        norme_a = math.sqrt(math.fsum(map(idf, lex_a)))
         if flous is None:
             flous = self._flous(profil, numeros)
         vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
         liens_a = [t for t in profil.liens]
+        # Per query, once: the weights of its own features (the loop below runs for every
+        # candidate). Sums over sets are exact (math.fsum): a set's order changes from run to
+        # run with Python's string hashing, and a plain sum with it, in the last bits, enough
+        # to break ties between equal scores differently at each run.
+        idf_a = {t: idf(t) for t in lex_a}
+        liens_poids = [(t, idf(t), t[0] == "~") for t in liens_a]
         resultats: list[tuple[float, int, dict[str, float]]] = []
-        liens = corpus.liens
+        liens, norme, lexique_de = corpus.liens, corpus.norme, corpus.lexique
+        p_cos, p_flou, p_thes, p_themes = (
+            poids.cosinus,
+            poids.rapidfuzz,
+            poids.thesaurus,
+            poids.themes,
+        )
         for k, n in enumerate(numeros):
-            denominateur = norme_a * corpus.norme(n)
-            communs = lex_a & corpus.lexique(n)
-            cos = sum(idf(t) for t in communs) / denominateur if denominateur else 0.0
+            denominateur = norme_a * norme(n)
+            communs = lex_a & lexique_de(n)
+            cos = math.fsum([idf_a[t] for t in communs]) / denominateur if denominateur else 0.0
             thesaurus = themes = 0.0
             liens_b = liens[n]
-            for t in liens_a:
+            for t, poids_t, est_thesaurus in liens_poids:
                 if t in liens_b:
-                    if t[0] == "~":
-                        thesaurus += idf(t)
+                    if est_thesaurus:
+                        thesaurus += poids_t
                     else:
-                        themes += idf(t)
+                        themes += poids_t
             detail = {
-                "lexical": poids.cosinus * cos + poids.rapidfuzz * float(flous[k]),
-                "thesaurus": poids.thesaurus * thesaurus,
-                "themes": poids.themes * themes,
+                "lexical": p_cos * cos + p_flou * float(flous[k]),
+                "thesaurus": p_thes * thesaurus,
+                "themes": p_themes * themes,
             }
             if vecteur_a is not None:
                 detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
