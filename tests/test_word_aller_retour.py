@@ -86,3 +86,95 @@ def test_une_modification_faite_dans_word_revient(tmp_path: Path) -> None:
         ("suppression", "Étudier"),
         ("ajout", "Lancer"),
     ]
+
+
+def _apres(paragraphe, texte: str, style: str):  # type: ignore[no-untyped-def]
+    """A paragraph inserted right after ``paragraphe``, as a person types Enter then text."""
+    from copy import deepcopy
+
+    nouveau = deepcopy(paragraphe._p)
+    for enfant in list(nouveau):
+        if enfant.tag != nouveau.tag.replace("}p", "}pPr"):
+            nouveau.remove(enfant)  # keep the paragraph's properties, not its runs or marks
+    paragraphe._p.addnext(nouveau)
+    p = docx.text.paragraph.Paragraph(nouveau, paragraphe._parent)
+    p.style = style
+    p.add_run(texte)
+    return p
+
+
+def test_les_ajouts_faits_dans_word_sont_lus(tmp_path: Path) -> None:
+    """Bullets and a heading typed in an exported projet, without projterr's bookmarks, come
+    back as new actions and a new objectif: the diff shows exactly them, nothing is lost."""
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "coeur.docx"
+    enregistrer(document_projet(projet), chemin)
+    document = docx.Document(chemin)
+    paragraphes = document.paragraphs
+    harmonisation = next(p for p in paragraphes if p.text.startswith("Mettre en place une harm"))
+    _apres(harmonisation, "Créer un fonds d'amorçage pour les entreprises locales", "List Bullet")
+    titre_113 = next(p for p in paragraphes if p.style.name == "Heading 3" and "1.1.3 –" in p.text)
+    _apres(titre_113, "Recenser les besoins de recrutement des artisans", "List Bullet")
+    dernier_du_111 = next(
+        p for p in paragraphes if p.style.name == "Détails action" and "La Manufacture" in p.text
+    )
+    titre = _apres(
+        dernier_du_111, "Objectif opérationnel 1.1.4 – Accompagner le télétravail", "Heading 3"
+    )
+    _apres(titre, "Ouvrir un espace de travail partagé à Commercy", "List Bullet")
+    document.save(chemin)
+
+    resultat = importer_fichier(chemin)
+    relu = resultat.projet
+    rapport = comparer(projet, relu)
+    changements = rapport.significatifs()
+    assert sorted((c.types, c.nouveau.texte) for c in changements) == sorted(
+        [
+            (("ajout",), "Créer un fonds d'amorçage pour les entreprises locales"),
+            (("ajout",), "Recenser les besoins de recrutement des artisans"),
+            (("ajout",), "Accompagner le télétravail"),  # with its action, as one addition
+        ]
+    ), [(c.types, c.nouveau and c.nouveau.texte) for c in changements]
+    nouveau = next(n for _, n in relu.noeuds() if n.titre == "Accompagner le télétravail")
+    assert (nouveau.type, nouveau.numero) == ("objectif_operationnel", "1.1.4")
+    assert [a.texte for a in nouveau.actions] == ["Ouvrir un espace de travail partagé à Commercy"]
+    assert not relu.non_classe
+
+
+def test_un_paragraphe_sans_place_va_aux_lignes_non_classees(tmp_path: Path) -> None:
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "coeur.docx"
+    enregistrer(document_projet(projet), chemin)
+    document = docx.Document(chemin)
+    premier_titre = next(p for p in document.paragraphs if p.style.name == "Heading 1")
+    # a bullet typed before the first pilier: no level to hold it
+    premier_titre.insert_paragraph_before("Une idée notée en tête", style="List Bullet")
+    document.save(chemin)
+    relu = importer_fichier(chemin).projet
+    (ligne,) = relu.non_classe
+    assert ligne.texte == "Une idée notée en tête"
+    assert "paragraphe" in (ligne.raison or "")
+
+
+def test_une_puce_ajoutee_apres_les_details_d_une_action_garde_les_siens(tmp_path: Path) -> None:
+    """The new bullet typed after an action's details line, then its own details and
+    sub-bullet: each line goes to the action it was written for."""
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "coeur.docx"
+    enregistrer(document_projet(projet), chemin)
+    document = docx.Document(chemin)
+    details = next(
+        p
+        for p in document.paragraphs
+        if p.style.name == "Détails action" and "La Manufacture" in p.text
+    )
+    puce = _apres(details, "Créer un club d'entreprises", "List Bullet")
+    _apres(puce, "avec la CCI", "List Bullet 2")
+    document.save(chemin)
+    relu = importer_fichier(chemin).projet
+    changements = comparer(projet, relu).significatifs()
+    assert [(c.types, c.nouveau.texte) for c in changements] == [
+        (("ajout",), "Créer un club d'entreprises")
+    ]
+    ajoutee = next(a for _, a in relu.actions() if a.texte == "Créer un club d'entreprises")
+    assert ajoutee.sous_points == ["avec la CCI"]

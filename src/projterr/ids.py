@@ -8,6 +8,7 @@ place, or the diff would align an action with an unrelated one that took its pla
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from projterr.normalize import normaliser
 
@@ -23,6 +24,10 @@ class Identifiants:
     def __init__(self) -> None:
         self._pris: set[str] = set()
         self._suivant: dict[str, int] = {}  # next counter to try for a qualified id
+
+    def reserver(self, ids: Iterable[str]) -> None:
+        """Ids already taken in the document (read from it): never handed out again."""
+        self._pris.update(ids)
 
     def _unique(self, base: str, contexte: str) -> str:
         if base not in self._pris:

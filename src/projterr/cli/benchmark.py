@@ -13,7 +13,8 @@ from projterr.cli.common import (
     commande,
     ecrire_octets,
     ecrire_sortie,
-    format_de_sortie,
+    format_du_rapport,
+    option_format,
     verifier_sortie,
 )
 from projterr.cli.match import REFERENTIELS_DEFAUT, SEUIL_DEFAUT
@@ -67,10 +68,7 @@ def benchmark(
             "en text, markdown, html et docx (0 : toutes) ; json et xlsx les donnent toutes.",
         ),
     ] = PISTES_DEFAUT,
-    format_: Annotated[
-        FormatBenchmark | None,
-        typer.Option("--format", "-f", metavar="FORMAT", help=RENDUS.aide() + "."),
-    ] = None,
+    format_: Annotated[FormatBenchmark | None, option_format(RENDUS)] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -104,15 +102,7 @@ def benchmark(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
-    forme = format_de_sortie(
-        "benchmark",
-        format_.value if format_ else None,
-        sortie,
-        RENDUS.formats(),
-        "text",
-        [f for f in RENDUS.formats() if RENDUS[f].binaire],
-        (mien, *autres),
-    )
+    forme = format_du_rapport("benchmark", format_, sortie, RENDUS, (mien, *autres))
     if not mien.exists():
         raise ProjterrError("fichier introuvable", str(mien))
     if mien.is_dir():

@@ -15,6 +15,7 @@ from projterr.cli.common import (
     commande,
     ecrire_sortie,
     format_de_sortie,
+    format_du_rapport,
     lire_seuil,
 )
 from projterr.cli.import_ import avertir_incertain
@@ -97,14 +98,7 @@ def check(
         return OK
     if not fichiers:
         raise ProjterrError("indiquez au moins un fichier à contrôler (voir projterr check --help)")
-    forme = format_de_sortie(
-        "check",
-        format_.value if format_ else None,
-        sortie,
-        RENDUS.formats(),
-        "text",
-        entrees=fichiers,
-    )
+    forme = format_du_rapport("check", format_, sortie, RENDUS, fichiers)
 
     from projterr.check import verifier_fichiers
 

@@ -16,7 +16,10 @@ import typer
 from projterr.errors import ProjterrError
 
 if TYPE_CHECKING:
+    from enum import Enum
+
     from projterr.model import Projet
+    from projterr.render.registre import Registre
 
 DEBUG = False  # set by the --debug option, before any command runs
 
@@ -166,6 +169,37 @@ def format_de_sortie(
             f"{nom}{EXTENSION_DES_FORMATS.get(forme, '.' + forme)}"
         )
     return forme
+
+
+def option_format(rendus: Registre) -> Any:
+    """The --format/-f option of a command that renders a report with ``rendus``."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=rendus.aide() + ". Par défaut : d'après l'extension de -o, sinon text.",
+    )
+
+
+def format_du_rapport(
+    nom: str,
+    format_: Enum | None,
+    sortie: Path | None,
+    rendus: Registre,
+    entrees: Sequence[Path] = (),
+) -> str:
+    """:func:`format_de_sortie` for a report's registry: its formats, text by default, its
+    binary formats (Word, Excel) only into a file."""
+    formats = rendus.formats()
+    return format_de_sortie(
+        nom,
+        None if format_ is None else str(format_.value),
+        sortie,
+        formats,
+        "text",
+        [f for f in formats if rendus[f].binaire],
+        entrees,
+    )
 
 
 _DOCUMENT_PROJTERR = re.compile(rb"^schema:\s*[\"']?projterr/", re.MULTILINE)

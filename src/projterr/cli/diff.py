@@ -15,8 +15,9 @@ from projterr.cli.common import (
     commande,
     ecrire_octets,
     ecrire_sortie,
-    format_de_sortie,
+    format_du_rapport,
     lire_seuil,
+    option_format,
     verifier_sortie,
     vers_fichier,
 )
@@ -39,15 +40,7 @@ def diff(
             metavar="NOUVEAU", help="Nouvelle version : YAML projterr ou source à importer."
         ),
     ],
-    format_: Annotated[
-        FormatDiff | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help=RENDUS.aide() + ". Par défaut : d'après l'extension de -o, sinon text.",
-        ),
-    ] = None,
+    format_: Annotated[FormatDiff | None, option_format(RENDUS)] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -92,17 +85,8 @@ def diff(
     """
     from projterr.diff import comparer
 
-    binaires = [f for f in RENDUS.formats() if RENDUS[f].binaire]
     entrees = (ancien, nouveau, *((modele,) if modele else ()))
-    forme = format_de_sortie(
-        "diff",
-        format_.value if format_ else None,
-        sortie,
-        RENDUS.formats(),
-        "text",
-        binaires,
-        entrees,
-    )
+    forme = format_du_rapport("diff", format_, sortie, RENDUS, entrees)
     if vers_fichier(sortie):
         assert sortie is not None
         verifier_sortie(sortie, entrees)  # before the work, not after

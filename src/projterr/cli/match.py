@@ -15,8 +15,9 @@ from projterr.cli.common import (
     commande,
     ecrire_octets,
     ecrire_sortie,
-    format_de_sortie,
+    format_du_rapport,
     lire_seuil,
+    option_format,
     verifier_sortie,
 )
 from projterr.render.match import RENDUS
@@ -62,15 +63,7 @@ def match(
             "fois au plus (les meilleures paires d'abord).",
         ),
     ] = False,
-    format_: Annotated[
-        FormatMatch | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help=RENDUS.aide() + ". Par défaut : d'après l'extension de -o, sinon text.",
-        ),
-    ] = None,
+    format_: Annotated[FormatMatch | None, option_format(RENDUS)] = None,
     sortie: Annotated[
         Path | None,
         typer.Option(
@@ -140,15 +133,7 @@ def match(
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
-    forme = format_de_sortie(
-        "match",
-        format_.value if format_ else None,
-        sortie,
-        RENDUS.formats(),
-        "text",
-        [f for f in RENDUS.formats() if RENDUS[f].binaire],
-        (a, b),
-    )
+    forme = format_du_rapport("match", format_, sortie, RENDUS, (a, b))
     if top < 1:
         raise ProjterrError(f"--top attend un nombre entier d'au moins 1, pas {top}")
     choisies = _couches(couches)

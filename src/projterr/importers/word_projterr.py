@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from projterr.export import valeurs
 from projterr.export.docx_projet import DETAILS, LIBELLES_LISTES, SEPARATEUR, TIRET
 from projterr.export.revisions import W, texte_paragraphe
+from projterr.ids import Identifiants
 from projterr.libelles import titre_libelle
-from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire
+from projterr.model import Action, Document, Financement, Noeud, NonClasse, Projet, Territoire
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -94,6 +95,14 @@ class _Lecture:
         self.styles = styles
         self.reperes = reperes
         self.sous_ids: dict[str, list[tuple[str, str | None]]] = {}
+        # What the user added in Word: no bookmark, so read by its style and its place.
+        self.non_classe: list[NonClasse] = []
+        self.types_par_niveau: dict[int, str] = {}  # heading level → node type of this file
+        self.ids = Identifiants()
+        self.reperes_ids = {r["id"] for r in reperes.values() if r.get("id")}
+        self.avec_lignes: set[str] = set()  # actions that received sous-points or details
+        self.proprietaire: Action | None = None  # who the current run of such lines is for
+        self.ids.reserver(self.reperes_ids)
 
     def _style(self, k: int) -> str:
         bloc = self.blocs[k]
@@ -112,6 +121,9 @@ class _Lecture:
         courant: list[str] | None = None  # where Normal paragraphs go
         action: Action | None = None
         fiche: Action | None = None  # the top-level action whose sous-fiches follow
+        # The last action projterr wrote (bookmarked), while the user's new bullets follow it:
+        # Enter at the end of a bullet puts the new one before that action's details line.
+        marquee: Action | None = None
         k = 0
         page_de_titre = True
         while k < len(self.blocs):
@@ -119,6 +131,8 @@ class _Lecture:
             texte = self._texte(k) if bloc.tag == W + "p" else ""
             repere = _repere(bloc, self.reperes) if bloc.tag == W + "p" else None
             k += 1
+            if style not in ("List Bullet 2", "Détails action"):
+                self.proprietaire = None  # a run of sous-points and details ends
             if style.casefold().startswith("toc"):
                 page_de_titre = False
                 continue
@@ -137,7 +151,8 @@ class _Lecture:
                     pile.pop()
                 (pile[-1][1].enfants if pile else racines).append(noeud)
                 pile.append((niveau or 1, noeud))
-                courant, action = noeud.description, None
+                self.types_par_niveau.setdefault(niveau or 1, noeud.type)
+                courant, action, marquee = noeud.description, None, None
             elif repere is not None and repere["nature"] == "sous_fiche" and fiche is not None:
                 # a sous-action with its own fiche: the placeholder its parent's table listed
                 sous = next((a for a in _toutes_sous_actions(fiche) if a.id == repere["id"]), None)
@@ -156,7 +171,7 @@ class _Lecture:
                     texte_action = _sans_entete(texte, "Action", numero)
                 action = Action(id=repere["id"], numero=numero, texte=texte_action)
                 self.sous_ids[action.id] = _ids_sous_actions(repere)
-                fiche = action
+                fiche = marquee = action
                 if pile:
                     pile[-1][1].actions.append(action)
                 courant = action.description if repere["nature"] == "fiche" else None
@@ -164,23 +179,84 @@ class _Lecture:
                 courant, action = (preambule if texte == "Préambule" else contexte), None
             elif niveau == 1 and texte.startswith("Annexe" + TIRET + "Glossaire"):
                 break  # the glossary is made from the texts, not part of the projet
+            elif repere is None and niveau is not None and texte.strip():
+                # a heading the user added: a new level, its number read from its text
+                noeud = self._noeud_ajoute(texte, niveau)
+                while pile and pile[-1][0] >= niveau:
+                    pile.pop()
+                (pile[-1][1].enfants if pile else racines).append(noeud)
+                pile.append((niveau, noeud))
+                courant, action, fiche, marquee = noeud.description, None, None, None
+            elif repere is None and style == "List Bullet" and texte.strip():
+                # a bullet the user added: a new action of the level it sits in
+                if pile:
+                    action = Action(id=self.ids.action(texte, pile[-1][1].id), texte=texte)
+                    pile[-1][1].actions.append(action)
+                    courant, fiche = None, action
+                else:
+                    self._mettre_de_cote(k, texte, "puce ajoutée avant le premier niveau")
             elif style == "List Bullet 2" and action is not None:
-                action.sous_points.append(texte)
+                self._proprietaire(action, marquee).sous_points.append(texte)
             elif style == "Détails action" and action is not None:
-                _details(action, texte)
+                _details(self._proprietaire(action, marquee), texte)
             elif bloc.tag == W + "tbl" and action is not None:
                 _fiche(action, bloc, self.sous_ids.get(action.id, []))
             elif style == "Fiche action" and not texte:
                 continue  # the paragraph after a table
             elif courant is not None and texte:
                 courant.append(texte)
+            elif action is not None and texte.strip():
+                # a paragraph written after an action (a list item): its description
+                action.description.append(texte)
+            elif texte.strip() or bloc.tag == W + "tbl":
+                contenu = texte or " | ".join(_textes_du_tableau(bloc))
+                if contenu.strip():
+                    self._mettre_de_cote(k, contenu, "paragraphe ajouté hors de tout niveau")
         return Projet(
             territoire=Territoire(**territoire),
             document=Document(**document),
             preambule=preambule,
             contexte=contexte,
             contenu=racines,
+            non_classe=self.non_classe,
         )
+
+    def _proprietaire(self, action: Action, marquee: Action | None) -> Action:
+        """Whose sous-point or details line this is. projterr writes them right under its own
+        (bookmarked) actions: when the user typed new bullets between an action and its
+        lines (Enter at the end of the bullet), the first run of lines after them is still
+        that action's; any later lines are the new bullet's."""
+        if self.proprietaire is not None:  # the run of lines goes on
+            return self.proprietaire
+        proprietaire = action
+        if (
+            marquee is not None
+            and action is not marquee
+            and action.id not in self.reperes_ids
+            and marquee.id not in self.avec_lignes
+        ):
+            proprietaire = marquee
+        self.avec_lignes.add(proprietaire.id)
+        self.proprietaire = proprietaire
+        return proprietaire
+
+    def _noeud_ajoute(self, texte: str, niveau: int) -> Noeud:
+        """A heading without a mark: its type is the one this file gives its level (or the
+        one its text names), its number the one its text prints."""
+        type_ = self.types_par_niveau.get(niveau)
+        nomme = _TYPE_NOMME.match(_simple(texte))
+        if nomme is not None:
+            type_ = _TYPES_PAR_LIBELLE.get(nomme.group("libelle").casefold(), type_)
+        type_ = type_ or "section"
+        numero_lu = _NUMERO_EN_TETE.match(_simple(texte))
+        numero = numero_lu.group("numero") if numero_lu else None
+        titre = _sans_entete(texte, titre_libelle(type_), numero) if numero else texte
+        titre = titre.lstrip(" :–-").strip() or texte
+        return Noeud(id=self.ids.noeud(type_, titre), type=type_, numero=numero, titre=titre)
+
+    def _mettre_de_cote(self, k: int, texte: str, raison: str) -> None:
+        # k was already advanced past the bloc: its 1-based position in the body is k
+        self.non_classe.append(NonClasse(ligne=k, texte=texte, raison=f"{raison} (paragraphe {k})"))
 
     def _page_de_titre(
         self, style: str, texte: str, document: dict[str, Any], territoire: dict[str, Any]
@@ -215,6 +291,27 @@ class _Lecture:
                     territoire["departement"] = _simple(piece)[len("département ") :]
                 elif piece:
                     territoire["type"] = piece
+
+
+_TYPES_PAR_LIBELLE = {
+    titre_libelle(t).casefold(): t
+    for t in (
+        "pilier", "axe", "orientation", "defi", "objectif_strategique",
+        "objectif_operationnel", "thematique", "enjeu", "priorite", "mesure",
+    )
+}  # fmt: skip
+_TYPE_NOMME = re.compile(
+    r"^(?P<libelle>"
+    + "|".join(re.escape(nom) for nom in sorted(_TYPES_PAR_LIBELLE, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# « Objectif opérationnel 1.3.3 – Titre », « Axe 2 : Titre »: the number after the label
+_NUMERO_EN_TETE = re.compile(r"^(?:\D*?\s)?(?P<numero>\d+(?:\.\d+)*)(?=\s*[–:.-]|\s|$)")
+
+
+def _textes_du_tableau(tableau: _Element) -> list[str]:
+    return [t for p in tableau.iter(W + "p") if (t := texte_paragraphe(p).strip())]
 
 
 def _niveau(style: str) -> int | None:
