@@ -178,3 +178,45 @@ def test_une_puce_ajoutee_apres_les_details_d_une_action_garde_les_siens(tmp_pat
     ]
     ajoutee = next(a for _, a in relu.actions() if a.texte == "Créer un club d'entreprises")
     assert ajoutee.sous_points == ["avec la CCI"]
+
+
+def test_la_partie_de_projterr_est_trouvee_sous_un_autre_nom(tmp_path: Path) -> None:
+    """LibreOffice renames custom XML parts on save (« customXml/item2.xml »): projterr's is
+    found by its namespace, and the export is read back with its ids, not generically."""
+    import zipfile
+
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin, renomme = tmp_path / "coeur.docx", tmp_path / "coeur-renomme.docx"
+    enregistrer(document_projet(projet), chemin)
+    with zipfile.ZipFile(chemin) as source, zipfile.ZipFile(renomme, "w") as copie:
+        for info in source.infolist():
+            octets = source.read(info.filename).replace(
+                b"customXml/projterr.xml", b"customXml/item2.xml"
+            )
+            copie.writestr(info.filename.replace("projterr.xml", "item2.xml"), octets)
+    with zipfile.ZipFile(renomme) as archive:
+        assert "customXml/projterr.xml" not in archive.namelist()
+    resultat = importer_fichier(renomme)
+    assert resultat.profil is None or "export" in (resultat.projet.document.source.profil or "")
+    assert not comparer(projet, resultat.projet).significatifs()
+
+
+def test_un_export_comme_modele_ne_double_pas_la_partie_de_projterr(tmp_path: Path) -> None:
+    """« export --modele projet.docx » with an earlier export: no warning, one projterr part,
+    and the new document reads back as the new projet (not the model's)."""
+    import warnings
+    import zipfile
+
+    ancien = charger_projet(RACINE / "examples/coeur-de-lorraine_2019-illustratif.yaml")
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    modele, sortie = tmp_path / "ancien.docx", tmp_path / "nouveau.docx"
+    enregistrer(document_projet(ancien), modele)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # python-docx warns « Duplicate name » on a clash
+        enregistrer(document_projet(projet, modele=modele), sortie)
+    with zipfile.ZipFile(sortie) as archive:
+        noms = archive.namelist()
+        parties = [n for n in noms if b"urn:projterr:export" in archive.read(n)]
+    assert len(noms) == len(set(noms))
+    assert parties == ["customXml/projterr.xml"]
+    assert not comparer(projet, importer_fichier(sortie).projet).significatifs()

@@ -54,6 +54,16 @@ def ecrire_reperes(
         if repere.sous_actions:
             el.set("sous_actions", json.dumps(repere.sous_actions, ensure_ascii=False))
     octets = etree.tostring(racine, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # A model that is itself an export (« --modele projet.docx ») brings its own marks, under
+    # this name or another: they describe the model's projet, not this one, and two parts of
+    # one name make an invalid archive. They are dropped.
+    for rid, relation in list(document.part.rels.items()):
+        if (
+            relation.reltype == RT.CUSTOM_XML
+            and not relation.is_external
+            and NS.encode() in getattr(relation.target_part, "blob", b"")
+        ):
+            document.part.drop_rel(rid)
     partie = Part(PackURI(PARTIE), "application/xml", octets, document.part.package)
     document.part.relate_to(partie, RT.CUSTOM_XML)
 

@@ -159,7 +159,8 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
             "word/footnotes.xml",
             "word/endnotes.xml",
             "word/comments.xml",
-            "customXml/projterr.xml",
+            # projterr's marks, under any name a word processor gave them on save
+            *sorted(n for n in noms if n.startswith("customXml/") and n.endswith(".xml")),
         ):
             if partie in noms:
                 try:
@@ -183,9 +184,14 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     from projterr.importers.word_projterr import lire_export
 
     parties = _ouvrir(data, nom)
-    if "customXml/projterr.xml" not in parties:
-        return None
-    lu = lire_reperes(parties["customXml/projterr.xml"])
+    # Found by its content, not its name: LibreOffice renames custom XML parts on save
+    # (« customXml/item2.xml »); projterr's is the one in its own namespace.
+    lu = None
+    for nom_partie in sorted(parties, key=lambda n: n != "customXml/projterr.xml"):
+        if nom_partie.startswith("customXml/") and b"urn:projterr:export" in parties[nom_partie]:
+            lu = lire_reperes(parties[nom_partie])
+            if lu:
+                break
     if not lu:
         return None
     reperes, attributs = lu
