@@ -103,11 +103,11 @@ def _apres(paragraphe, texte: str, style: str):  # type: ignore[no-untyped-def]
     return p
 
 
-def test_les_ajouts_faits_dans_word_sont_lus(tmp_path: Path) -> None:
-    """Bullets and a heading typed in an exported projet, without projterr's bookmarks, come
-    back as new actions and a new objectif: the diff shows exactly them, nothing is lost."""
+def ecrire_export_edite(chemin: Path) -> Projet:
+    """The Cœur de Lorraine projet exported to ``chemin``, then edited as a person does in
+    Word (bullets and a heading typed without projterr's bookmarks); returns the projet.
+    Also makes the LibreOffice fixture (tests/data/word-edite/README.md)."""
     projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
-    chemin = tmp_path / "coeur.docx"
     enregistrer(document_projet(projet), chemin)
     document = docx.Document(chemin)
     paragraphes = document.paragraphs
@@ -123,22 +123,33 @@ def test_les_ajouts_faits_dans_word_sont_lus(tmp_path: Path) -> None:
     )
     _apres(titre, "Ouvrir un espace de travail partagé à Commercy", "List Bullet")
     document.save(chemin)
+    return projet
 
-    resultat = importer_fichier(chemin)
-    relu = resultat.projet
-    rapport = comparer(projet, relu)
-    changements = rapport.significatifs()
-    assert sorted((c.types, c.nouveau.texte) for c in changements) == sorted(
-        [
-            (("ajout",), "Créer un fonds d'amorçage pour les entreprises locales"),
-            (("ajout",), "Recenser les besoins de recrutement des artisans"),
-            (("ajout",), "Accompagner le télétravail"),  # with its action, as one addition
-        ]
-    ), [(c.types, c.nouveau and c.nouveau.texte) for c in changements]
+
+EDITIONS = [
+    (("ajout",), "Créer un fonds d'amorçage pour les entreprises locales"),
+    (("ajout",), "Recenser les besoins de recrutement des artisans"),
+    (("ajout",), "Accompagner le télétravail"),  # with its action, as one addition
+]
+
+
+def _verifier_editions(projet: Projet, relu: Projet) -> None:
+    changements = comparer(projet, relu).significatifs()
+    assert sorted((c.types, c.nouveau.texte) for c in changements) == sorted(EDITIONS), [
+        (c.types, c.nouveau and c.nouveau.texte) for c in changements
+    ]
     nouveau = next(n for _, n in relu.noeuds() if n.titre == "Accompagner le télétravail")
     assert (nouveau.type, nouveau.numero) == ("objectif_operationnel", "1.1.4")
     assert [a.texte for a in nouveau.actions] == ["Ouvrir un espace de travail partagé à Commercy"]
     assert not relu.non_classe
+
+
+def test_les_ajouts_faits_dans_word_sont_lus(tmp_path: Path) -> None:
+    """Bullets and a heading typed in an exported projet, without projterr's bookmarks, come
+    back as new actions and a new objectif: the diff shows exactly them, nothing is lost."""
+    chemin = tmp_path / "coeur.docx"
+    projet = ecrire_export_edite(chemin)
+    _verifier_editions(projet, importer_fichier(chemin).projet)
 
 
 def test_un_paragraphe_sans_place_va_aux_lignes_non_classees(tmp_path: Path) -> None:
@@ -220,3 +231,16 @@ def test_un_export_comme_modele_ne_double_pas_la_partie_de_projterr(tmp_path: Pa
     assert len(noms) == len(set(noms))
     assert parties == ["customXml/projterr.xml"]
     assert not comparer(projet, importer_fichier(sortie).projet).significatifs()
+
+
+def test_les_ajouts_relus_apres_un_enregistrement_par_libreoffice() -> None:
+    """The same edited export, saved by LibreOffice (tests/data/word-edite/README.md): its
+    renamed part, its table of contents in a content control and its page breaks inside
+    paragraphs change nothing; the diff shows the same edits."""
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    resultat = importer_fichier(RACINE / "tests/data/word-edite/coeur-edite-libreoffice.docx")
+    assert resultat.projet.document.source.profil == "export projterr"
+    _verifier_editions(projet, resultat.projet)
+    assert resultat.projet.document == projet.document.model_copy(
+        update={"source": resultat.projet.document.source}
+    )

@@ -109,7 +109,9 @@ class _Lecture:
         return "tableau" if bloc.tag == W + "tbl" else _style(bloc, self.styles)
 
     def _texte(self, k: int) -> str:
-        return texte_paragraphe(self.blocs[k])
+        # LibreOffice writes a page break before a heading, or after the title page, as a
+        # break inside the paragraph (« \nPilier 1 – … », « Statut : Projet\n »): not text
+        return texte_paragraphe(self.blocs[k]).strip("\n")
 
     def projet(self) -> Projet:
         document: dict[str, Any] = {"titre": ""}
