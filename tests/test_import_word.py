@@ -296,7 +296,14 @@ def test_modifications_suivies_lues_acceptees(tmp_path: Path) -> None:
     )
     assert not any(a.startswith("Mettre en place") for a in actions)
     assert "Installer des abris vélos dans les gares." in actions
-    assert any("modifications suivies" in r for r in resultat.remarques)
+    # the import says how many: one per insertion or deletion mark Word wrote
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(chemin).read("word/document.xml")
+    nombre = len(re.findall(rb"<w:(?:ins|del)[ >]", xml))
+    assert nombre >= 3
+    assert f"le document contenait {nombre} modifications suivies" in " ".join(resultat.remarques)
 
 
 def test_tableau_de_fiche_vers_les_champs(tmp_path: Path) -> None:

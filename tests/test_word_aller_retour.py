@@ -152,6 +152,20 @@ def test_les_ajouts_faits_dans_word_sont_lus(tmp_path: Path) -> None:
     _verifier_editions(projet, importer_fichier(chemin).projet)
 
 
+def test_une_action_deplacee_dans_le_sommaire_n_est_pas_perdue(tmp_path: Path) -> None:
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "coeur.docx"
+    enregistrer(document_projet(projet), chemin)
+    document = docx.Document(chemin)
+    puce = next(p for p in document.paragraphs if p.text.startswith("Mettre en place une harm"))
+    sommaire = next(p for p in document.paragraphs if p.style.name.startswith("toc"))
+    sommaire._p.addprevious(puce._p)  # dragged into the table of contents
+    document.save(chemin)
+    relu = importer_fichier(chemin).projet
+    (ligne,) = relu.non_classe
+    assert ligne.texte.startswith("Mettre en place une harmonisation")
+
+
 def test_un_paragraphe_sans_place_va_aux_lignes_non_classees(tmp_path: Path) -> None:
     projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
     chemin = tmp_path / "coeur.docx"
@@ -244,3 +258,51 @@ def test_les_ajouts_relus_apres_un_enregistrement_par_libreoffice() -> None:
     assert resultat.projet.document == projet.document.model_copy(
         update={"source": resultat.projet.document.source}
     )
+
+
+def test_suppression_reformulation_deplacement_et_partenaire_dans_la_fiche(
+    tmp_path: Path,
+) -> None:
+    """The other edits a person makes: an action deleted, a paragraph reworded, a bullet
+    moved under another objective, a partner changed in a fiche's table. The diff shows each,
+    and nothing else."""
+    projet = charger_projet(RACINE / "tests/data/diff/fiches/crte-2026.yaml")
+    chemin = tmp_path / "crte.docx"
+    enregistrer(document_projet(projet), chemin)
+    document = docx.Document(chemin)
+    paragraphes = document.paragraphs
+    # 1. delete the fiche « Recenser les logements vacants » (its heading and description)
+    for p in paragraphes:
+        if p.text.startswith(("Action 1.2.1 –", "Croiser les fichiers fiscaux")):
+            p._p.getparent().remove(p._p)
+    # 2. reword a description paragraph
+    description = next(p for p in paragraphes if p.text.startswith("Un conseiller en énergie"))
+    description.runs[0].text = description.runs[0].text.replace("Un conseiller", "Une conseillère")
+    # 3. move the bullet 2.1.3 under objective 1.1 (after its first fiche heading's table)
+    puce = next(p for p in paragraphes if p.style.name == "List Bullet")
+    titre_12 = next(
+        p
+        for p in paragraphes
+        if p.style.name == "Heading 2" and p.text.startswith("Objectif opérationnel 1.2 –")
+    )
+    titre_12._p.addprevious(puce._p)
+    # 4. change a partner in the first fiche table
+    cellule = document.tables[0].rows[1].cells[1]
+    for p in cellule.paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace("Communes", "Département des Vosges")
+    document.save(chemin)
+
+    relu = importer_fichier(chemin).projet
+    changements = comparer(projet, relu).significatifs()
+    resume = sorted((c.types, (c.ancien or c.nouveau).texte[:30]) for c in changements)
+    assert resume == [
+        (("deplacement",), "Installer des abris vélos sécu"),
+        (("modification",), "Rénovation énergétique des bât"),  # description and partner
+        (("suppression",), "Recenser les logements vacants"),
+    ]
+    renovation = next(a for _, a in relu.actions() if a.texte.startswith("Rénovation énerg"))
+    assert renovation.description[0].startswith("Une conseillère")
+    assert "Département des Vosges" in renovation.partenaires
+    assert "Communes" not in renovation.partenaires
+    assert not relu.non_classe

@@ -136,17 +136,25 @@ class LectureBureautique:
     notes: list[NonClasse] = field(default_factory=list)
 
 
+def modifications_acceptees(nombre: int) -> str:
+    """« 3 modifications suivies (insertions, suppressions, déplacements) lues comme
+    acceptées »: what the import did with a document's tracked changes."""
+    s = "s" if nombre > 1 else ""
+    return (
+        f"le document contenait {nombre} modification{s} suivie{s} (insertions, suppressions, "
+        f"déplacements) : lue{s} comme acceptée{s}"
+    )
+
+
 def remarques_de_bureautique(
-    *, suivies: bool, notes: int, repetes: Sequence[str], commentaires: int
+    *, suivies: int, notes: int, repetes: Sequence[str], commentaires: int
 ) -> list[str]:
     """What a Word or ODT reader says it did with what is not the plan's text: tracked
     changes accepted, notes set apart, page headers and footers (``repetes``, their texts)
     and reviewers' comments not read."""
     remarques = []
     if suivies:
-        remarques.append(
-            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
-        )
+        remarques.append(modifications_acceptees(suivies))
     if notes:
         s = "s" if notes > 1 else ""
         remarques.append(

@@ -260,7 +260,7 @@ def lire_odt(data: bytes, nom: str) -> LectureBureautique:
             }
         )
     remarques = remarques_de_bureautique(
-        suivies=suivies is not None and len(suivies) > 0,
+        suivies=0 if suivies is None else len(suivies),
         notes=len(lecteur.notes),
         repetes=repetes,
         commentaires=sum(1 for _ in texte.iter(OFFICE + "annotation")),

@@ -32,6 +32,7 @@ from projterr.importers.blocs import (
     Bloc,
     LectureBureautique,
     bloc_de_paragraphe,
+    modifications_acceptees,
     puce_lisible,
     remarques_de_bureautique,
 )
@@ -200,11 +201,10 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     if corps is None:
         return None
     remarques = ["document écrit par projterr export : relu avec ses identifiants"]
-    if next(corps.iter(W + "ins", W + "del"), None) is not None:
+    suivies = sum(1 for _ in corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
+    if suivies:
         accepter(corps)
-        remarques.append(
-            "le document contenait des modifications suivies : elles ont été lues comme acceptées"
-        )
+        remarques.append(modifications_acceptees(suivies))
     styles = _Styles(
         _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
     )
@@ -221,8 +221,8 @@ def lire_word(data: bytes, nom: str) -> LectureBureautique:
     corps = document.find(W + "body")
     if corps is None:
         raise _erreur(nom, "document Word sans corps de texte")
-    suivies = next(corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"), None)
-    if suivies is not None:
+    suivies = sum(1 for _ in corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
+    if suivies:
         accepter(corps)
     styles = _Styles(
         _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
@@ -252,7 +252,7 @@ def lire_word(data: bytes, nom: str) -> LectureBureautique:
         racine = _xml(parties["word/comments.xml"], nom, "comments")
         commentaires = sum(1 for c in racine.iter(W + "comment") if _texte(c))
     remarques = remarques_de_bureautique(
-        suivies=suivies is not None,
+        suivies=suivies,
         notes=len(notes),
         repetes=repetes,
         commentaires=commentaires,

@@ -176,6 +176,8 @@ class _Lecture:
                 fiche = marquee = action
                 if pile:
                     pile[-1][1].actions.append(action)
+                else:  # moved above the first level (into the contents, say): kept aside
+                    self._mettre_de_cote(k, texte, "action placée avant le premier niveau")
                 courant = action.description if repere["nature"] == "fiche" else None
             elif niveau == 1 and texte in ("Préambule", "Contexte"):
                 courant, action = (preambule if texte == "Préambule" else contexte), None
