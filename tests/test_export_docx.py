@@ -341,6 +341,30 @@ def test_modele_aux_identifiants_francais(tmp_path: Path) -> None:
     assert document.tables and document.tables[0].style.name == "Tableau fiche action"
 
 
+def _champs_page(pied: object) -> int:
+    xml = pied._element.xml  # type: ignore[attr-defined]
+    return len(re.findall(r"<w:instrText[^>]*>\s*PAGE\s*<", xml)) + xml.count('w:instr="PAGE')
+
+
+def test_modele_sans_numero_de_page_en_recoit_un(tmp_path: Path) -> None:
+    """A charte whose footer shows no page number (most do not): the export adds one after
+    the footer's own text; a charte that has one keeps it, not doubled."""
+    charte = tmp_path / "charte.docx"
+    _charte_francaise(charte)
+    avec_pied = docx.Document(charte)
+    avec_pied.sections[0].footer.paragraphs[0].text = "PETR Cœur de Lorraine"
+    avec_pied.save(charte)
+    document = relire(document_projet(charger_projet(FICHES), modele=charte))
+    pied = document.sections[-1].footer
+    assert pied.paragraphs[0].text == "PETR Cœur de Lorraine"
+    assert _champs_page(pied) == 1
+    # the result as a charte (its footer now numbered): still one number
+    deja = tmp_path / "deja-numerote.docx"
+    document.save(deja)
+    encore = relire(document_projet(charger_projet(FICHES), modele=deja))
+    assert _champs_page(encore.sections[-1].footer) == 1
+
+
 def test_modele_sans_un_style_requis(tmp_path: Path) -> None:
     charte = tmp_path / "charte.docx"
     _charte_francaise(charte, sans="heading 3")

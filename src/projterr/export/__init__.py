@@ -75,6 +75,8 @@ def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redact
     modeles.langue_francaise(document)
     mise_a_jour_a_l_ouverture(document)
     modeles.vider_corps(document)
+    if modele is not None:
+        modeles.numeroter_les_pages(document)  # a charte's footer often has no page number
     proprietes = document.core_properties
     proprietes.title = projet.document.titre
     proprietes.subject = projet.territoire.nom

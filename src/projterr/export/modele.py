@@ -258,3 +258,25 @@ _APRES_LANG = frozenset(
     "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + n
     for n in ("eastAsianLayout", "specVanish", "oMath")
 )
+
+
+def numeroter_les_pages(document: DocumentWord) -> bool:
+    """Page numbers in a charte's footers that show none: a centred PAGE field after what
+    the footer holds (its own text stays). True when a number was added."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from projterr.export.champs import numero_de_page
+
+    ajoute = False
+    for section in document.sections:
+        pied = section.footer
+        if section.footer.is_linked_to_previous and ajoute:
+            continue  # the previous section's footer, already numbered
+        xml = pied._element.xml if not pied.is_linked_to_previous else ""
+        if "PAGE" in xml:
+            continue
+        paragraphe = pied.add_paragraph()
+        paragraphe.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        numero_de_page(paragraphe)
+        ajoute = True
+    return ajoute
