@@ -81,7 +81,10 @@ def test_entete_et_quorum(complete: DocumentWord) -> None:
 
 def test_visas(complete: DocumentWord) -> None:
     visas = [t for t in _deliberation(complete) if t.startswith("Vu ")]
-    assert "L5741-1" in visas[0] and "L5741-2" in visas[0] and "L5711-1" in visas[0]
+    # Légifrance's typesetting: « L. », a non-breaking space, the number
+    for article in ("5711-1", "5741-1", "5741-2"):
+        assert f"L.\u00a0{article}" in visas[0], visas[0]
+    assert not re.search(r"L5\d", visas[0])
     # the séance file has no prefectoral order: blanks, not an invented number or date
     assert visas[1] == (
         f"Vu l’arrêté préfectoral n°{NBSP}{BLANC} du {BLANC} portant création du "
@@ -182,7 +185,7 @@ def test_sans_seance_des_blancs_jamais_inventes() -> None:
     assert "Adoptée" not in texte and "unanimité" not in texte
     # no date, no number of the séance was made up: the only figures are the law's and the
     # projet's own counts
-    chiffres = set(re.findall(r"\d+", re.sub(r"L57\d\d-\d|Article \d|annexe \d", "", texte)))
+    chiffres = set(re.findall(r"\d+", re.sub(r"L\.\s57\d\d-\d|Article \d|annexe \d", "", texte)))
     assert chiffres <= {"4", "9", "22", "71", "2025"}, chiffres  # counts, and the version 2025
     # without --ancien: no summary of changes, no annex 2
     assert "Par rapport à la version précédente" not in texte

@@ -1,6 +1,6 @@
 """The délibération of the Conseil syndical that approves the projet, with its annexes.
 
-Header (collectivité, n°, séance, quorum), objet, visas (CGCT L5711-1, L5741-1, L5741-2,
+Header (collectivité, n°, séance, quorum), objet, visas (CGCT L. 5711-1, L. 5741-1, L. 5741-2,
 prefectoral order, statutes, opinions), exposé with a summary of the changes when the earlier
 version is given, « Après en avoir délibéré », articles, vote, appeal notice, signatures; then
 the projet as annex 1 and the table of changes as annex 2. A value the séance file lacks is a
@@ -126,9 +126,11 @@ def _visas(red: Redacteur, seance: Seance, coll: str, ancien: Projet | None) -> 
     statuts = seance.statuts
     visas: list[list[Contenu]] = [
         [
-            "Vu le code général des collectivités territoriales, notamment ses articles L5711-1 "
-            "et suivants relatifs aux syndicats mixtes, L5741-1 relatif aux pôles d'équilibre "
-            "territoriaux et ruraux et L5741-2 relatif au projet de territoire ;"
+            # Légifrance's typesetting: « L. 5741-2 », a non-breaking space after « L. »
+            f"Vu le code général des collectivités territoriales, notamment ses articles "
+            f"L.{NB}5711-1 et suivants relatifs aux syndicats mixtes, L.{NB}5741-1 relatif aux "
+            f"pôles d'équilibre territoriaux et ruraux et L.{NB}5741-2 relatif au projet de "
+            "territoire ;"
         ],
         [
             f"Vu l'arrêté préfectoral n°{NB}{_v(arrete.numero if arrete else None)} du "
@@ -172,7 +174,7 @@ def _expose(
 
     red.paragraphe(Morceau("Le Président expose :", gras=True))
     red.paragraphe(
-        "Le projet de territoire prévu à l'article L5741-2 du code général des collectivités "
+        f"Le projet de territoire prévu à l'article L.{NB}5741-2 du code général des collectivités "
         "territoriales définit les conditions du développement économique, écologique, culturel "
         "et social dans le périmètre du pôle d'équilibre territorial et rural. Il est soumis pour "
         "avis à la conférence des maires et au conseil de développement territorial, puis "
