@@ -353,6 +353,38 @@ def test_json_de_la_cli_est_celui_de_la_bibliotheque() -> None:
     assert sortie == json_(rapport)
 
 
+def test_deux_processus_donnent_le_meme_rapport() -> None:
+    """The other documents shared among processes (forked workers): the same report as one
+    process, in every format that is text."""
+    from projterr.cli.match import REFERENTIELS_DEFAUT
+    from projterr.match.benchmark import DocumentLu, comparer_territoires
+    from projterr.match.profil import Profileur
+    from projterr.referentiels import charger_thesaurus
+    from projterr.render.benchmark import RENDUS
+
+    sigles = charger_sigles()
+    refs = [charger_referentiel(n) for n in REFERENTIELS_DEFAUT.split(",")]
+    autres = [
+        DocumentLu(_projet(f), str(f))
+        for f in sorted(EXEMPLES.glob("*.yaml"))
+        if f != COEUR
+    ]
+
+    def rapport(processus: int) -> object:
+        return comparer_territoires(
+            DocumentLu(_projet(COEUR), str(COEUR)),
+            autres,
+            charger_referentiel("crte"),
+            Profileur(sigles, charger_thesaurus(), refs),
+            sigles,
+            processus=processus,
+        )
+
+    seul, deux = rapport(1), rapport(2)
+    for format_ in ("json", "markdown", "html", "text"):
+        assert RENDUS.rendre(format_, deux) == RENDUS.rendre(format_, seul), format_
+
+
 # --- bad input -----------------------------------------------------------------------------
 
 

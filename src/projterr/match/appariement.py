@@ -222,6 +222,10 @@ def indexer(
     return corpus
 
 
+# The parts of a score, in the order they are summed (the order of a pair's ``detail``).
+_PARTS = ("lexical", "thesaurus", "themes", "plongements")
+
+
 class Apparieur:
     """Scores elements of A against a :class:`Corpus`, and says why."""
 
@@ -307,7 +311,9 @@ class Apparieur:
         # to break ties between equal scores differently at each run.
         idf_a = {t: idf(t) for t in lex_a}
         liens_poids = [(t, idf(t), t[0] == "~") for t in liens_a]
-        resultats: list[tuple[float, int, dict[str, float]]] = []
+        # (score, rank, its parts: lexical, thesaurus, themes[, plongements]); the parts'
+        # dict is built only for the pairs kept
+        resultats: list[tuple[float, int, tuple[float, ...]]] = []
         liens, norme, lexique_de = corpus.liens, corpus.norme, corpus.lexique
         p_cos, p_flou, p_thes, p_themes = (
             poids.cosinus,
@@ -327,20 +333,24 @@ class Apparieur:
                         thesaurus += poids_t
                     else:
                         themes += poids_t
-            detail = {
-                "lexical": p_cos * cos + p_flou * float(flous[k]),
-                "thesaurus": p_thes * thesaurus,
-                "themes": p_themes * themes,
-            }
+            parts: tuple[float, ...] = (
+                p_cos * cos + p_flou * float(flous[k]),
+                p_thes * thesaurus,
+                p_themes * themes,
+            )
             if vecteur_a is not None:
-                detail["plongements"] = poids.plongements * proximite(vecteur_a, self._vecteur(n))
-            score = min(100.0, sum(detail.values()))
+                parts += (poids.plongements * proximite(vecteur_a, self._vecteur(n)),)
+            score = min(100.0, sum(parts))
             if score >= seuil:
-                resultats.append((score, k, detail))
-        resultats.sort(key=lambda r: (-r[0], r[1]))
+                resultats.append((score, k, parts))
+        if garder is None:
+            resultats.sort(key=lambda r: (-r[0], r[1]))
+        else:  # the same as sorted(…)[:garder], without sorting every candidate
+            resultats = heapq.nsmallest(garder, resultats, key=lambda r: (-r[0], r[1]))
         paires: list[Paire] = []
-        for score, k, detail in resultats[:garder]:
+        for score, k, parts in resultats[:garder]:
             n = numeros[k]
+            detail = dict(zip(_PARTS, parts, strict=False))
             pb = corpus.profil(n, self.profileur)
             raisons = _raisons(
                 profil,
@@ -359,9 +369,8 @@ class Apparieur:
 
         choix = [self.corpus.chaines[n] for n in numeros]
         flous = [0.0] * len(choix)
-        for _, valeur, k in process.extract(
-            profil.chaine, choix, scorer=scoreur_racines(), limit=None
-        ):
+        # every score, in the candidates' order: extract_iter does not sort them (extract did)
+        for _, valeur, k in process.extract_iter(profil.chaine, choix, scorer=scoreur_racines()):
             flous[k] = float(valeur)
         return flous
 

@@ -19,7 +19,7 @@ The counts come from :func:`projterr.match.classement.classer` and the pistes fr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,44 +242,39 @@ def comparer_territoires(
     limite: int = 0,
     ignores: Sequence[str] = (),
     progression: Callable[[int], None] | None = None,
+    processus: int | None = None,
 ) -> RapportBenchmark:
     """The benchmark of ``mien`` against ``autres`` (see the module's docstring).
 
     ``profileur`` carries the matching layers (as ``match`` builds it); ``sigles`` expands
-    acronyms for the classification (as ``classify`` does).
+    acronyms for the classification (as ``classify`` does). ``processus``: how many
+    processes share the other documents (default: one per core, where processes can fork,
+    for a large corpus); the report is the same whatever the number.
     """
-    documents = [mien, *autres]
-    classements = [classer(d.projet, referentiel, sigles, fichier=d.fichier) for d in documents]
-    territoires = _territoires(documents, classements)
-    lignes = _lignes(referentiel, classements)
-
     # My document is the corpus, each other's elements are looked for in it: exactly
     # `projterr match AUTRE MIEN`, so a piste is an element that match leaves without a pair.
     apparieur = Apparieur(indexer(elements_a_comparer(mien.projet), profileur), profileur)
-    cote_mien = CoteDocument(nom_document(mien.projet), mien.projet.territoire.nom, mien.fichier)
-    classeur = Classeur(referentiel, sigles)
+    contexte = _Contexte(
+        autres,
+        referentiel,
+        sigles,
+        apparieur,
+        CoteDocument(nom_document(mien.projet), mien.projet.territoire.nom, mien.fichier),
+        Classeur(referentiel, sigles),
+        seuil,
+    )
+    classements = [classer(mien.projet, referentiel, sigles, fichier=mien.fichier)]
     pistes: list[Piste] = []
     compares = 0
-    for k, (doc, classement) in enumerate(zip(documents[1:], classements[1:], strict=True), 1):
-        elements = elements_a_comparer(doc.projet, niveaux=False)
-        compares += len(elements)
-        meilleures = apparier(
-            elements,
-            apparieur,
-            CoteDocument(nom_document(doc.projet), doc.projet.territoire.nom, doc.fichier),
-            cote_mien,
-            seuil=0.0,
-            top=1,
-            progression=progression,
-        )
-        themes = _themes_des_elements(doc.projet, classement, classeur)
-        for element, paires in meilleures.par_element():
-            proche = paires[0] if paires else None
-            if proche is not None and proche.score >= seuil:
-                continue
-            if proche is not None and proche.score <= 0:
-                proche = None
-            pistes.append(Piste(element, k, themes.get(element.id, ()), proche))
+    for k, (classement, sans_paire, n) in enumerate(_comparer_chacun(contexte, processus), 1):
+        classements.append(classement)
+        compares += n
+        pistes += [Piste(element, k, themes, proche) for element, themes, proche in sans_paire]
+        if progression is not None:
+            progression(n)
+    documents = [mien, *autres]
+    territoires = _territoires(documents, classements)
+    lignes = _lignes(referentiel, classements)
     return RapportBenchmark(
         referentiel,
         territoires,
@@ -292,6 +287,85 @@ def comparer_territoires(
         tuple(ignores),
         _exemples(lignes, classements),
     )
+
+
+@dataclass
+class _Contexte:
+    """What comparing one other document needs: built once, inherited by forked workers."""
+
+    autres: Sequence[DocumentLu]
+    referentiel: Referentiel
+    sigles: Sigles | None
+    apparieur: Apparieur
+    cote_mien: CoteDocument
+    classeur: Classeur
+    seuil: float
+
+
+# An element of another territory without a pair in mine: (element, its themes, the closest)
+SansPaire = tuple[Element, tuple[str, ...], Paire | None]
+_CONTEXTE: _Contexte | None = None  # the forked workers' copy
+# Below this many elements to compare, starting processes costs more than it saves.
+_ELEMENTS_PAR_PROCESSUS = 3_000
+
+
+def _comparer_un(contexte: _Contexte, k: int) -> tuple[RapportClassement, list[SansPaire], int]:
+    """Classify the other document ``k`` and find which of its elements have no pair."""
+    doc = contexte.autres[k]
+    classement = classer(doc.projet, contexte.referentiel, contexte.sigles, fichier=doc.fichier)
+    elements = elements_a_comparer(doc.projet, niveaux=False)
+    meilleures = apparier(
+        elements,
+        contexte.apparieur,
+        CoteDocument(nom_document(doc.projet), doc.projet.territoire.nom, doc.fichier),
+        contexte.cote_mien,
+        seuil=0.0,
+        top=1,
+    )
+    themes = _themes_des_elements(doc.projet, classement, contexte.classeur)
+    sans_paire: list[SansPaire] = []
+    for element, paires in meilleures.par_element():
+        proche = paires[0] if paires else None
+        if proche is not None and proche.score >= contexte.seuil:
+            continue
+        if proche is not None and proche.score <= 0:
+            proche = None
+        sans_paire.append((element, themes.get(element.id, ()), proche))
+    return classement, sans_paire, len(elements)
+
+
+def _comparer_herite(k: int) -> tuple[RapportClassement, list[SansPaire], int]:
+    assert _CONTEXTE is not None
+    return _comparer_un(_CONTEXTE, k)
+
+
+def _comparer_chacun(
+    contexte: _Contexte, processus: int | None
+) -> Iterator[tuple[RapportClassement, list[SansPaire], int]]:
+    """Each other document's comparison, in their order; shared among processes (forked,
+    so the index of my document is not copied by hand) when the corpus is large."""
+    import multiprocessing
+    import os
+
+    n = len(contexte.autres)
+    if processus is None:
+        elements = sum(sum(1 for _ in d.projet.actions()) for d in contexte.autres)
+        assez = elements >= _ELEMENTS_PAR_PROCESSUS
+        processus = (os.cpu_count() or 1) if assez else 1
+    processus = min(processus, n)
+    if processus <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for k in range(n):
+            yield _comparer_un(contexte, k)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _CONTEXTE
+    _CONTEXTE = contexte
+    try:
+        with ProcessPoolExecutor(processus, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_comparer_herite, range(n), chunksize=max(1, n // (processus * 8)))
+    finally:
+        _CONTEXTE = None
 
 
 def _exemples(

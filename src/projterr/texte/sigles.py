@@ -45,8 +45,9 @@ def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
 def _sigles_du_mot(brut: str, sigles: Sigles) -> tuple[Sigle, ...]:
     """The expandable acronyms one word of a text (split on spaces) is written as."""
     mot = brut.strip(_PONCTUATION)
-    if sum(c.isupper() for c in mot) < 2:
-        return ()  # acronyms are written in capitals: « PAT », « PLUi », « SCoT »
+    # acronyms are written in capitals: « PAT », « PLUi », « SCoT » (most words have none)
+    if mot.islower() or sum(map(str.isupper, mot)) < 2:
+        return ()
     trouves = []
     for partie in mot.split("/"):  # « HTA/BT »
         sigle = sigles.trouver(partie)
