@@ -35,7 +35,7 @@ from projterr.yamllecture import (
     arbre,
     est_dictionnaire,
     est_liste,
-    traduire_probleme,
+    message_marque,
     valeur_de,
     verifier_texte,
 )
@@ -100,12 +100,7 @@ def loads(texte: str, fichier: str = "<texte>") -> Any:
     try:
         return _yaml().load(texte)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "quoted scalar" in (exc.context or ""):
-            mark = exc.context_mark  # where the unclosed quote opens, not the end of the file
-        ou = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
-        probleme = traduire_probleme(f"{exc.context or ''} {exc.problem or ''}")
-        raise YamlInvalide(f"{ou}YAML invalide ({probleme})", fichier) from exc
+        raise YamlInvalide(message_marque(exc), fichier) from exc
     except YAMLError as exc:
         detail = " ".join(str(exc).split())  # one line, whatever ruamel wrote
         raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
@@ -296,10 +291,10 @@ def _plain_possible(texte: str) -> bool:
         return False
     if _TOUJOURS_TEXTE.match(texte):
         return True
-    if len(texte) > 5:
+    if len(texte) > 5 and premier.isalpha():
         # the implicit values that start with a letter (true, false, null, yes, off…) have
         # five letters at most: a longer text cannot be one of them
-        return premier.isalpha() or _RESOLVEUR.resolve(ScalarNode, texte, (True, False)) == _STR
+        return True
     return _RESOLVEUR.resolve(ScalarNode, texte, (True, False)) == _STR
 
 

@@ -19,6 +19,7 @@ keeping their comments still go through ruamel's round trip, in :mod:`projterr.y
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, ClassVar
 
@@ -110,7 +111,8 @@ def _message_rs(message: str) -> str:
 # --- libyaml ------------------------------------------------------------------------------
 
 
-def _chargeur() -> type:
+@functools.cache
+def chargeur() -> type:
     """PyYAML's C loader (pure Python where PyYAML has no libyaml) with YAML 1.2 types."""
     import yaml
 
@@ -181,23 +183,13 @@ def _flottant(loader: Any, node: Any) -> float:
     return float(valeur)
 
 
-_CHARGEUR: type | None = None
-
-
-def chargeur() -> type:
-    global _CHARGEUR
-    if _CHARGEUR is None:
-        _CHARGEUR = _chargeur()
-    return _CHARGEUR
-
-
 def _charger_libyaml(texte: str, fichier: str) -> Any:
     import yaml
 
     try:
         return yaml.load(texte, Loader=chargeur())
     except yaml.MarkedYAMLError as exc:
-        raise YamlInvalide(_message_marque(exc), fichier) from exc
+        raise YamlInvalide(message_marque(exc), fichier) from exc
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise YamlInvalide(f"YAML invalide ({detail})", fichier) from exc
@@ -205,7 +197,9 @@ def _charger_libyaml(texte: str, fichier: str) -> Any:
         raise YamlInvalide(TROP_PROFOND, fichier) from None
 
 
-def _message_marque(exc: Any) -> str:
+def message_marque(exc: Any) -> str:
+    """A marked parse error (libyaml's or ruamel's: they share their attributes and words),
+    as « ligne 5, colonne 9 : YAML invalide (guillemet non fermé) »."""
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark and "quoted scalar" in (exc.context or ""):
         mark = exc.context_mark  # where the unclosed quote opens, not the end of the file

@@ -138,9 +138,10 @@ def format_de_sortie(
     else ``defaut``. An extension that contradicts -f, or names a format the command does not
     write, is refused before any work; so is a binary format (Word, Excel) without -o. An
     output that is one of ``entrees`` is refused first, whatever its extension."""
+    extension = ""
     if sortie is not None and vers_fichier(sortie):
         _refuser_une_entree(sortie, entrees)
-    extension = sortie.suffix.lower() if sortie is not None and vers_fichier(sortie) else ""
+        extension = sortie.suffix.lower()
     selon_extension = FORMAT_DES_EXTENSIONS.get(extension)
     if demande is None:
         if selon_extension is None:
@@ -344,9 +345,9 @@ def lancer(app: typer.Typer, argv: list[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]
-    if "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args:
+    fin = args.index("--") if "--" in args else len(args)  # after « -- », only arguments
+    if "--debug" in args[:fin]:
         # accepted anywhere on the line, as users write it: « projterr show x.yaml --debug »
-        fin = args.index("--") if "--" in args else len(args)
         args = ["--debug", *(a for a in args[:fin] if a != "--debug"), *args[fin:]]
     try:
         rv = command.main(args=args, prog_name="projterr", standalone_mode=False)

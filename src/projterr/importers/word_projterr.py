@@ -18,7 +18,16 @@ from projterr.export.docx_projet import DETAILS, LIBELLES_LISTES, SEPARATEUR, TI
 from projterr.export.revisions import W, texte_paragraphe
 from projterr.ids import Identifiants
 from projterr.libelles import titre_libelle
-from projterr.model import Action, Document, Financement, Noeud, NonClasse, Projet, Territoire
+from projterr.model import (
+    TYPES_NOEUD_CONNUS,
+    Action,
+    Document,
+    Financement,
+    Noeud,
+    NonClasse,
+    Projet,
+    Territoire,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -297,13 +306,8 @@ class _Lecture:
                     territoire["type"] = piece
 
 
-_TYPES_PAR_LIBELLE = {
-    titre_libelle(t).casefold(): t
-    for t in (
-        "pilier", "axe", "orientation", "defi", "objectif_strategique",
-        "objectif_operationnel", "thematique", "enjeu", "priorite", "mesure",
-    )
-}  # fmt: skip
+# « Objectif opérationnel » → objectif_operationnel: the node types projterr knows by name
+_TYPES_PAR_LIBELLE = {titre_libelle(t).casefold(): t for t in TYPES_NOEUD_CONNUS}
 _TYPE_NOMME = re.compile(
     r"^(?P<libelle>"
     + "|".join(re.escape(nom) for nom in sorted(_TYPES_PAR_LIBELLE, key=len, reverse=True))
