@@ -133,6 +133,36 @@ def test_top_et_seuil(documents: tuple[list[Element], Apparieur]) -> None:
     assert par_a and all(len(s) <= 2 and s == sorted(s, reverse=True) for s in par_a.values())
 
 
+def test_top_k_sans_tout_scorer_egal_au_tri_complet(
+    documents: tuple[list[Element], Apparieur],
+) -> None:
+    """Keeping the K best skips rapidfuzz for candidates that cannot enter: the pairs, their
+    scores, parts and order must be those of scoring every candidate and sorting them."""
+    a, apparieur = documents
+    tous = list(range(len(apparieur.corpus)))
+    compares = 0
+    for element in a:
+        profil = apparieur.profileur.profil(element.textes)
+        complet = apparieur.scorer(element, tous, profil, garder=None)
+        for garder, seuil in ((1, 0.0), (3, 0.0), (5, 40.0)):
+            rapide = apparieur.scorer(element, tous, profil, garder=garder, seuil=seuil)
+            attendu = [p for p in complet if p.score >= seuil][:garder]
+            assert [(p.b.cle, p.score, p.detail, p.raisons) for p in rapide] == [
+                (p.b.cle, p.score, p.detail, p.raisons) for p in attendu
+            ]
+            compares += len(attendu)
+    assert compares > 3 * len(a)  # pairs were kept, not only empty lists compared
+
+
+def test_raisons_donnees_apres_coup_les_memes(documents: tuple[list[Element], Apparieur]) -> None:
+    a, apparieur = documents
+    expliquees = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), top=2)
+    muettes = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), top=2, expliquer=False)
+    assert all(p.raisons == () for p in muettes.paires)
+    assert [apparieur.expliquer(p) for p in muettes.paires] == list(expliquees.paires)
+    assert any(p.raisons for p in expliquees.paires)
+
+
 def test_un_pour_un(documents: tuple[list[Element], Apparieur]) -> None:
     a, apparieur = documents
     rapport = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), 0, 3, True)

@@ -22,7 +22,7 @@ import heapq
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,7 @@ class Corpus:
         self._normes: dict[int, float] = {}
         self._idf: dict[str, float] = {}
         self._complets: dict[int, Profil] = {}
+        self._rangs: dict[int, int] = {}
 
     def ajouter(self, element: Element, profil: Profil) -> None:
         self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
@@ -113,6 +114,12 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.elements)
+
+    def rang(self, element: Element) -> int:
+        """The number of one of this corpus' elements (the object itself, not an equal one)."""
+        if len(self._rangs) != len(self.elements):
+            self._rangs = {id(e): n for n, e in enumerate(self.elements)}
+        return self._rangs[id(element)]
 
     def idf(self, trait: str) -> float:
         """IDF in this corpus; a feature it never saw weighs like one seen once."""
@@ -285,13 +292,14 @@ class Apparieur:
         profil: Profil | None = None,
         garder: int | None = None,
         seuil: float = 0.0,
-        flous: Sequence[float] | None = None,
+        expliquer: bool = True,
     ) -> list[Paire]:
         """The pairs of ``element`` with the corpus elements ``numeros`` scoring at least
         ``seuil``, best first (ties in the order of ``numeros``), ``garder`` at most.
 
-        ``flous``: rapidfuzz's scores of the same pairs, when already computed (a brute
-        force with ``process.cdist``).
+        Without ``expliquer``, the pairs have no ``raisons`` (the profile may then lack the
+        words as written): a caller that shows few of many pairs asks :meth:`expliquer`
+        for those.
         """
         if profil is None:
             profil = self.profileur.profil(element.textes)
@@ -301,19 +309,13 @@ class Apparieur:
         idf = corpus.idf
         lex_a = lexique(profil)
         norme_a = math.sqrt(math.fsum(map(idf, lex_a)))
-        if flous is None:
-            flous = self._flous(profil, numeros)
         vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
-        liens_a = [t for t in profil.liens]
         # Per query, once: the weights of its own features (the loop below runs for every
         # candidate). Sums over sets are exact (math.fsum): a set's order changes from run to
         # run with Python's string hashing, and a plain sum with it, in the last bits, enough
         # to break ties between equal scores differently at each run.
         idf_a = {t: idf(t) for t in lex_a}
-        liens_poids = [(t, idf(t), t[0] == "~") for t in liens_a]
-        # (score, rank, its parts: lexical, thesaurus, themes[, plongements]); the parts'
-        # dict is built only for the pairs kept
-        resultats: list[tuple[float, int, tuple[float, ...]]] = []
+        liens_poids = [(t, idf(t), t[0] == "~") for t in profil.liens]
         liens, norme, lexique_de = corpus.liens, corpus.norme, corpus.lexique
         p_cos, p_flou, p_thes, p_themes = (
             poids.cosinus,
@@ -321,7 +323,9 @@ class Apparieur:
             poids.thesaurus,
             poids.themes,
         )
-        for k, n in enumerate(numeros):
+        # First what costs little, for every candidate: (cosine, then the other parts)
+        sans_flou: list[tuple[float, tuple[float, ...]]] = []
+        for n in numeros:
             denominateur = norme_a * norme(n)
             communs = lex_a & lexique_de(n)
             cos = math.fsum([idf_a[t] for t in communs]) / denominateur if denominateur else 0.0
@@ -333,36 +337,92 @@ class Apparieur:
                         thesaurus += poids_t
                     else:
                         themes += poids_t
-            parts: tuple[float, ...] = (
-                p_cos * cos + p_flou * float(flous[k]),
-                p_thes * thesaurus,
-                p_themes * themes,
-            )
+            autres: tuple[float, ...] = (p_thes * thesaurus, p_themes * themes)
             if vecteur_a is not None:
-                parts += (poids.plongements * proximite(vecteur_a, self._vecteur(n)),)
-            score = min(100.0, sum(parts))
-            if score >= seuil:
-                resultats.append((score, k, parts))
+                autres += (poids.plongements * proximite(vecteur_a, self._vecteur(n)),)
+            sans_flou.append((cos, autres))
+
+        def parts_de(k: int, flou: float) -> tuple[float, ...]:
+            cos, autres = sans_flou[k]
+            return (p_cos * cos + p_flou * flou, *autres)
+
+        # (score, rank, its parts: lexical, thesaurus, themes[, plongements]); the parts'
+        # dict is built only for the pairs kept
+        resultats: list[tuple[float, int, tuple[float, ...]]] = []
         if garder is None:
+            for k, flou in enumerate(self._flous(profil, numeros)):
+                parts = parts_de(k, flou)
+                score = min(100.0, sum(parts))
+                if score >= seuil:
+                    resultats.append((score, k, parts))
             resultats.sort(key=lambda r: (-r[0], r[1]))
-        else:  # the same as sorted(…)[:garder], without sorting every candidate
-            resultats = heapq.nsmallest(garder, resultats, key=lambda r: (-r[0], r[1]))
+        else:
+            resultats = self._meilleurs(profil, numeros, sans_flou, parts_de, garder, seuil)
         paires: list[Paire] = []
         for score, k, parts in resultats[:garder]:
             n = numeros[k]
             detail = dict(zip(_PARTS, parts, strict=False))
-            pb = corpus.profil(n, self.profileur)
-            raisons = _raisons(
-                profil,
-                pb,
-                lex_a & corpus.lexique(n),
-                [t for t in liens_a if t[0] == "~" and t in pb.liens],
-                [t for t in liens_a if t[0] == "@" and t in pb.liens],
-                idf,
-                detail,
-            )
+            raisons = self._raisons(profil, n, detail) if expliquer else ()
             paires.append(Paire(element, corpus.elements[n], score, raisons, detail))
         return paires
+
+    def expliquer(self, paire: Paire) -> Paire:
+        """``paire`` (scored without ``expliquer``) with its reasons."""
+        n = self.corpus.rang(paire.b)
+        raisons = self._raisons(self.profileur.profil(paire.a.textes), n, paire.detail)
+        return replace(paire, raisons=raisons)
+
+    def _raisons(self, profil: Profil, n: int, detail: dict[str, float]) -> tuple[str, ...]:
+        corpus = self.corpus
+        pb = corpus.profil(n, self.profileur)
+        liens_a = profil.liens
+        return _raisons(
+            profil,
+            pb,
+            lexique(profil) & corpus.lexique(n),
+            [t for t in liens_a if t[0] == "~" and t in pb.liens],
+            [t for t in liens_a if t[0] == "@" and t in pb.liens],
+            corpus.idf,
+            detail,
+        )
+
+    def _meilleurs(
+        self,
+        profil: Profil,
+        numeros: Sequence[int],
+        sans_flou: Sequence[tuple[float, tuple[float, ...]]],
+        parts_de: Callable[[int, float], tuple[float, ...]],
+        garder: int,
+        seuil: float,
+    ) -> list[tuple[float, int, tuple[float, ...]]]:
+        """The ``garder`` best (score, rank, parts) at ``seuil`` or above, best first (ties by
+        rank): exactly what scoring every candidate would keep, but rapidfuzz (the costly
+        part) runs only for candidates that could still enter — taken by their score with a
+        perfect rapidfuzz, they stop when that falls below the ``garder``-th score found."""
+        flou = scoreur_racines()
+        poids = self.poids
+        chaine_a, chaines = profil.chaine, self.corpus.chaines
+        # a candidate's best possible score (a margin covers float rounding)
+        plafonds = [
+            min(100.0, poids.cosinus * cos + poids.rapidfuzz * 100.0 + sum(autres)) + 1e-6
+            for cos, autres in sans_flou
+        ]
+        ordre = sorted(range(len(numeros)), key=lambda k: (-plafonds[k], k))
+        # the kept ones, worst on top: (score, -rank, parts)
+        gardes: list[tuple[float, int, tuple[float, ...]]] = []
+        for k in ordre:
+            plafond = plafonds[k]
+            if plafond < seuil or (len(gardes) == garder and plafond < gardes[0][0]):
+                break  # neither this one nor any after it can be kept
+            parts = parts_de(k, float(flou(chaine_a, chaines[numeros[k]])))
+            score = min(100.0, sum(parts))
+            if score < seuil:
+                continue
+            if len(gardes) < garder:
+                heapq.heappush(gardes, (score, -k, parts))
+            elif (score, -k) > gardes[0][:2]:
+                heapq.heapreplace(gardes, (score, -k, parts))
+        return sorted(((s, -m, p) for s, m, p in gardes), key=lambda r: (-r[0], r[1]))
 
     def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
         from rapidfuzz import process

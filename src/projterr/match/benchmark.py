@@ -321,6 +321,7 @@ def _comparer_un(contexte: _Contexte, k: int) -> tuple[RapportClassement, list[S
         contexte.cote_mien,
         seuil=0.0,
         top=1,
+        expliquer=False,  # most elements have a pair: only the pistes' closest is explained
     )
     themes = _themes_des_elements(doc.projet, classement, contexte.classeur)
     sans_paire: list[SansPaire] = []
@@ -330,6 +331,8 @@ def _comparer_un(contexte: _Contexte, k: int) -> tuple[RapportClassement, list[S
             continue
         if proche is not None and proche.score <= 0:
             proche = None
+        if proche is not None:
+            proche = contexte.apparieur.expliquer(proche)
         sans_paire.append((element, themes.get(element.id, ()), proche))
     return classement, sans_paire, len(elements)
 

@@ -80,16 +80,18 @@ def apparier(
     top: int = 3,
     un_pour_un: bool = False,
     progression: Callable[[int], None] | None = None,
+    expliquer: bool = True,
 ) -> RapportMatch:
     """The best pairs of each element of A in the corpus of ``apparieur``.
 
     ``un_pour_un``: each element of B is given to one element of A at most, best pairs
-    first (greedy), and each element of A gets one pair.
+    first (greedy), and each element of A gets one pair. Without ``expliquer``, the pairs
+    have no reasons (:meth:`Apparieur.expliquer` gives them), faster.
     """
     toutes: list[list[Paire]] = []
     corpus = apparieur.corpus
     for i, element in enumerate(elements_a):
-        profil = apparieur.profileur.profil(element.textes)
+        profil = apparieur.profileur.profil(element.textes, surfaces=expliquer)
         paires = apparieur.scorer(
             element,
             [
@@ -100,6 +102,7 @@ def apparier(
             profil,
             garder=None if un_pour_un else top,
             seuil=seuil,
+            expliquer=expliquer,
         )  # (an element is never its own match: A inside the folder B)
         toutes.append(paires)
         if progression is not None and i % 20 == 19:
