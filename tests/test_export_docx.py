@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.document import Document as DocumentWord
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Inches, RGBColor
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 from lecture_docx import relire, texte_complet, textes_du_projet
 from projterr.check.sigle_inconnu import sigles_candidats
 from projterr.cli import app
-from projterr.errors import ProjterrError
+from projterr.diff import comparer
 from projterr.export import document_projet, enregistrer
 from projterr.export.champs import INSTRUCTION_TABLE
 from projterr.export.docx_projet import _lignes_fiche, est_fiche
 from projterr.export.typographie import typographier
+from projterr.importers import importer_fichier
 from projterr.libelles import titre_libelle
 from projterr.model import Action, Projet
 from projterr.referentiels import charger_sigles
@@ -365,19 +366,68 @@ def test_modele_sans_numero_de_page_en_recoit_un(tmp_path: Path) -> None:
     assert _champs_page(encore.sections[-1].footer) == 1
 
 
-def test_modele_sans_un_style_requis(tmp_path: Path) -> None:
+def charte_enregistree_par_word(chemin: Path) -> None:
+    """A charte as Word saves it: only the styles it used (Normal, Heading 1 and 2 in the
+    charte's own font and colour; no Title, Heading 3 or List Bullet), US Letter pages, a
+    footer with the PETR's name and no page number."""
+    charte = docx.Document()
+    styles = charte.styles.element
+    gardes = {"Normal", "heading 1", "heading 2", "Default Paragraph Font", "Normal Table"}
+    for style in list(styles.iterchildren(qn("w:style"))):
+        if style.find(qn("w:name")).get(qn("w:val")) not in gardes:
+            styles.remove(style)
+    charte.styles["Normal"].font.name = "Marianne"
+    for nom in ("Heading 1", "Heading 2"):
+        charte.styles[nom].font.color.rgb = RGBColor(0x00, 0x6E, 0x4F)
+    section = charte.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    section.footer.paragraphs[0].text = "PETR Cœur de Lorraine – 5 rue de la Gare, Commercy"
+    charte.add_paragraph("Texte d’exemple de la charte, à remplacer.")
+    charte.save(str(chemin))
+
+
+def test_modele_enregistre_par_word_sans_titre_ni_puces(tmp_path: Path) -> None:
+    """Each style the charte lacks is borrowed from projterr's, on the charte's Normal, and
+    said in one line; pages get numbers; the page size stays the charte's, and is said."""
     charte = tmp_path / "charte.docx"
-    _charte_francaise(charte, sans="heading 3")
-    with pytest.raises(ProjterrError) as erreur:
-        document_projet(charger_projet(CDL), modele=charte)
-    message = str(erreur.value)
-    assert "« Heading 3 »" in message and "« Titre 3 »" in message and str(charte) in message
-    # a projet two levels deep does not need it
-    projet = charger_projet(CDL)
-    for pilier in projet.contenu:
-        for os_ in pilier.enfants:
-            os_.enfants = []
-    document_projet(projet, modele=charte)
+    charte_enregistree_par_word(charte)
+    notes: list[str] = []
+    document = relire(document_projet(charger_projet(CDL), modele=charte, avertir=notes.append))
+    assert notes == [
+        "styles absents du modèle, repris de celui de projterr (sur la base de son style "
+        "Normal) : Titre, Titre 3, Sous-titre, En-tête de table des matières, Liste à puces, "
+        "Liste à puces 2",
+        "numéros de page ajoutés au pied de page du modèle, qui n'en avait pas",
+        "pages au format du modèle : Letter US, 21,6 × 27,9 cm, et non A4",
+    ]
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet"} <= styles
+    normal = document.styles["Normal"].style_id
+    for nom in ("Title", "Heading 3", "List Bullet"):
+        assert document.styles[nom].base_style.style_id == normal
+    assert document.styles["Normal"].font.name == "Marianne"
+    # the borrowed headings take the colour of the charte's own (not projterr's blue)
+    for nom in ("Title", "Heading 1", "Heading 3"):
+        assert document.styles[nom].font.color.rgb == RGBColor(0x00, 0x6E, 0x4F), nom
+    section = document.sections[-1]
+    assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
+    assert _champs_page(section.footer) == 1
+    assert section.footer.paragraphs[0].text.startswith("PETR Cœur de Lorraine")
+    # and the export reads back as the same projet
+    chemin = tmp_path / "projet.docx"
+    document.save(chemin)
+    relu = importer_fichier(chemin)
+    assert relu.profil == "export projterr"
+    assert not comparer(charger_projet(CDL), relu.projet).significatifs()
+
+
+def test_modele_complet_en_a4_rien_a_dire(tmp_path: Path) -> None:
+    """A charte that has every style, A4 pages and page numbers: nothing is said."""
+    charte = tmp_path / "charte.docx"
+    enregistrer(document_projet(charger_projet(CDL)), charte)
+    notes: list[str] = []
+    document_projet(charger_projet(CDL), modele=charte, avertir=notes.append)
+    assert notes == []
 
 
 # --- command line -----------------------------------------------------------------------------
@@ -399,10 +449,34 @@ def test_cli_export_avec_modele(tmp_path: Path) -> None:
     assert "Titre1" in {p.style.style_id for p in docx.Document(str(sortie)).paragraphs}
 
 
+@pytest.mark.parametrize("commande", ["export", "deliberation", "redline"])
+def test_cli_dit_ce_qu_il_a_fait_du_modele(commande: str, tmp_path: Path) -> None:
+    """Each command writing Word over a charte says, once, what it borrowed and kept."""
+    charte, sortie = tmp_path / "charte.docx", tmp_path / "sortie.docx"
+    charte_enregistree_par_word(charte)
+    args = {
+        "export": ["export", str(CDL), "-o", str(sortie)],
+        "deliberation": ["export", str(CDL), "--deliberation", "-o", str(sortie)],
+        "redline": ["diff", str(CDL), str(CDL), "-o", str(sortie)],
+    }[commande]
+    r = subprocess.run(
+        [sys.executable, "-m", "projterr", *args, "--modele", str(charte)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    lignes = r.stderr.splitlines()
+    assert len(lignes) == 4 and lignes[3] == f"Écrit dans {sortie}.", r.stderr
+    assert lignes[0].startswith(f"projterr : {charte} : styles absents du modèle, repris de")
+    assert lignes[2] == (
+        f"projterr : {charte} : pages au format du modèle : Letter US, 21,6 × 27,9 cm, et non A4"
+    )
+    assert docx.Document(str(sortie)).paragraphs
+
+
 @pytest.mark.parametrize(
     ("cas", "message"),
     [
-        ("style", "le modèle n'a pas de style « Heading 2 » (« Titre 2 » dans Word en français)"),
         ("pas-docx", "ce n'est pas un document Word (.docx)"),
         ("absent", "modèle introuvable"),
         ("meme-sortie", "la sortie écraserait le fichier d'entrée"),
@@ -413,16 +487,14 @@ def test_cli_erreurs_une_ligne(cas: str, message: str, tmp_path: Path) -> None:
     charte, sortie = tmp_path / "charte.docx", tmp_path / "projet.docx"
     entree = tmp_path / "projet.yaml"
     entree.write_bytes(CDL.read_bytes())
-    if cas == "style":
-        _charte_francaise(charte, sans="heading 2")
-    elif cas == "pas-docx":
+    if cas == "pas-docx":
         charte.write_bytes(b"%PDF-1.7 un PDF renomme")
     elif cas == "meme-sortie":
         sortie = entree
     elif cas == "suffixe":
         sortie = tmp_path / "projet.pdf"
     args = ["export", str(entree), "-o", str(sortie)]
-    if cas in ("style", "pas-docx", "absent"):
+    if cas in ("pas-docx", "absent"):
         args += ["--modele", str(charte)]
     r = subprocess.run([sys.executable, "-m", "projterr", *args], capture_output=True, text=True)
     assert r.returncode == 2

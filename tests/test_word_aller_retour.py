@@ -4,15 +4,23 @@ comes back as that edit."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lecture_docx import relire
 from projterr.diff import comparer
-from projterr.export import document_projet, enregistrer
+from projterr.export import document_deliberation, document_projet, enregistrer
+from projterr.export.redline import document_redline
+from projterr.export.seance import Seance
 from projterr.importers import importer_fichier
 from projterr.model import Projet
 from projterr.yamlio import charger_projet
@@ -260,14 +268,12 @@ def test_les_ajouts_relus_apres_un_enregistrement_par_libreoffice() -> None:
     )
 
 
-def test_suppression_reformulation_deplacement_et_partenaire_dans_la_fiche(
-    tmp_path: Path,
-) -> None:
-    """The other edits a person makes: an action deleted, a paragraph reworded, a bullet
-    moved under another objective, a partner changed in a fiche's table. The diff shows each,
-    and nothing else."""
+def ecrire_crte_edite(chemin: Path) -> Projet:
+    """The CRTE with fiches exported to ``chemin``, then edited as a person does in Word: an
+    action deleted, a paragraph reworded, a bullet moved under another objective, a partner
+    changed in a fiche's table; returns the projet. Also makes the LibreOffice fixture
+    (tests/data/word-edite/README.md)."""
     projet = charger_projet(RACINE / "tests/data/diff/fiches/crte-2026.yaml")
-    chemin = tmp_path / "crte.docx"
     enregistrer(document_projet(projet), chemin)
     document = docx.Document(chemin)
     paragraphes = document.paragraphs
@@ -292,8 +298,10 @@ def test_suppression_reformulation_deplacement_et_partenaire_dans_la_fiche(
         for run in p.runs:
             run.text = run.text.replace("Communes", "Département des Vosges")
     document.save(chemin)
+    return projet
 
-    relu = importer_fichier(chemin).projet
+
+def _verifier_crte_edite(projet: Projet, relu: Projet) -> None:
     changements = comparer(projet, relu).significatifs()
     resume = sorted((c.types, (c.ancien or c.nouveau).texte[:30]) for c in changements)
     assert resume == [
@@ -306,3 +314,88 @@ def test_suppression_reformulation_deplacement_et_partenaire_dans_la_fiche(
     assert "Département des Vosges" in renovation.partenaires
     assert "Communes" not in renovation.partenaires
     assert not relu.non_classe
+
+
+def test_suppression_reformulation_deplacement_et_partenaire_dans_la_fiche(
+    tmp_path: Path,
+) -> None:
+    """The other edits a person makes: an action deleted, a paragraph reworded, a bullet
+    moved under another objective, a partner changed in a fiche's table. The diff shows each,
+    and nothing else."""
+    chemin = tmp_path / "crte.docx"
+    projet = ecrire_crte_edite(chemin)
+    _verifier_crte_edite(projet, importer_fichier(chemin).projet)
+
+
+def test_les_memes_modifications_apres_un_enregistrement_par_libreoffice() -> None:
+    """The same edits, the file then saved by LibreOffice: the same diff."""
+    projet = charger_projet(RACINE / "tests/data/diff/fiches/crte-2026.yaml")
+    resultat = importer_fichier(RACINE / "tests/data/word-edite/crte-edite-libreoffice.docx")
+    assert resultat.profil == "export projterr"
+    _verifier_crte_edite(projet, resultat.projet)
+
+
+def test_le_redline_relu_donne_le_nouveau_projet(tmp_path: Path) -> None:
+    """The redline carries the new projet's marks: imported, its tracked changes are
+    accepted and it is the new projet, ids included; the old one's marks are gone."""
+    ancien = charger_projet(RACINE / "examples/coeur-de-lorraine_2019-illustratif.yaml")
+    nouveau = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "redline.docx"
+    enregistrer(document_redline(ancien, nouveau), chemin)
+    resultat = importer_fichier(chemin)
+    assert resultat.profil == "export projterr"
+    assert any("modifications suivies" in r and "acceptées" in r for r in resultat.remarques)
+    _meme_projet(nouveau, resultat.projet)
+    assert not resultat.projet.non_classe
+    noms = re.findall(r'w:name="(pt_\d+)"', docx.Document(chemin).element.body.xml)
+    assert noms and len(noms) == len(set(noms))  # one mark per element, none doubled
+
+
+def test_la_deliberation_relue_donne_son_annexe_1(tmp_path: Path) -> None:
+    """The délibération's annex 1 is the projet: imported, the délibération's own text and
+    the table of changes (annex 2) stay out of it, and the import says so."""
+    ancien = charger_projet(RACINE / "examples/coeur-de-lorraine_2019-illustratif.yaml")
+    projet = charger_projet(RACINE / "examples/coeur-de-lorraine_2025.yaml")
+    chemin = tmp_path / "deliberation.docx"
+    enregistrer(document_deliberation(projet, Seance(), ancien=ancien), chemin)
+    resultat = importer_fichier(chemin)
+    assert resultat.profil == "export projterr"
+    assert any(r.startswith("délibération écrite par projterr") for r in resultat.remarques)
+    _meme_projet(projet, resultat.projet)
+    assert not resultat.projet.non_classe
+    assert resultat.projet.preambule == projet.preambule
+
+
+def _mots(document: docx.document.Document) -> Counter[str]:
+    """The words of a Word file's body, tables included, and how often each occurs; the
+    table of contents left out (Word or projterr fills it from the headings; LibreOffice
+    names its styles « Contents 1… »)."""
+    paragraphes = (Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p")))
+    return Counter(
+        mot
+        for p in paragraphes
+        if not (p.style is not None and p.style.name.casefold().startswith(("toc", "contents")))
+        for mot in re.findall(r"\w+", p.text.casefold())
+    )
+
+
+@pytest.mark.parametrize(
+    "fichier",
+    ["coeur-edite", "crte-edite", "coeur-edite-libreoffice", "crte-edite-libreoffice"],
+)
+def test_chaque_mot_du_fichier_modifie_est_dans_le_resultat(fichier: str, tmp_path: Path) -> None:
+    """Nothing typed in Word is lost: every word of the edited file, as often as it occurs,
+    is in what the import read (exported again to compare like with like)."""
+    chemin = RACINE / "tests/data/word-edite" / f"{fichier}.docx"
+    if fichier == "coeur-edite":
+        chemin = tmp_path / "coeur.docx"
+        ecrire_export_edite(chemin)
+    elif fichier == "crte-edite":
+        chemin = tmp_path / "crte.docx"
+        ecrire_crte_edite(chemin)
+    relu = importer_fichier(chemin).projet
+    lus = _mots(relire(document_projet(relu)))
+    ecrits = _mots(docx.Document(chemin))
+    assert sum(ecrits.values()) > 300
+    manquants = ecrits - lus
+    assert not manquants, manquants

@@ -33,6 +33,11 @@ def erreur(message: str) -> None:
     sys.stderr.write(f"projterr : {message}\n")
 
 
+def avertisseur(fichier: Path | None) -> Callable[[str], None]:
+    """Notes about ``fichier`` (a model, a source), one French line each on stderr."""
+    return lambda note: erreur(f"{fichier} : {note}")
+
+
 def commande(func: F) -> F:
     """Turn projterr's exceptions into one French line on stderr and exit code 2."""
 

@@ -11,6 +11,7 @@ import typer
 from projterr.cli.common import (
     CONSTATS,
     OK,
+    avertisseur,
     charger,
     commande,
     ecrire_octets,
@@ -106,7 +107,9 @@ def diff(
     rendu_ = RENDUS[forme]
     if rendu_.binaire:
         assert sortie is not None  # checked before the work
-        octets = rendu_.fonction_de_rendu()(rapport, auteur=auteur, modele=modele)  # type: ignore[call-arg]
+        octets = rendu_.fonction_de_rendu()(  # type: ignore[call-arg]
+            rapport, auteur=auteur, modele=modele, avertir=avertisseur(modele)
+        )
         assert isinstance(octets, bytes)
         ecrire_octets(octets, sortie)
         return code

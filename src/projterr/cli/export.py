@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from projterr.cli.common import annoncer_ecriture, charger, commande, ecrire_sortie, verifier_sortie
+from projterr.cli.common import (
+    annoncer_ecriture,
+    avertisseur,
+    charger,
+    commande,
+    ecrire_sortie,
+    verifier_sortie,
+)
 
 
 @commande
@@ -122,7 +129,10 @@ def export(
     projet = charger(fichier)
     referentiel = charger_sigles(sigles)
     if not deliberation:
-        enregistrer(document_projet(projet, modele=modele, sigles=referentiel), sortie)
+        document = document_projet(
+            projet, modele=modele, sigles=referentiel, avertir=avertisseur(modele)
+        )
+        enregistrer(document, sortie)
         annoncer_ecriture(sortie)
         return 0
 
@@ -136,7 +146,12 @@ def export(
     if scdl is not None:  # checked before anything is written
         ligne = ligne_scdl(donnees, projet, objet(projet, donnees, precedent is not None))
     document = document_deliberation(
-        projet, donnees, modele=modele, sigles=referentiel, ancien=precedent
+        projet,
+        donnees,
+        modele=modele,
+        sigles=referentiel,
+        ancien=precedent,
+        avertir=avertisseur(modele),
     )
     enregistrer(document, sortie)
     annoncer_ecriture(sortie)

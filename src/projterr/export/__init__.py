@@ -5,6 +5,7 @@ python-docx is imported inside these functions only: ``projterr --help`` must no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +19,19 @@ if TYPE_CHECKING:
 
 
 def document_projet(
-    projet: Projet, modele: Path | None = None, sigles: Sigles | None = None
+    projet: Projet,
+    modele: Path | None = None,
+    sigles: Sigles | None = None,
+    avertir: Callable[[str], None] | None = None,
 ) -> DocumentWord:
-    """The projet as a Word document over ``modele`` (projterr's default when None)."""
+    """The projet as a Word document over ``modele`` (projterr's default when None).
+
+    ``avertir`` receives, in French, what was done to fit the model (styles borrowed, page
+    numbers added, a page size other than A4)."""
     from projterr.export.docx_projet import ecrire_projet
     from projterr.export.reperes import ecrire_reperes
 
-    document, redacteur = _preparer(projet, modele)
+    document, redacteur = _preparer(projet, modele, avertir)
     ecrire_projet(redacteur, projet, _sigles(sigles))
     ecrire_reperes(document, redacteur.reperes, projet)
     return document
@@ -36,9 +43,11 @@ def document_deliberation(
     modele: Path | None = None,
     sigles: Sigles | None = None,
     ancien: Projet | None = None,
+    avertir: Callable[[str], None] | None = None,
 ) -> DocumentWord:
     """The délibération approving ``projet``, the projet as annex 1 and, when ``ancien`` is
-    given, the table of changes since it as annex 2."""
+    given, the table of changes since it as annex 2 (``avertir``: as for
+    :func:`document_projet`)."""
     from projterr.export.deliberation import ecrire_deliberation
 
     rapport = None
@@ -46,8 +55,11 @@ def document_deliberation(
         from projterr.diff import comparer
 
         rapport = comparer(ancien, projet)
-    document, redacteur = _preparer(projet, modele)
+    from projterr.export.reperes import ecrire_reperes
+
+    document, redacteur = _preparer(projet, modele, avertir)
     ecrire_deliberation(redacteur, projet, seance, _sigles(sigles), rapport, ancien)
+    ecrire_reperes(document, redacteur.reperes, projet)  # annex 1 reads back as the projet
     return document
 
 
@@ -57,8 +69,10 @@ def _sigles(sigles: Sigles | None) -> Sigles:
     return sigles if sigles is not None else charger_sigles()
 
 
-def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redacteur]:
-    """The reference document, checked, completed, French, emptied; a writer on its body."""
+def _preparer(
+    projet: Projet, modele: Path | None, avertir: Callable[[str], None] | None
+) -> tuple[DocumentWord, Redacteur]:
+    """The reference document, completed, French, emptied; a writer on its body."""
     from projterr.export import modele as modeles
     from projterr.export.champs import mise_a_jour_a_l_ouverture
     from projterr.export.docx_projet import niveaux_de_titre
@@ -69,14 +83,14 @@ def _preparer(projet: Projet, modele: Path | None) -> tuple[DocumentWord, Redact
     document = defaut if modele is None else modeles.ouvrir(modele)
     styles = modeles.Styles(document, str(modele) if modele else None)
     requis = ["Normal", "Title"] + [f"Heading {n}" for n in range(1, niveaux_de_titre(projet) + 1)]
-    styles.exiger(requis)
     if modele is not None:
-        styles.completer(modeles.Styles(defaut), list(AUXILIAIRES))
+        notes = modeles.adapter(styles, modeles.Styles(defaut), requis, list(AUXILIAIRES))
+        if avertir is not None:
+            for note in notes:
+                avertir(note)
     modeles.langue_francaise(document)
     mise_a_jour_a_l_ouverture(document)
     modeles.vider_corps(document)
-    if modele is not None:
-        modeles.numeroter_les_pages(document)  # a charte's footer often has no page number
     proprietes = document.core_properties
     proprietes.title = projet.document.titre
     proprietes.subject = projet.territoire.nom

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 TIRET = " – "
 SEPARATEUR = " · "
+# The nature of the mark on the paragraph where a projet written as an annex begins.
+DEBUT_DU_PROJET = "debut"
 
 # Fields a plain list item shows (on a small line below it); any other filled field makes a fiche.
 CHAMPS_LISTE = ("sous_points", "partenaires", "porteurs", "dispositifs", "thematiques")
@@ -147,7 +149,10 @@ def _page_de_titre(red: Redacteur, projet: Projet, annexe: str | None = None) ->
 
     doc, territoire = projet.document, projet.territoire
     if annexe:
-        _saut(red.paragraphe(Morceau(annexe, gras=True), style=STYLE_MENTIONS))
+        mention = red.paragraphe(Morceau(annexe, gras=True), style=STYLE_MENTIONS)
+        _saut(mention)
+        # where the projet begins: ``import`` reads the annex alone, not the délibération
+        red.reperer(mention, DEBUT_DU_PROJET, "@annexe", None, None)
     nature = valeurs.TYPES_DOCUMENT.get(doc.type, "")
     entete = red.paragraphe(nature, style=STYLE_MENTIONS)
     entete.paragraph_format.space_before = Pt(150)  # the title sits in the upper third

@@ -2,10 +2,11 @@
 
 Its styles, page setup, header and footer are kept and its body is replaced. Styles are
 found by their name (``w:name``), never by their id: a French Word calls the id of
-« heading 1 » ``Titre1``. The styles a document cannot do without (Normal, Title, the
-headings it uses) must be in the reference document; projterr's own styles and the other
-helpers (lists, table of contents heading…) are copied from the default reference when the
-user's lacks them, so that a charte made of a few styles still works.
+« heading 1 » ``Titre1``. Every style the export uses that the reference document lacks is
+copied from projterr's default, based on the charte's Normal: Word saves only the styles a
+document has used, so a charte typed in Word usually has no Title, Heading 3 or List Bullet.
+What was borrowed, the page numbers added and a page size other than A4 are said
+(:func:`adapter`), never done silently.
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 # Word's interface names in French, for the error message (w:name is always the English one).
-_NOMS_FRANCAIS = {"title": "Titre", "subtitle": "Sous-titre", "list bullet": "Liste à puces"}
+_NOMS_FRANCAIS = {
+    "title": "Titre",
+    "subtitle": "Sous-titre",
+    "list bullet": "Liste à puces",
+    "list bullet 2": "Liste à puces 2",
+    "toc heading": "En-tête de table des matières",
+}
+# The styles of Word's own that an export may use, besides Normal, Title and the headings:
+# named when borrowed (projterr's own styles are expected to be missing from any charte).
+STYLES_DE_WORD = ("Subtitle", "TOC Heading", "List Bullet", "List Bullet 2")
 
 
 class ModeleInvalide(ProjterrError):
@@ -89,24 +99,31 @@ class Styles:
         """The styleId of the style named ``nom``."""
         return self.element(nom).get(_w("w:styleId")) or ""
 
-    def exiger(self, noms: list[str]) -> None:
-        """Raise a French error naming the first required style that is missing."""
-        for nom in noms:
-            if nom not in self:
-                francais = nom_francais(nom)
-                aussi = f" (« {francais} » dans Word en français)" if francais != nom else ""
-                raise ModeleInvalide(
-                    f"le modèle n'a pas de style « {nom} »{aussi} : appliquez ce style une fois "
-                    "dans le modèle pour l'y créer, ou choisissez un autre modèle",
-                    self.fichier,
-                )
-
     def completer(self, source: Styles, noms: list[str]) -> None:
         """Copy from ``source`` every style of ``noms`` this document lacks (with the styles
         it is based on, and its list numbering)."""
         for nom in noms:
             if nom not in self and nom in source:
                 self._copier(source, source.element(nom))
+
+    def accorder(self, nom: str, modele: str) -> None:
+        """Give style ``nom`` the colour and font of style ``modele`` (those it sets)."""
+        from docx.oxml import OxmlElement
+
+        source = self.element(modele).find(_w("w:rPr"))
+        if source is None:
+            return
+        cible = self.element(nom)
+        rpr = cible.find(_w("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            cible.append(rpr)
+        for tag in ("w:rFonts", "w:color"):
+            trouve = source.find(_w(tag))
+            if trouve is not None:
+                place = enfant_a_sa_place(rpr, tag, _suivants_rpr(tag))
+                place.addprevious(copy.deepcopy(trouve))
+                rpr.remove(place)
 
     def _copier(self, source: Styles, style: _Element) -> None:
         nouveau = copy.deepcopy(style)
@@ -234,7 +251,7 @@ def langue_francaise(document: DocumentWord) -> None:
 
 def _langue(rpr: _Element) -> None:
     # w:lang comes last in w:rPr but for these three
-    enfant_a_sa_place(rpr, "w:lang", _APRES_LANG).set(_w("w:val"), "fr-FR")
+    enfant_a_sa_place(rpr, "w:lang", _suivants_rpr("w:lang")).set(_w("w:val"), "fr-FR")
 
 
 def enfant_a_sa_place(parent: _Element, tag: str, suivants: frozenset[str]) -> _Element:
@@ -254,10 +271,77 @@ def enfant_a_sa_place(parent: _Element, tag: str, suivants: frozenset[str]) -> _
     return enfant
 
 
-_APRES_LANG = frozenset(
-    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + n
-    for n in ("eastAsianLayout", "specVanish", "oMath")
-)
+# The children of w:rPr in the schema's order.
+_ORDRE_RPR = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+              "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+              "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+              "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+              "em", "lang", "eastAsianLayout", "specVanish", "oMath")  # fmt: skip
+
+
+def _suivants_rpr(tag: str) -> frozenset[str]:
+    """The Clark names of the w:rPr children the schema puts after ``tag`` (« w:color »)."""
+    rang = _ORDRE_RPR.index(tag.removeprefix("w:"))
+    return frozenset(_w(f"w:{n}") for n in _ORDRE_RPR[rang + 1 :])
+
+
+def adapter(styles: Styles, defaut: Styles, requis: list[str], auxiliaires: list[str]) -> list[str]:
+    """Make the charte of ``styles`` fit an export: borrow from ``defaut`` each style of
+    ``requis`` (Normal, Title, the headings used) and ``auxiliaires`` it lacks, number its
+    pages. The French notes saying what was done, and the page size when it is not A4."""
+    manquants = [n for n in [*requis, *STYLES_DE_WORD] if n not in styles]
+    titres = [n for n in _TITRES if n in styles]
+    styles.completer(defaut, [*requis, *auxiliaires])
+    for nom in manquants:
+        if nom in _TITRES and titres:
+            styles.accorder(nom, _titre_voisin(nom, titres))
+    notes: list[str] = []
+    if manquants:
+        noms = ", ".join(nom_francais(n) for n in manquants)
+        base = "" if "Normal" in manquants else " (sur la base de son style Normal)"
+        notes.append(f"styles absents du modèle, repris de celui de projterr{base} : {noms}")
+    if numeroter_les_pages(styles.document):
+        notes.append("numéros de page ajoutés au pied de page du modèle, qui n'en avait pas")
+    format_ = format_de_page(styles.document)
+    if format_ is not None:
+        notes.append(f"pages au format du modèle : {format_}, et non A4")
+    return notes
+
+
+# Title, then the headings by level: a borrowed one takes the colour and font of its nearest
+# neighbour in the charte, so that a borrowed Heading 3 does not stand out under the
+# charte's green Heading 2.
+_TITRES = ("Title", *(f"Heading {n}" for n in range(1, 10)))
+
+
+def _titre_voisin(nom: str, titres: list[str]) -> str:
+    """The charte's heading closest to ``nom`` (the one above it first)."""
+    rang = _TITRES.index(nom)
+    return min(titres, key=lambda t: (abs(_TITRES.index(t) - rang), -_TITRES.index(t)))
+
+
+# Page sizes in millimetres (portrait), by the name people know them by.
+_FORMATS = {"A4": (210, 297), "A3": (297, 420), "A5": (148, 210),
+            "Letter US": (216, 279), "Legal US": (216, 356)}  # fmt: skip
+
+
+def format_de_page(document: DocumentWord) -> str | None:
+    """The page size of ``document``'s last section in words (« Letter US, 21,6 × 27,9 cm »),
+    None when it is A4 (in either orientation) or not given."""
+    section = document.sections[-1]
+    if section.page_width is None or section.page_height is None:
+        return None
+    largeur, hauteur = section.page_width.mm, section.page_height.mm
+    cotes = sorted((largeur, hauteur))
+    nom = next(
+        (n for n, (a, b) in _FORMATS.items() if abs(cotes[0] - a) < 2 and abs(cotes[1] - b) < 2),
+        None,
+    )
+    if nom == "A4":
+        return None
+    mesure = f"{largeur / 10:.1f} × {hauteur / 10:.1f} cm".replace(".", ",")
+    paysage = " à l'italienne" if largeur > hauteur else ""
+    return f"{nom}{paysage}, {mesure}" if nom else f"{mesure}{paysage}"
 
 
 def numeroter_les_pages(document: DocumentWord) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from lxml.etree import SubElement
 
 from projterr.export.modele import Styles
+from projterr.export.reperes import PREFIXE_REPERE
 from projterr.export.typographie import typographier
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class Redacteur:
         identifiant = str(REPERES_DEBUT + k)
         debut = SubElement(paragraphe._p, _W + "bookmarkStart")
         debut.set(_W + "id", identifiant)
-        debut.set(_W + "name", f"pt_{k}")
+        debut.set(_W + "name", f"{PREFIXE_REPERE}{k}")
         ppr = paragraphe._p.find(_W + "pPr")
         if ppr is not None:
             ppr.addnext(debut)

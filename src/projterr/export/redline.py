@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projterr.diff.mots import blocs, segments
+from projterr.export.reperes import PREFIXE_REPERE
 from projterr.export.revisions import (
     Auteur,
     W,
@@ -59,20 +60,26 @@ def document_redline(
     sigles: Sigles | None = None,
     auteur: str = "projterr",
     date: dt.datetime | None = None,
+    avertir: Callable[[str], None] | None = None,
 ) -> DocumentWord:
-    """The new projet with the changes since ``ancien`` as Word tracked changes."""
+    """The new projet with the changes since ``ancien`` as Word tracked changes (``avertir``:
+    as for :func:`projterr.export.document_projet`)."""
     from projterr.diff import comparer
     from projterr.export import _preparer, _sigles
     from projterr.export.docx_projet import ecrire_projet
+    from projterr.export.reperes import ecrire_reperes
 
     if rapport is None:
         rapport = comparer(ancien, nouveau)
     sigles = _sigles(sigles)
-    doc_n, red_n = _preparer(nouveau, modele)
+    doc_n, red_n = _preparer(nouveau, modele, avertir)
     ecrire_projet(red_n, nouveau, sigles)
-    doc_a, red_a = _preparer(ancien, modele)
+    doc_a, red_a = _preparer(ancien, modele, None)  # the same model: said once
     ecrire_projet(red_a, ancien, sigles)
 
+    # Only the new projet's marks: « Accepter toutes les modifications » gives it, and
+    # ``import`` reads the redline back as it (tracked changes accepted, ids kept).
+    _sans_reperes(doc_a.element.body)
     blocs_n = _blocs_par_element(doc_n.element.body, red_n.blocs)
     blocs_a = _blocs_par_element(doc_a.element.body, red_a.blocs)
     correspondance = {c.nouveau: c.ancien for c in rapport.correspondances if c.nouveau}
@@ -132,11 +139,15 @@ def document_redline(
         else:
             corps.append(bloc)
     redaction.numeroter_commentaires()
+    ecrire_reperes(doc_n, red_n.reperes, nouveau)
     return doc_n
 
 
 def rendre_docx(
-    rapport: RapportDiff, auteur: str = "projterr", modele: Path | None = None
+    rapport: RapportDiff,
+    auteur: str = "projterr",
+    modele: Path | None = None,
+    avertir: Callable[[str], None] | None = None,
 ) -> bytes:
     """The redline of a diff report as the bytes of a .docx (renderer of ``diff -f docx``)."""
     import io
@@ -144,10 +155,24 @@ def rendre_docx(
     if rapport.documents is None:
         raise ValueError("the report does not carry the two documents")
     ancien, nouveau = rapport.documents
-    document = document_redline(ancien, nouveau, rapport, modele=modele, auteur=auteur)
+    document = document_redline(
+        ancien, nouveau, rapport, modele=modele, auteur=auteur, avertir=avertir
+    )
     tampon = io.BytesIO()
     document.save(tampon)
     return tampon.getvalue()
+
+
+def _sans_reperes(corps: _Element) -> None:
+    """Remove projterr's element marks (bookmarks ``pt_<k>``) from ``corps``."""
+    ids = set()
+    for debut in list(corps.iter(W + "bookmarkStart")):
+        if (debut.get(W + "name") or "").startswith(PREFIXE_REPERE):
+            ids.add(debut.get(W + "id"))
+            debut.getparent().remove(debut)
+    for fin in list(corps.iter(W + "bookmarkEnd")):
+        if fin.get(W + "id") in ids:
+            fin.getparent().remove(fin)
 
 
 def _blocs_par_element(

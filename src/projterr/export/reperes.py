@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 NS = "urn:projterr:export"
 PARTIE = "/customXml/projterr.xml"
+PREFIXE_REPERE = "pt_"  # bookmarks pt_1, pt_2…
 
 
 def ecrire_reperes(
@@ -78,5 +79,7 @@ def lire_reperes(octets: bytes) -> tuple[dict[str, dict[str, str]], dict[str, st
         return None
     if racine.tag != f"{{{NS}}}projterr":
         return None
-    elements = {f"pt_{el.get('k')}": dict(el.attrib) for el in racine.iter(f"{{{NS}}}element")}
+    elements = {
+        f"{PREFIXE_REPERE}{el.get('k')}": dict(el.attrib) for el in racine.iter(f"{{{NS}}}element")
+    }
     return elements, dict(racine.attrib)

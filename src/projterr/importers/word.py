@@ -180,6 +180,7 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
 
 def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     """The projet of a file written by ``projterr export``, or None for any other file."""
+    from projterr.export.docx_projet import DEBUT_DU_PROJET
     from projterr.export.reperes import lire_reperes
     from projterr.export.revisions import accepter
     from projterr.importers.word_projterr import lire_export
@@ -201,6 +202,11 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     if corps is None:
         return None
     remarques = ["document écrit par projterr export : relu avec ses identifiants"]
+    if any(r.get("nature") == DEBUT_DU_PROJET for r in reperes.values()):
+        remarques = [
+            "délibération écrite par projterr : son annexe 1, le projet, est relue avec ses "
+            "identifiants (le reste de la délibération n'en fait pas partie)"
+        ]
     suivies = sum(1 for _ in corps.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
     if suivies:
         accepter(corps)

@@ -14,7 +14,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from projterr.export import valeurs
-from projterr.export.docx_projet import DETAILS, LIBELLES_LISTES, SEPARATEUR, TIRET
+from projterr.export.docx_projet import (
+    DEBUT_DU_PROJET,
+    DETAILS,
+    LIBELLES_LISTES,
+    SEPARATEUR,
+    TIRET,
+)
 from projterr.export.revisions import W, texte_paragraphe
 from projterr.ids import Identifiants
 from projterr.libelles import titre_libelle
@@ -84,6 +90,17 @@ def lire_export(
     """The projet of a Word file written by ``projterr export``; ``document`` holds what the
     pages do not show (the levels' names, the note), kept in the marks' part."""
     blocs = [el for el in corps if el.tag in (W + "p", W + "tbl")]
+    if any(r.get("nature") == DEBUT_DU_PROJET for r in reperes.values()):
+        # a délibération: the projet is its annex 1, from the paragraph so marked
+        debut = next(
+            (
+                k
+                for k, bloc in enumerate(blocs)
+                if (r := _repere(bloc, reperes)) and r.get("nature") == DEBUT_DU_PROJET
+            ),
+            0,
+        )
+        blocs = blocs[debut:]
     projet = _Lecture(blocs, styles, reperes).projet()
     document = document or {}
     if document.get("niveaux"):
