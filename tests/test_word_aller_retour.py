@@ -5,12 +5,15 @@ comes back as that edit."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import docx
 import docx.document
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +26,7 @@ from projterr.export.redline import document_redline
 from projterr.export.seance import Seance
 from projterr.importers import importer_fichier
 from projterr.model import Projet
+from projterr.normalize import cle_typographique
 from projterr.yamlio import charger_projet
 from test_diff_appliquer import _muter_fiches
 from test_diff_proprietes import _projet
@@ -399,3 +403,116 @@ def test_chaque_mot_du_fichier_modifie_est_dans_le_resultat(fichier: str, tmp_pa
     assert sum(ecrits.values()) > 300
     manquants = ecrits - lus
     assert not manquants, manquants
+
+
+def sans_reperes(chemin: Path) -> None:
+    """``chemin`` as after a copy into another document or a save by an online editor: no
+    projterr part, no bookmarks; styles and texts kept."""
+    document = docx.Document(chemin)
+    for rid, relation in list(document.part.rels.items()):
+        if relation.reltype == RT.CUSTOM_XML:
+            document.part.drop_rel(rid)
+    for marque in list(document.element.body.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        marque.getparent().remove(marque)
+    document.save(chemin)
+
+
+def _textes_des_actions(projet: Projet) -> list[str]:
+    """The actions' texts in order, French typography aside (the export adds it)."""
+    return [cle_typographique(a.texte) for _, a in projet.actions()]
+
+
+# What the pages of an export do not show, so what its marks alone carry.
+_INVISIBLES = {"document.note", "territoire.siren", "territoire.siret", "territoire.code_insee"}
+
+
+@pytest.mark.parametrize(
+    "chemin",
+    [
+        RACINE / "examples/coeur-de-lorraine_2025.yaml",
+        RACINE / "tests/data/diff/fiches/crte-2026.yaml",
+        RACINE / "tests/fixtures/yaml/fiches-completes.yaml",
+    ],
+    ids=lambda p: p.stem,
+)
+def test_un_export_sans_ses_reperes_est_relu_par_sa_structure(chemin: Path, tmp_path: Path) -> None:
+    """Marks lost, the export is still recognised by its styles and headings (« Pilier 1 – »,
+    « Action 1.2.1 – », fiche tables): the same projet, up to ids and what no page shows."""
+    projet = charger_projet(chemin)
+    docx_ = tmp_path / "projet.docx"
+    enregistrer(document_projet(projet), docx_)
+    sans_reperes(docx_)
+    resultat = importer_fichier(docx_)
+    assert resultat.profil == "export projterr"
+    assert resultat.remarques[0].startswith("document écrit par projterr export mais sans ses")
+    relu = resultat.projet
+    changements = [
+        (c.nature, [ch.champ for ch in c.champs_visibles()])
+        for c in comparer(projet, relu).significatifs()
+    ]
+    assert all(
+        nature == "document" and set(champs) <= _INVISIBLES for nature, champs in changements
+    ), changements
+    assert relu.niveaux == projet.niveaux
+    assert not relu.non_classe
+    assert _textes_des_actions(relu) == _textes_des_actions(projet)
+
+
+def test_sans_ses_reperes_les_titres_sans_type_sont_dits(tmp_path: Path) -> None:
+    """Headings that do not name their type (« LES 3 DÉFIS ») cannot give it back: they are
+    read as sections, and the import says how many."""
+    projet = charger_projet(RACINE / "examples/midi-quercy.yaml")
+    docx_ = tmp_path / "projet.docx"
+    enregistrer(document_projet(projet), docx_)
+    sans_reperes(docx_)
+    resultat = importer_fichier(docx_)
+    assert resultat.profil == "export projterr"
+    sections = [n for _, n in resultat.projet.noeuds() if n.type == "section"]
+    assert sections
+    assert f"{len(sections)} titres ne disent pas leur type" in resultat.remarques[-1]
+    assert _textes_des_actions(resultat.projet) == _textes_des_actions(projet)
+
+
+def test_un_document_word_quelconque_n_est_pas_pris_pour_un_export(tmp_path: Path) -> None:
+    """Headings named like projterr's, but none of projterr's styles: the generic reader."""
+    document = docx.Document()
+    document.add_heading("Axe 1 – Habiter le territoire", 1)
+    document.add_paragraph("Rénover les logements vacants", style="List Bullet")
+    chemin = tmp_path / "strategie.docx"
+    document.save(chemin)
+    assert importer_fichier(chemin).profil != "export projterr"
+
+
+def test_la_boucle_du_readme_telle_qu_ecrite(tmp_path: Path) -> None:
+    """The README's edit-in-Word loop, its commands run as written from a clone's root (the
+    edit made with python-docx between export and import): the diff shows the edit, the
+    redline and the délibération are written."""
+    readme = (RACINE / "README.md").read_text(encoding="utf-8")
+    debut = readme.index("La boucle, sur l'exemple livré :")
+    bloc = readme[debut:].split("```", 2)[1]
+    commandes = [ligne.split() for ligne in bloc.splitlines() if ligne.startswith("projterr ")]
+    assert [c[1] for c in commandes] == ["export", "import", "diff", "diff", "export"]
+    (tmp_path / "examples").symlink_to(RACINE / "examples")
+    codes = []
+    for commande in commandes:
+        r = subprocess.run(
+            [sys.executable, "-m", "projterr", *commande[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        )
+        assert "Traceback" not in r.stderr and r.returncode in (0, 1), r.stderr
+        codes.append(r.returncode)
+        if commande[1] == "export" and "projet.docx" in commande:  # the person's edit
+            document = docx.Document(tmp_path / "projet.docx")
+            harmonisation = next(
+                p for p in document.paragraphs if p.text.startswith("Mettre en place une harm")
+            )
+            _apres(harmonisation, "Créer un fonds d'amorçage pour les artisans", "List Bullet")
+            document.save(tmp_path / "projet.docx")
+        if commande[1] == "diff" and "-o" not in commande:
+            assert "Créer un fonds d'amorçage pour les artisans" in r.stdout
+            assert "Résumé : 1 action ajoutée." in r.stdout, r.stdout
+    assert codes == [0, 0, 1, 1, 0]
+    for fichier in ("redline.docx", "deliberation.docx"):
+        assert importer_fichier(tmp_path / fichier).profil == "export projterr"

@@ -201,13 +201,14 @@ def comparer_valeurs(nom: str, ancien: Any, nouveau: Any) -> Champ:
 
 def _cle_json(valeur: Any) -> Any:
     """JSON data with every text reduced to its typographic key (a sous-action whose title
-    only changed apostrophe is the same sous-action)."""
+    only changed apostrophe is the same sous-action), ids left out (a sous-action read again
+    from a Word file that lost projterr's marks gets a new id, and no reader sees ids)."""
     if isinstance(valeur, str):
         return cle_typographique(valeur)
     if isinstance(valeur, list):
         return [_cle_json(v) for v in valeur]
     if isinstance(valeur, dict):
-        return {k: _cle_json(v) for k, v in valeur.items()}
+        return {k: _cle_json(v) for k, v in valeur.items() if k != "id"}
     return valeur
 
 

@@ -183,7 +183,7 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     from projterr.export.docx_projet import DEBUT_DU_PROJET
     from projterr.export.reperes import lire_reperes
     from projterr.export.revisions import accepter
-    from projterr.importers.word_projterr import lire_export
+    from projterr.importers.word_projterr import lire_export, ressemble_a_un_export
 
     parties = _ouvrir(data, nom)
     # Found by its content, not its name: LibreOffice renames custom XML parts on save
@@ -194,14 +194,27 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
             lu = lire_reperes(parties[nom_partie])
             if lu:
                 break
-    if not lu:
-        return None
-    reperes, attributs = lu
     document = _xml(parties["word/document.xml"], nom, "word/document.xml")
     corps = document.find(W + "body")
     if corps is None:
         return None
-    remarques = ["document écrit par projterr export : relu avec ses identifiants"]
+    styles = _Styles(
+        _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
+    )
+    noms = {id_: style.nom for id_, style in styles.styles.items()}
+    if lu:
+        reperes, attributs = lu
+        remarques = ["document écrit par projterr export : relu avec ses identifiants"]
+    elif ressemble_a_un_export(corps, noms):
+        reperes, attributs = {}, {}
+        remarques = [
+            "document écrit par projterr export mais sans ses repères (copié dans un autre "
+            "document, ou enregistré par un autre logiciel) : relu par sa structure, avec de "
+            "nouveaux identifiants ; ce que les pages ne montrent pas (note, SIREN, SIRET, "
+            "code INSEE) n'a pas pu être relu"
+        ]
+    else:
+        return None
     if any(r.get("nature") == DEBUT_DU_PROJET for r in reperes.values()):
         remarques = [
             "délibération écrite par projterr : son annexe 1, le projet, est relue avec ses "
@@ -211,11 +224,20 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     if suivies:
         accepter(corps)
         remarques.append(modifications_acceptees(suivies))
-    styles = _Styles(
-        _xml(parties["word/styles.xml"], nom, "styles") if "word/styles.xml" in parties else None
-    )
-    noms = {id_: style.nom for id_, style in styles.styles.items()}
-    return lire_export(corps, noms, reperes, attributs), remarques
+    projet = lire_export(corps, noms, reperes, attributs)
+    if not reperes:
+        sans_type = sum(1 for _, n in projet.noeuds() if n.type == "section")
+        if sans_type:
+            sujet = (
+                "1 titre ne dit pas son"
+                if sans_type == 1
+                else f"{sans_type} titres ne disent pas leur"
+            )
+            remarques.append(
+                f"{sujet} type (comme « Pilier 1 – … ») : type « section », à corriger dans "
+                "le YAML si besoin"
+            )
+    return projet, remarques
 
 
 def lire_word(data: bytes, nom: str) -> LectureBureautique:

@@ -21,6 +21,13 @@ from projterr.export.docx_projet import (
     SEPARATEUR,
     TIRET,
 )
+from projterr.export.modele_defaut import (
+    STYLE_DETAILS,
+    STYLE_FICHE,
+    STYLE_GLOSSAIRE,
+    STYLE_LIBELLE,
+    STYLE_MENTIONS,
+)
 from projterr.export.revisions import W, texte_paragraphe
 from projterr.ids import Identifiants
 from projterr.libelles import titre_libelle
@@ -101,10 +108,13 @@ def lire_export(
             0,
         )
         blocs = blocs[debut:]
-    projet = _Lecture(blocs, styles, reperes).projet()
+    lecture = _Lecture(blocs, styles, reperes)
+    projet = lecture.projet()
     document = document or {}
     if document.get("niveaux"):
         projet.niveaux = document["niveaux"].split(" ")
+    elif not reperes:  # its marks lost: the levels' types as its headings name them
+        projet.niveaux = lecture.niveaux()
     if document.get("note"):
         projet.document.note = document["note"]
     for cle in ("siren", "siret", "code_insee"):
@@ -149,6 +159,7 @@ class _Lecture:
         courant: list[str] | None = None  # where Normal paragraphs go
         action: Action | None = None
         fiche: Action | None = None  # the top-level action whose sous-fiches follow
+        niveau_fiche: int | None = None  # its heading's level
         # The last action projterr wrote (bookmarked), while the user's new bullets follow it:
         # Enter at the end of a bullet puts the new one before that action's details line.
         marquee: Action | None = None
@@ -200,6 +211,7 @@ class _Lecture:
                 action = Action(id=repere["id"], numero=numero, texte=texte_action)
                 self.sous_ids[action.id] = _ids_sous_actions(repere)
                 fiche = marquee = action
+                niveau_fiche = niveau
                 if pile:
                     pile[-1][1].actions.append(action)
                 else:  # moved above the first level (into the contents, say): kept aside
@@ -209,6 +221,40 @@ class _Lecture:
                 courant, action = (preambule if texte == "Préambule" else contexte), None
             elif niveau == 1 and texte.startswith("Annexe" + TIRET + "Glossaire"):
                 break  # the glossary is made from the texts, not part of the projet
+            elif (
+                repere is None
+                and niveau is not None
+                and fiche is not None
+                and niveau_fiche is not None
+                and niveau > niveau_fiche
+                and any(
+                    _simple(a.texte) == _simple(texte) for a in _toutes_sous_actions(fiche)
+                )
+            ):
+                # a heading without a number under a fiche: the fiche of one of its
+                # sous-actions (listed « (fiche ci-dessous) » in the fiche's table)
+                sous = self._sous_fiche(fiche, None, texte)
+                courant, action = sous.description, sous
+            elif repere is None and niveau is not None and (entete := _entete_fiche(texte)):
+                # « Action 1.2.1 – Texte » without a mark (typed, or the marks were lost): a
+                # fiche, or a sous-action's own fiche under its parent's
+                numero, texte_action = entete
+                if fiche is not None and niveau_fiche is not None and niveau > niveau_fiche:
+                    sous = self._sous_fiche(fiche, numero, texte_action)
+                    courant, action = sous.description, sous
+                elif pile:
+                    parent = pile[-1][1]
+                    action = Action(
+                        id=self.ids.action(texte_action, parent.id),
+                        numero=numero,
+                        texte=texte_action,
+                    )
+                    parent.actions.append(action)
+                    fiche = marquee = action
+                    niveau_fiche = niveau
+                    courant = action.description
+                else:
+                    self._mettre_de_cote(k, texte, "fiche placée avant le premier niveau")
             elif repere is None and niveau is not None and texte.strip():
                 # a heading the user added: a new level, its number read from its text
                 noeud = self._noeud_ajoute(texte, niveau)
@@ -220,7 +266,12 @@ class _Lecture:
             elif repere is None and style == "List Bullet" and texte.strip():
                 # a bullet the user added: a new action of the level it sits in
                 if pile:
-                    action = Action(id=self.ids.action(texte, pile[-1][1].id), texte=texte)
+                    numero, texte_puce = _numero_en_tete(texte)
+                    action = Action(
+                        id=self.ids.action(texte_puce, pile[-1][1].id),
+                        numero=numero,
+                        texte=texte_puce,
+                    )
                     pile[-1][1].actions.append(action)
                     courant, fiche = None, action
                 else:
@@ -259,6 +310,8 @@ class _Lecture:
         if self.proprietaire is not None:  # the run of lines goes on
             return self.proprietaire
         proprietaire = action
+        if not self.reperes:  # its marks lost: every action is unmarked, each owns its lines
+            return action
         if (
             marquee is not None
             and action is not marquee
@@ -270,6 +323,34 @@ class _Lecture:
         self.proprietaire = proprietaire
         return proprietaire
 
+    def niveaux(self) -> list[str]:
+        """The node type of each heading level, from the top, as far as the file names them
+        all (« Pilier 1 – … » under Heading 1, « Objectif stratégique 1.1 – … » under 2…)."""
+        types: list[str] = []
+        for niveau in range(1, 10):
+            type_ = self.types_par_niveau.get(niveau)
+            if type_ is None or type_ == "section":
+                break
+            types.append(type_)
+        return types
+
+    def _sous_fiche(self, fiche: Action, numero: str | None, texte: str) -> Action:
+        """The sous-action whose own fiche this heading opens: the one its parent's table
+        listed (same number, else same text), or a new one."""
+        sous = next(
+            (
+                a
+                for a in _toutes_sous_actions(fiche)
+                if (numero and a.numero == numero) or _simple(a.texte) == _simple(texte)
+            ),
+            None,
+        )
+        if sous is None:
+            sous = Action(id=self.ids.action(texte, fiche.id), texte=texte)
+            fiche.sous_actions.append(sous)
+        sous.numero, sous.texte = numero, texte
+        return sous
+
     def _noeud_ajoute(self, texte: str, niveau: int) -> Noeud:
         """A heading without a mark: its type is the one this file gives its level (or the
         one its text names), its number the one its text prints."""
@@ -277,11 +358,16 @@ class _Lecture:
         nomme = _TYPE_NOMME.match(_simple(texte))
         if nomme is not None:
             type_ = _TYPES_PAR_LIBELLE.get(nomme.group("libelle").casefold(), type_)
+            if type_ is not None:
+                self.types_par_niveau.setdefault(niveau, type_)
         type_ = type_ or "section"
+        # the number after the type's name, or at the start (« LES 3 DÉFIS » has none)
         numero_lu = _NUMERO_EN_TETE.match(_simple(texte))
+        if nomme is None and not texte[:1].isdigit():
+            numero_lu = None
         numero = numero_lu.group("numero") if numero_lu else None
         titre = _sans_entete(texte, titre_libelle(type_), numero) if numero else texte
-        titre = titre.lstrip(" :–-").strip() or texte
+        titre = titre.lstrip(" .:–-").strip() or texte
         return Noeud(id=self.ids.noeud(type_, titre), type=type_, numero=numero, titre=titre)
 
     def _mettre_de_cote(self, k: int, texte: str, raison: str) -> None:
@@ -337,6 +423,54 @@ _NUMERO_EN_TETE = re.compile(r"^(?:\D*?\s)?(?P<numero>\d+(?:\.\d+)*)(?=\s*[–:.
 
 def _textes_du_tableau(tableau: _Element) -> list[str]:
     return [t for p in tableau.iter(W + "p") if (t := texte_paragraphe(p).strip())]
+
+
+# The paragraph styles only projterr's export uses.
+_STYLES_PROPRES = frozenset(
+    (STYLE_DETAILS, STYLE_FICHE, STYLE_GLOSSAIRE, STYLE_LIBELLE, STYLE_MENTIONS)
+)
+# « 1.2.1 – Texte »: a number the export printed before a list item's text
+# (« 1.1.a », « 2.3 », « 4b »: starts with a digit, no space)
+_NUMERO_ET_TEXTE = re.compile(
+    r"^(?P<numero>\d[\w]{0,3}(?:\.[\w]{1,4})*)" + re.escape(TIRET) + r"(?P<texte>.+)$"
+)
+
+
+def _numero_en_tete(texte: str) -> tuple[str | None, str]:
+    """« 1.2.1 – Texte » → (« 1.2.1 », « Texte »); a text without it → (None, the text)."""
+    m = _NUMERO_ET_TEXTE.match(_simple(texte))
+    if m is None:
+        return None, texte
+    return m.group("numero"), texte[m.start("texte") :]
+
+
+def _entete_fiche(texte: str) -> tuple[str | None, str] | None:
+    """« Action 1.2.1 – Texte » → (« 1.2.1 », « Texte »); None for another heading."""
+    if not _simple(texte).startswith("Action "):
+        return None
+    numero, reste = _numero_en_tete(texte[len("Action ") :])
+    if numero is None:
+        return None
+    return numero, reste
+
+
+def ressemble_a_un_export(corps: _Element, styles: dict[str, str]) -> bool:
+    """Whether a Word body is one projterr wrote, by its structure alone (its marks lost: a
+    copy into another document, an online editor's save): the glossary heading projterr
+    ends with, or paragraphs in projterr's own styles, beside headings that name their type
+    (« Pilier 1 – … », « Action 1.2.1 – … »)."""
+    propres, nommes = 0, 0
+    for p in corps.iter(W + "p"):
+        style = _style(p, styles)
+        if style in _STYLES_PROPRES:
+            propres += 1
+        elif _niveau(style) is not None:
+            texte = _simple(texte_paragraphe(p)).strip()
+            if texte.startswith("Annexe" + TIRET + "Glossaire"):
+                propres += 1
+            elif _TYPE_NOMME.match(texte) or _entete_fiche(texte):
+                nommes += 1
+    return propres > 0 and nommes > 0
 
 
 def _niveau(style: str) -> int | None:
@@ -467,6 +601,8 @@ def _sous_actions(action: Action, lignes: list[str], ids: list[tuple[str, str | 
             texte = ligne[2:].removesuffix(" (fiche ci-dessous)")
             if numero and numero.strip():
                 texte = _sans_numero(texte, numero)
+            elif rang >= len(ids):  # no marks: the number is the one printed
+                numero, texte = _numero_en_tete(texte)
             courante = Action(id=id_, numero=numero, texte=texte)
             action.sous_actions.append(courante)
         elif courante is not None and ligne.startswith("    "):
