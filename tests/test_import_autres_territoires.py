@@ -197,7 +197,7 @@ def _trouve(ligne: str, corpus: str, montants: set[float], numeros: set[str]) ->
 def _morceaux_trouves(morceaux: list[str], corpus: str, montants: set[float]) -> bool:
     """Each piece of a list line (« ARS, CPAM ; Région : 10 000 € ») is somewhere."""
     for morceau in morceaux:
-        morceau = morceau.strip().rstrip(".")
+        morceau = morceau.strip().rstrip(".").strip()  # « A . »: the list's final stop
         if not morceau or morceau in corpus:
             continue
         valeur = montant(morceau)

@@ -76,6 +76,17 @@ def verifier_projet(
     return sorted(constats, key=Constat.cle_tri)
 
 
+# The rules about numbering: what makes a number unreliable as a reference.
+REGLES_NUMEROTATION = (numero_doublon.REGLE, numero_position.REGLE, numero_lacune.REGLE)
+
+
+def verifier_numerotation(projet: Projet, fichier: str = "<projet>") -> list[Constat]:
+    """The numbering findings alone (duplicates, numbers out of place, gaps), in document
+    order: what ``export`` warns of, and what a délibération must not call a renumbering."""
+    ctx = Contexte(projet, fichier, None, SEUIL_SIMILARITE)
+    return sorted((c for r in REGLES_NUMEROTATION for c in r.verifier(ctx)), key=Constat.cle_tri)
+
+
 def verifier_fichiers(
     chemins: Iterable[Path],
     *,

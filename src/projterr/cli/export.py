@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from projterr.cli.common import (
     ecrire_sortie,
     verifier_sortie,
 )
+
+if TYPE_CHECKING:
+    from projterr.model import Projet
 
 
 @commande
@@ -117,8 +120,10 @@ def export(
         from projterr.cli.common import erreur
         from projterr.export.tet_excel import ecrire_tet
 
-        for avertissement in ecrire_tet(charger(fichier), sortie):
+        projet = charger(fichier)
+        for avertissement in ecrire_tet(projet, sortie):
             erreur(f"{fichier} : {avertissement}")
+        _numerotation_a_verifier(projet, fichier)
         annoncer_ecriture(sortie)
         return 0
     if scdl is not None and scdl.suffix.lower() != ".csv":
@@ -132,19 +137,26 @@ def export(
         document = document_projet(
             projet, modele=modele, sigles=referentiel, avertir=avertisseur(modele)
         )
+        _numerotation_a_verifier(projet, fichier)  # once nothing can fail any more
         enregistrer(document, sortie)
         annoncer_ecriture(sortie)
         return 0
 
+    from projterr.cli.common import erreur
     from projterr.export.deliberation import objet
     from projterr.export.scdl import csv_scdl, ligne_scdl
-    from projterr.export.seance import Seance, charger_seance
+    from projterr.export.seance import Seance, charger_seance, incoherences
 
     donnees = charger_seance(seance) if seance is not None else Seance()
+    for remarque in incoherences(donnees):  # for the secretary to check; nothing is changed
+        erreur(f"{seance} : {remarque}")
     precedent = charger(ancien) if ancien is not None else None
-    ligne = None
-    if scdl is not None:  # checked before anything is written
-        ligne = ligne_scdl(donnees, projet, objet(projet, donnees, precedent is not None))
+    ligne, manque = None, None
+    if scdl is not None:  # the délibération is written even when the open-data row cannot be
+        try:
+            ligne = ligne_scdl(donnees, projet, objet(projet, donnees, precedent is not None))
+        except ProjterrError as exc:
+            manque = exc
     document = document_deliberation(
         projet,
         donnees,
@@ -153,10 +165,25 @@ def export(
         ancien=precedent,
         avertir=avertisseur(modele),
     )
+    _numerotation_a_verifier(projet, fichier)
     enregistrer(document, sortie)
     annoncer_ecriture(sortie)
+    if manque is not None:
+        raise manque  # after the Word file: one line naming what the row lacks, exit 2
     if ligne is not None and scdl is not None:
         ecrire_sortie(
             csv_scdl(ligne), scdl, entrees=tuple(e for e in (fichier, seance, ancien) if e)
         )
     return 0
+
+
+def _numerotation_a_verifier(projet: Projet, fichier: Path) -> None:
+    """One line naming the numbers ``check`` flags (duplicates, out of place, gaps): the
+    document exported, or deliberated on, carries them as they are."""
+    from projterr.check.registre import verifier_numerotation
+    from projterr.cli.common import erreur
+
+    constats = verifier_numerotation(projet, str(fichier))
+    if constats:
+        elements = ", ".join(dict.fromkeys(c.element for c in constats))
+        erreur(f"{fichier} : numérotation à vérifier (voir projterr check) : {elements}")

@@ -294,6 +294,10 @@ def _flou(
 _COUVERTURE_ANCIEN = 0.6  # share of one action's stems found in the other (the old one's, usually)
 _COUVERTURE_NOUVEAU = 0.4  # and the other is not mostly about something else
 _RACINE = 5  # French stems by prefix: rénovation / rénover, énergie / énergétique
+# An action expanded into a long one (« Mise en œuvre du CLS 2ème génération » → « Élaboration
+# et mise en œuvre du CLS 3ème génération 2025/2030 (les échanges ont porté sur… ) ») keeps
+# every one of its stems, however few of the new text's they are: at least this many.
+_EXPANSION_MIN = 3
 # Structure and the fiche vouch too: the same number, and fiche fields kept as they were
 # (description, pilots, budget…), which survive a rewording of the title far more often.
 _BONUS_COUVERTURE_NUMERO = 0.2
@@ -328,8 +332,12 @@ def _champs_communs(a: Element, n: Element) -> int:
 
 
 def racines(e: Element) -> set[str]:
-    """Content-word stems of an element: accents, case, plural and suffixes set aside."""
-    return {m.rstrip("sx")[:_RACINE] for m in e.mots() if len(m) > 3}
+    """Content-word stems of an element: accents, case, plural and suffixes set aside; short
+    words that are not common ones kept (« CLS », « PAT », « eau »), figures left out (a
+    rewording changes « 2ème génération » into « 3ème », « 2025 » into « 2030 »)."""
+    return {
+        m.rstrip("sx")[:_RACINE] for m in e.mots() if len(m) > 2 and not any(c.isdigit() for c in m)
+    }
 
 
 def _couverture(al: Alignement, enfants_a: list[Element], enfants_n: list[Element]) -> None:
@@ -359,12 +367,15 @@ def _couverture(al: Alignement, enfants_a: list[Element], enfants_n: list[Elemen
                 continue
             commun = len(ra & rn)
             cov_a, cov_n = commun / len(ra), commun / len(rn)
-            if (
-                max(cov_a, cov_n) >= _COUVERTURE_ANCIEN
-                and min(cov_a, cov_n) >= _COUVERTURE_NOUVEAU
-                and cov_a > deja_a
-                and cov_n > deja_n[n.index]
-            ):
+            # reworded: most of one's stems in the other, which is not mostly about something
+            # else; or expanded (shortened): every stem of the shorter in the longer
+            reformule = (
+                max(cov_a, cov_n) >= _COUVERTURE_ANCIEN and min(cov_a, cov_n) >= _COUVERTURE_NOUVEAU
+            )
+            developpe = (cov_a == 1.0 and len(ra) >= _EXPANSION_MIN) or (
+                cov_n == 1.0 and len(rn) >= _EXPANSION_MIN
+            )
+            if (reformule or developpe) and cov_a > deja_a and cov_n > deja_n[n.index]:
                 score = cov_a + cov_n
                 if a.num and a.num == n.num:
                     score += _BONUS_COUVERTURE_NUMERO

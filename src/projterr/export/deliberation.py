@@ -1,10 +1,13 @@
 """The délibération of the Conseil syndical that approves the projet, with its annexes.
 
-Header (collectivité, n°, séance, quorum), objet, visas (CGCT L. 5711-1, L. 5741-1, L. 5741-2,
-prefectoral order, statutes, opinions), exposé with a summary of the changes when the earlier
-version is given, « Après en avoir délibéré », articles, vote, appeal notice, signatures; then
-the projet as annex 1 and the table of changes as annex 2. A value the séance file lacks is a
-blank « ……… » to fill by hand: projterr never invents one.
+Header (collectivité, n°, séance, figures), the opening (présents, excusés, absents, pouvoirs,
+quorum, secrétaire), objet, visas (CGCT L. 5711-1, L. 5741-1, L. 5741-2, prefectoral order,
+statutes, the délibération that approved the earlier version, opinions), exposé with a summary
+of the changes when the earlier version is given, « Après en avoir délibéré » with how the vote
+went, articles, vote, appeal notice, « Ainsi fait et délibéré », signatures « Pour extrait
+conforme », « Certifié exécutoire »; then the projet as annex 1 and the table of changes as
+annex 2. A value the séance file lacks is a blank « ……… » to fill by hand: projterr never
+invents one (the common frame of real extraits de registre, ../shared/REFERENCES.md).
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from projterr.export.redacteur import Cellule, Contenu, Morceau, Redacteur
 from projterr.libelles import compte, libelle, libelle_champ, titre_libelle
 
 if TYPE_CHECKING:
+    from projterr.check.constat import Constat
     from projterr.diff import Changement, RapportDiff
+    from projterr.diff.rapport import Champ, Cote
     from projterr.export.seance import Seance
     from projterr.model import Action, Projet
     from projterr.referentiels import Sigles
@@ -66,6 +71,9 @@ def ecrire_deliberation(
     """The délibération, the projet as annex 1 and, with ``rapport``, the changes as annex 2."""
     from projterr.export.docx_projet import ecrire_projet
 
+    douteux: list[Constat] = []
+    if rapport is not None:
+        rapport, douteux = changements_presentes(rapport, projet)
     coll = seance.coll_nom or projet.territoire.nom
     numero = _v(seance.delib_id)
     _entete(red, seance, coll)
@@ -84,9 +92,34 @@ def ecrire_deliberation(
     if rapport is not None:
 
         def suite(r: Redacteur) -> None:
-            _annexe_changements(r, rapport, ancien, numero, seance)
+            assert rapport is not None
+            _annexe_changements(r, rapport, ancien, numero, seance, douteux)
 
     ecrire_projet(red, projet, sigles, annexe=mention, apres=suite)
+
+
+def changements_presentes(
+    rapport: RapportDiff, projet: Projet
+) -> tuple[RapportDiff, list[Constat]]:
+    """The changes the délibération presents, and the numbering findings of ``projet`` (the
+    new version). A number ``check`` flags — a duplicate, one out of place — is an error of
+    the source: a renumbering to it is left out (the element's other changes kept), and the
+    annex lists the findings to check instead of asking the council to approve them."""
+    from dataclasses import replace
+
+    from projterr.check.registre import verifier_numerotation
+
+    constats = verifier_numerotation(projet)
+    douteux = {c.id for c in constats if c.id}
+    gardes: list[Changement] = []
+    for c in rapport.changements:
+        if "renumerotation" in c.types and c.nouveau is not None and c.nouveau.id in douteux:
+            types = tuple(t for t in c.types if t != "renumerotation")
+            if not types:
+                continue
+            c = replace(c, types=types)
+        gardes.append(c)
+    return replace(rapport, changements=gardes), constats
 
 
 def _entete(red: Redacteur, seance: Seance, coll: str) -> None:
@@ -114,11 +147,34 @@ def _seance(red: Redacteur, seance: Seance, coll: str) -> None:
     red.paragraphe(
         f"Le {_v(seance.delib_date)}{heure}, le {instance(seance)} du ",
         coll,
-        f", légalement convoqué le {_v(seance.date_convocation)}, s'est réuni à ",
+        f", régulièrement convoqué le {_v(seance.date_convocation)}, s'est réuni à ",
         _v(seance.lieu),
         f", sous la présidence de {_v(seance.president)}.",
     )
+    pouvoirs = [f"{p.de} à {p.a}" for p in seance.pouvoirs] if seance.pouvoirs is not None else None
+    for libelle_, noms in (
+        ("Présents", seance.noms_presents),
+        ("Excusés", seance.excuses),
+        ("Absents", seance.absents),
+        ("Pouvoirs", pouvoirs),
+    ):
+        # an empty list is « néant » (said so), a missing one a blank to fill
+        valeur = BLANC if noms is None else (", ".join(noms) if noms else "néant") + "."
+        red.paragraphe(Morceau(f"{libelle_} : ", gras=True), valeur)
+    red.paragraphe(_quorum(seance))
     red.paragraphe(f"Secrétaire de séance : {_v(seance.secretaire)}.")
+
+
+def _quorum(seance: Seance) -> str:
+    """The quorum sentence when the figures show it reached, else a blank to fill (a second
+    convocation needs none: only the secretary knows)."""
+    presents, effectif = seance.presents, seance.vote_effectif
+    if presents is not None and effectif is not None and effectif < 2 * presents <= 2 * effectif:
+        return (
+            f"Le quorum étant atteint ({presents} présents sur {effectif} membres en exercice), "
+            f"le {instance(seance)} peut valablement délibérer."
+        )
+    return f"Quorum : {BLANC}."
 
 
 def _visas(red: Redacteur, seance: Seance, coll: str, ancien: Projet | None) -> None:
@@ -149,18 +205,28 @@ def _visas(red: Redacteur, seance: Seance, coll: str, ancien: Projet | None) -> 
             f"{_v(seance.avis_conseil_developpement)} ;"
         ],
     ]
-    adoption = ancien.document.adoption if ancien else None
-    if ancien is not None and adoption is not None and (adoption.deliberation or adoption.date):
+    if ancien is not None:  # a revision: the délibération that approved the earlier version
+        numero, date = _deliberation_precedente(seance, ancien)
         visas.append(
             [
-                f"Vu la délibération n°{NB}{_v(adoption.deliberation)} du {_v(adoption.date)} "
-                "approuvant le document « ",
+                f"Vu la délibération n°{NB}{_v(numero)} du {_v(date)} approuvant le document « ",
                 ancien.document.titre,
                 " » ;",
             ]
         )
     for visa in visas:
         red.paragraphe(*visa)
+
+
+def _deliberation_precedente(seance: Seance, ancien: Projet) -> tuple[str | None, object]:
+    """Number and date of the délibération that approved ``ancien``: the séance file's, else
+    the earlier document's own ``adoption``; None where neither says."""
+    if seance.deliberation_precedente is not None:
+        return seance.deliberation_precedente.numero, seance.deliberation_precedente.date
+    adoption = ancien.document.adoption
+    if adoption is not None:
+        return adoption.deliberation, adoption.date
+    return None, None
 
 
 def _expose(
@@ -249,7 +315,7 @@ def _resume_changements(
         )
         for cote in nouvelles[:NOUVELLES_ACTIONS_MAX]:
             red.paragraphe(
-                *([cote.numero, " – "] if cote.numero else []), cote.texte, style="List Bullet 2"
+                *([cote.numero, " – "] if cote.numero else []), cote.texte, style="List Bullet"
             )
 
 
@@ -324,7 +390,9 @@ def _enumerer(morceaux: list[str]) -> str:
 
 
 def _decision(red: Redacteur, projet: Projet, seance: Seance, coll: str) -> None:
-    red.paragraphe(Morceau(f"Après en avoir délibéré, le {instance(seance)} :", gras=True))
+    red.paragraphe(
+        Morceau(f"Après en avoir délibéré, {_majorite(seance)}, le {instance(seance)} :", gras=True)
+    )
     articles: list[list[Contenu]] = [
         [
             "approuve le document « ",
@@ -354,22 +422,45 @@ def _decision(red: Redacteur, projet: Projet, seance: Seance, coll: str) -> None
     )
 
 
+def _majorite(seance: Seance) -> str:
+    """How the vote went, as the dispositif says it: « à l'unanimité », « à l'unanimité des
+    suffrages exprimés » (abstentions only), « à la majorité des suffrages exprimés »; a
+    blank when the votes are not known or do not adopt it."""
+    pour, contre, abst = seance.vote_pour, seance.vote_contre, seance.vote_abstention
+    if pour is None or contre is None or abst is None or pour <= contre:
+        return f"à {BLANC}"
+    if contre == 0 and abst == 0:
+        return "à l'unanimité des membres présents et représentés"
+    if contre == 0:
+        return "à l'unanimité des suffrages exprimés"
+    return "à la majorité des suffrages exprimés"
+
+
 def _vote(seance: Seance) -> str:
     pour, contre, abst = seance.vote_pour, seance.vote_contre, seance.vote_abstention
-    texte = f"Vote : pour {_v(pour)} ; contre {_v(contre)} ; abstentions {_v(abst)}."
-    if pour and contre == 0 and abst == 0:
-        texte += " Adoptée à l'unanimité des votants."
-    elif pour is not None and contre is not None and pour > contre:
-        texte += " Adoptée."
-    return texte
+    votants = f"Votants : {_v(seance.vote_reel)} – " if seance.vote_reel is not None else ""
+    return f"{votants}Pour : {_v(pour)} – Contre : {_v(contre)} – Abstentions : {_v(abst)}."
 
 
 def _signatures(red: Redacteur, seance: Seance) -> None:
+    from docx.shared import Pt
+
+    red.paragraphe("Ainsi fait et délibéré les jour, mois et an susdits.")
     red.paragraphe(f"Fait à {_v(seance.lieu)}, le {_v(seance.delib_date)}.")
     # two columns by a tab stop of the style: the secretary on the left, the président on the right
-    titres = red.paragraphe("Le secrétaire de séance,\tLe Président,", style=STYLE_SIGNATURE)
+    titres = red.paragraphe(
+        "Le secrétaire de séance,\tPour extrait conforme,", style=STYLE_SIGNATURE
+    )
     titres.paragraph_format.keep_with_next = True
+    fonction = red.paragraphe("\tLe Président,", style=STYLE_SIGNATURE)
+    fonction.paragraph_format.keep_with_next = True
     red.paragraphe(_v(seance.secretaire), "\t", _v(seance.president), style=STYLE_SIGNATURE)
+    certifie = red.paragraphe(
+        Morceau("Certifié exécutoire", gras=True),
+        f", transmis en préfecture le {_v(seance.pref_date)} et publié le "
+        f"{_v(seance.date_publication)}.",
+    )
+    certifie.paragraph_format.space_before = Pt(24)  # apart from the signatures above
 
 
 _TYPES_COURTS = {
@@ -382,7 +473,12 @@ _TYPES_COURTS = {
 
 
 def _annexe_changements(
-    red: Redacteur, rapport: RapportDiff, ancien: Projet | None, numero: str, seance: Seance
+    red: Redacteur,
+    rapport: RapportDiff,
+    ancien: Projet | None,
+    numero: str,
+    seance: Seance,
+    douteux: list[Constat],
 ) -> None:
     titre = red.titre(1, "Annexe 2", " – ", "Tableau des modifications")
     titre.paragraph_format.page_break_before = True
@@ -394,36 +490,90 @@ def _annexe_changements(
     )
     if rapport.identiques:
         red.paragraphe("Aucune modification.")
-        return
-    lignes: list[list[Cellule]] = []
-    document = next((c for c in rapport.significatifs() if c.nature == DOCUMENT), None)
-    if document is not None:
-        lignes.append(_ligne_document(document))
-    for c in _elements_changes(rapport):
-        types = " et ".join(_TYPES_COURTS.get(t, t) for t in c.types)
-        avant: Cellule = [[*_numero(c.ancien.numero), c.ancien.texte]] if c.ancien else [["—"]]
-        apres: Cellule = [[*_numero(c.nouveau.numero), c.nouveau.texte]] if c.nouveau else [["—"]]
-        lignes.append([[[types]], [[titre_libelle(c.nature)]], avant, apres])
-    red.grille(["Changement", "Élément", "Avant", "Après"], lignes, [0.19, 0.15, 0.33, 0.33])
+    else:
+        lignes: list[list[Cellule]] = []
+        document = next((c for c in rapport.significatifs() if c.nature == DOCUMENT), None)
+        if document is not None and _champs_publics(document):
+            lignes.append(_ligne_document(document))
+        lignes += [_ligne_element(c, rapport) for c in _elements_changes(rapport)]
+        red.grille(["Changement", "Élément", "Avant", "Après"], lignes, [0.2, 0.2, 0.3, 0.3])
+    if douteux:
+        red.paragraphe(
+            Morceau("Numérotation à vérifier dans le document soumis", gras=True),
+            " (ces numéros ne sont pas présentés comme des renumérotations) :",
+        )
+        for constat in douteux:
+            red.paragraphe(f"{constat.element} : {constat.message}.", style="List Bullet")
+
+
+def _ligne_element(c: Changement, rapport: RapportDiff) -> list[Cellule]:
+    """One change, placed: the element and its number, where it stands (on each side for a
+    move), its text before and after, and what moved or was renumbered."""
+    from projterr.render.diff.commun import designation, lieu_cote, numero_cote, precisions
+
+    types = " et ".join(_TYPES_COURTS.get(t, t) for t in c.types)
+    nom = designation(c)
+    cote = c.nouveau or c.ancien
+    assert cote is not None
+    element: Cellule = [[nom[:1].upper() + nom[1:]]]
+    deplace = "deplacement" in c.types
+    if not deplace:  # the same place on both sides: said once
+        element.append([Morceau(lieu_cote(cote), italique=True)])
+
+    def cote_(x: Cote | None) -> Cellule:
+        if x is None:
+            return [["—"]]
+        cellule: Cellule = []
+        if deplace:
+            cellule.append([Morceau(lieu_cote(x), italique=True)])
+        cellule.append([*_numero(numero_cote(x)), x.texte])
+        return cellule
+
+    apres = cote_(c.nouveau)
+    apres += [[Morceau(p, italique=True)] for p in precisions(c, rapport) if "Déplacement" not in p]
+    return [[[Morceau(types, gras=True)]], element, cote_(c.ancien), apres]
+
+
+# Fields of the document the council never reads: projterr's own metadata.
+_CHAMPS_INTERNES = ("document.note", "document.source", "id")
+
+
+def _champs_publics(c: Changement) -> list[Champ]:
+    return [
+        ch
+        for ch in c.champs_visibles()
+        if not ch.champ.startswith(_CHAMPS_INTERNES) and not ch.champ.endswith(".id")
+    ]
 
 
 def _ligne_document(c: Changement) -> list[Cellule]:
     """The document's own changes (title, version, dates, preamble…): one row, one line per
-    field on each side."""
-    from projterr.render.diff.commun import court, valeur_fr
+    field on each side; projterr's internal fields (note, source) left out."""
+    from projterr.render.diff.commun import valeur_fr
 
     def cote(valeur: object, champ: str) -> str:
         if isinstance(valeur, list) and all(isinstance(v, str) for v in valeur):
-            return court(" ".join(valeur), 120) if valeur else "—"
-        return court(valeur_fr(champ, valeur), 120) if valeur not in (None, "") else "—"
+            return _coupe(" ".join(valeur), 160) if valeur else "—"
+        return _coupe(valeur_fr(champ, valeur), 160) if valeur not in (None, "") else "—"
 
     avant: Cellule = []
     apres: Cellule = []
-    for champ in c.champs_visibles():
+    for champ in _champs_publics(c):
         libelle_ = libelle_champ(champ.champ)
         avant.append([Morceau(libelle_, gras=True), " : ", cote(champ.ancien, champ.champ)])
         apres.append([Morceau(libelle_, gras=True), " : ", cote(champ.nouveau, champ.champ)])
-    return [[["Modification"]], [["Document"]], avant, apres]
+    return [[[Morceau("Modification", gras=True)]], [["Document"]], avant, apres]
+
+
+def _coupe(texte: str, limite: int) -> str:
+    """``texte`` cut at a word's end before ``limite`` characters, « … » after."""
+    if len(texte) <= limite:
+        return texte
+    coupe = texte[: limite - 1]
+    espace = coupe.rfind(" ")
+    if espace > limite // 2:
+        coupe = coupe[:espace]
+    return coupe.rstrip(" ,;:") + "…"
 
 
 def _numero(numero: str | None) -> list[Contenu]:

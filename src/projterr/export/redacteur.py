@@ -53,6 +53,7 @@ class Morceau:
 
     texte: str
     gras: bool = False
+    italique: bool = False
 
 
 Contenu = str | Morceau
@@ -113,14 +114,19 @@ class Redacteur:
         # Runs are built with lxml directly: python-docx's Run.text costs ten times more.
         for contenu in contenus:
             gras = isinstance(contenu, Morceau) and contenu.gras
+            italique = isinstance(contenu, Morceau) and contenu.italique
             brut = contenu.texte if isinstance(contenu, Morceau) else contenu
             if not brut:
                 continue
             texte = typographier(_HORS_XML.sub("", brut))
             self.textes.append(texte)
             r = SubElement(p, _W + "r")
-            if gras:
-                SubElement(SubElement(r, _W + "rPr"), _W + "b")
+            if gras or italique:
+                rpr = SubElement(r, _W + "rPr")  # w:b before w:i, as the schema orders them
+                if gras:
+                    SubElement(rpr, _W + "b")
+                if italique:
+                    SubElement(rpr, _W + "i")
             for bout in _BLANCS_SPECIAUX.split(texte):
                 if bout == "\t":
                     SubElement(r, _W + "tab")

@@ -2,7 +2,8 @@
 
 One CSV line with the standard's 17 columns in its order, UTF-8, comma-separated, dates as
 YYYY-MM-DD. The seven required columns must be known (from the séance file, or the projet for
-the collectivité and the objet): a missing one is an error naming it, never a guess.
+the collectivité and the objet): a missing one is an error naming it, never a guess (the
+délibération itself is written all the same).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def ligne_scdl(seance: Seance, projet: Projet, objet: str) -> dict[str, str]:
         pluriel = "s" if len(manquants) > 1 else ""
         raise ProjterrError(
             f"--scdl : valeur{pluriel} obligatoire{pluriel} manquante{pluriel} dans le fichier de "
-            f"séance : {', '.join(manquants)}"
+            f"séance : {', '.join(manquants)} ; la ligne de données ouvertes n'est pas écrite"
             + (
                 " (COLL_SIRET peut aussi venir de territoire.siret)"
                 if "COLL_SIRET" in manquants
