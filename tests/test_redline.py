@@ -215,3 +215,52 @@ def test_derniers_paragraphes_d_une_case(avant: list[str], apres: list[str]) -> 
         return Projet(territoire=Territoire(nom="T"), document=Document(titre="D"), contenu=[noeud])
 
     _verifier(projet(avant), projet(apres))
+
+
+@pytest.fixture(scope="module")
+def coeur() -> Any:
+    return document_redline(charger_projet(PAIRES[0][0]), charger_projet(PAIRES[0][1]), date=DATE)
+
+
+def _textes_marques(corps: Any) -> tuple[list[str], list[str]]:
+    ajouts = ["".join(t.text or "" for t in i.iter(W + "t")) for i in corps.iter(W + "ins")]
+    retraits = ["".join(t.text or "" for t in d.iter(W + "delText")) for d in corps.iter(W + "del")]
+    return ajouts, retraits
+
+
+def test_un_numero_change_est_barre_et_insere_entier(coeur: Any) -> None:
+    """« 4.2.1 » → « 4.2.2 »: one deletion and one insertion of the whole number, never
+    « 4.2.[-1-]{+2+} »; the same for « 2ème » → « 3ème »."""
+    ajouts, retraits = _textes_marques(coeur.element.body)
+    assert "4.2.1" in retraits and "4.2.2" in ajouts
+    assert "1" not in retraits and "2" not in ajouts
+    titre = next(
+        p
+        for p in coeur.element.body.iter(W + "p")
+        if "Développer les relations interterritoriales" in texte_paragraphe(p)
+        and not _style(p).upper().startswith("TOC")
+    )
+    assert [d for d in titre.iter(W + "del")] and [i for i in titre.iter(W + "ins")]
+    assert _textes_marques(titre) == (["4.2.2"], ["4.2.1"])
+
+
+def test_deux_paragraphes_sans_rapport_ne_sont_pas_fondus(coeur: Any) -> None:
+    """The glossary loses « SEM » and gains « SDIRVE » at the same place: one line deleted
+    whole, one inserted whole, not « SEM » renamed « SDIRVE » on one line."""
+    glossaire = [p for p in coeur.element.body.iter(W + "p") if _style(p) == "Glossaire"]
+    sem = next(p for p in glossaire if "SEM" in "".join(_textes_marques(p)[1]))
+    sdirve = next(p for p in glossaire if "SDIRVE" in "".join(_textes_marques(p)[0]))
+    assert sem is not sdirve
+    assert not _textes_marques(sem)[0] and not _textes_marques(sdirve)[1]
+
+
+def test_les_modifications_suivantes_sont_suivies(coeur: Any, tmp_path: Path) -> None:
+    """« Suivi des modifications » is on in the redline: what a reader changes next is
+    tracked too."""
+    chemin = tmp_path / "redline.docx"
+    coeur.save(chemin)
+    with zipfile.ZipFile(chemin) as z:
+        reglages = z.read("word/settings.xml").decode()
+    assert "<w:trackRevisions/>" in reglages
+    # at its place in the schema's sequence (Word refuses a misplaced element)
+    assert reglages.index("<w:trackRevisions/>") < reglages.index("<w:updateFields")

@@ -82,7 +82,7 @@ CHAMPS_DOCUMENT = (
 # Where the document came from and what the import could not place: not the strategy.
 _PROVENANCE = frozenset({"document.source", "non_classe"})
 # Below this likeness two paragraphs at the same place are one deleted and one added.
-_PARAGRAPHE_REFORMULE = 50.0
+PARAGRAPHE_REFORMULE = 50.0
 
 
 def en_json(valeur: Any) -> Any:
@@ -225,7 +225,7 @@ def comparer_paragraphes(anciens: Sequence[str], nouveaux: Sequence[str]) -> tup
     """
 
     def reformule(i: int, j: int) -> bool:
-        return score_caracteres(anciens[i], nouveaux[j]) >= _PARAGRAPHE_REFORMULE
+        return score_caracteres(anciens[i], nouveaux[j]) >= PARAGRAPHE_REFORMULE
 
     cles_a = [cle_typographique(p) for p in anciens]
     cles_n = [cle_typographique(p) for p in nouveaux]

@@ -14,8 +14,14 @@ from difflib import SequenceMatcher
 from projterr.diff.rapport import Segment
 
 # Words, punctuation and spaces are separate tokens: « territoire. » → « territoire et … »
-# keeps « territoire » unchanged.
-_JETON = re.compile(r"\w+|[^\w\s]+|\s+")
+# keeps « territoire » unchanged. Numbers, dates and amounts are one token each, struck and
+# inserted whole: « 3.2.3 » → « 3.1.3 », « 30/06/2025 », « 1 200 000,50 » (thousands apart
+# by a space, a non-breaking or a narrow one), « 2ème », never « 3.[-2-]{+1+}.3 ».
+_JETON = re.compile(
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)"  # 1 200 000, 450 000,50
+    r"|\d+(?:[.,/:hH-]\d+)*\w*"  # 2.1.3, 2025/2030, 30/06/2025, 18h30, 450000.5, 2ème
+    r"|\w+|[^\w\s]+|\s+"
+)
 
 
 def segments(ancien: str, nouveau: str) -> tuple[Segment, ...]:

@@ -123,39 +123,6 @@ def mise_a_jour_a_l_ouverture(document: DocumentWord) -> None:
     """``w:updateFields`` in settings.xml: Word and LibreOffice refresh the fields on opening."""
     from docx.oxml.ns import qn
 
-    from projterr.export.modele import enfant_a_sa_place
+    from projterr.export.modele import reglage
 
-    reglages = document.settings.element
-    enfant_a_sa_place(reglages, "w:updateFields", _APRES_UPDATE_FIELDS).set(qn("w:val"), "true")
-
-
-def _apres_update_fields() -> frozenset[str]:
-    """The elements that follow ``w:updateFields`` in the schema's sequence of w:settings."""
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    m = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-    noms = [
-        "hdrShapeDefaults",
-        "footnotePr",
-        "endnotePr",
-        "compat",
-        "docVars",
-        "rsids",
-        "attachedSchema",
-        "themeFontLang",
-        "clrSchemeMapping",
-        "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures",
-        "forceUpgrade",
-        "captions",
-        "readModeInkLockDown",
-        "smartTagType",
-        "schemaLibrary",
-        "shapeDefaults",
-        "doNotEmbedSmartTags",
-        "decimalSymbol",
-        "listSeparator",
-    ]
-    return frozenset({w + n for n in noms} | {m + "mathPr"})
-
-
-_APRES_UPDATE_FIELDS = _apres_update_fields()
+    reglage(document, "w:updateFields").set(qn("w:val"), "true")

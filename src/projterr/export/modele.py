@@ -285,6 +285,48 @@ def _suivants_rpr(tag: str) -> frozenset[str]:
     return frozenset(_w(f"w:{n}") for n in _ORDRE_RPR[rang + 1 :])
 
 
+# The children of w:settings in the schema's order (ECMA-376, CT_Settings); « m:mathPr » is
+# in the math namespace.
+_ORDRE_REGLAGES = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+    "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+    "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+    "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+    "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def reglage(document: DocumentWord, tag: str) -> _Element:
+    """The w:settings child ``tag`` (« w:updateFields »), created at its place if missing."""
+    rang = _ORDRE_REGLAGES.index(tag.removeprefix("w:"))
+    suivants = frozenset(
+        _MATH + n if n == "mathPr" else _w(f"w:{n}") for n in _ORDRE_REGLAGES[rang + 1 :]
+    )
+    return enfant_a_sa_place(document.settings.element, tag, suivants)
+
+
 def adapter(styles: Styles, defaut: Styles, requis: list[str], auxiliaires: list[str]) -> list[str]:
     """Make the charte of ``styles`` fit an export: borrow from ``defaut`` each style of
     ``requis`` (Normal, Title, the headings used) and ``auxiliaires`` it lacks, number its

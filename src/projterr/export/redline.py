@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from projterr.diff.champs import PARAGRAPHE_REFORMULE
 from projterr.diff.mots import blocs, segments
 from projterr.export.reperes import PREFIXE_REPERE
 from projterr.export.revisions import (
@@ -39,6 +40,7 @@ from projterr.export.revisions import (
     texte_paragraphe,
 )
 from projterr.normalize import cle_typographique
+from projterr.texte.score import score_caracteres
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
@@ -67,6 +69,7 @@ def document_redline(
     from projterr.diff import comparer
     from projterr.export import _preparer, _sigles
     from projterr.export.docx_projet import ecrire_projet
+    from projterr.export.modele import reglage
     from projterr.export.reperes import ecrire_reperes
 
     if rapport is None:
@@ -140,6 +143,7 @@ def document_redline(
             corps.append(bloc)
     redaction.numeroter_commentaires()
     ecrire_reperes(doc_n, red_n.reperes, nouveau)
+    reglage(doc_n, "w:trackRevisions")  # what the council's readers change next is tracked too
     return doc_n
 
 
@@ -264,7 +268,17 @@ class _Redline:
         """
 
         def meme_genre(i: int, j: int) -> bool:
-            return _genre(anciens[i]) == _genre(nouveaux[j])
+            """One block changed in place: the same kind and style, and, past the element's
+            own heading or list item, texts still alike (the glossary's « SEM » line is not
+            renamed « SDIRVE » when one goes and the other comes)."""
+            if _genre(anciens[i]) != _genre(nouveaux[j]):
+                return False
+            if (i == 0 and j == 0) or anciens[i].tag == W + "tbl":
+                return True
+            semblables = score_caracteres(
+                texte_paragraphe(anciens[i]), texte_paragraphe(nouveaux[j])
+            )
+            return semblables >= PARAGRAPHE_REFORMULE
 
         sortie: list[_Element] = []
         for i, j, _meme_cle in blocs(

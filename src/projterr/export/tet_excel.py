@@ -43,6 +43,7 @@ from projterr.model import (
     Noeud,
     Projet,
 )
+from projterr.tableur import hauteur
 
 FEUILLE_PLAN = "Plan d'action"
 POLICE = "Calibri"  # the workbook's default: a bold cell without a name would fall back to serif
@@ -347,8 +348,11 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
         t.alignment = Alignment(wrap_text=True, vertical="top")
         t.border = bordure
         ws.column_dimensions[get_column_letter(k)].width = _LARGEURS.get(label, 22)
-    ws.row_dimensions[2].height = 32
-    ws.row_dimensions[3].height = 48
+    largeurs_entete = [_LARGEURS.get(label, 22) for label in COLONNES]
+    ws.row_dimensions[2].height = max(32.0, hauteur(COLONNES, largeurs_entete))
+    # the consigne row is in 9 points: three of its lines in the height of two of 11 points
+    consignes = [ws.cell(row=3, column=k).value for k in range(1, len(COLONNES) + 1)]
+    ws.row_dimensions[3].height = max(48.0, hauteur(consignes, largeurs_entete) * 0.85)
 
     col = {label: k for k, label in enumerate(COLONNES, start=1) if label != "Montant € HT"}
     # Named styles: assigning font, border and alignment cell by cell costs openpyxl a hash of
@@ -363,8 +367,7 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
             )
         )
     largeurs = [
-        max((ws.column_dimensions[get_column_letter(k)].width or 10) - 3, 5)
-        for k in range(1, len(COLONNES) + 1)
+        ws.column_dimensions[get_column_letter(k)].width or 10 for k in range(1, len(COLONNES) + 1)
     ]
     for i, ligne in enumerate(lignes):
         r = PREMIERE_LIGNE + i
@@ -388,7 +391,9 @@ def preparer_tet(projet: Projet) -> ClasseurTet:
                 ws.cell(row=r, column=18 + 2 * n).data_type = "s"
             m = ws.cell(row=r, column=19 + 2 * n, value=montant)
             m.number_format = _format_euros(montant)
-        ws.row_dimensions[r].height = _hauteur(ws, r, largeurs)
+        ws.row_dimensions[r].height = hauteur(
+            (ws.cell(row=r, column=k).value for k in range(1, len(largeurs) + 1)), largeurs
+        )
     ws.freeze_panes = "A4"
     derniere = PREMIERE_LIGNE + max(len(lignes), 1) + 500
     for label, valeurs in (
@@ -455,19 +460,6 @@ def _sans_controles(projet: Projet) -> tuple[Projet, int]:
 
     donnees = nettoyer(projet.model_dump(by_alias=True))
     return (Projet.model_validate(donnees), retires) if retires else (projet, 0)
-
-
-def _hauteur(ws: Any, r: int, largeurs: list[float]) -> float:
-    """A row height that shows every wrapped line: neither Excel nor LibreOffice grows a row
-    written by a program, and text would run into the next row."""
-    lignes = 1
-    for k, largeur in enumerate(largeurs, start=1):
-        valeur = ws.cell(row=r, column=k).value
-        if not isinstance(valeur, str):
-            continue
-        n = sum(max(1, -(-len(p) // int(largeur))) for p in valeur.split("\n"))
-        lignes = max(lignes, n)
-    return min(15.0 * lignes + 3, 409.0)  # Excel's maximum row height
 
 
 def _type_par_defaut(label: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from projterr.match.benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
+from projterr.tableur import ajuster_hauteurs, imprimer_en_largeur
 
 _POLICE = "Calibri"  # the workbook's own: a bold cell without a font name falls back to a serif
 
@@ -77,10 +78,11 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
     )
     for cellule in totaux:
         cellule.font = gras
-    feuille.row_dimensions[1].height = 60 if transpose else 45
-    feuille.column_dimensions["A"].width = 40 if transpose else 46
-    for j in range(2, n_col + 1):
-        feuille.column_dimensions[get_column_letter(j)].width = 15 if transpose else 22
+    largeurs = [40 if transpose else 46] + [15 if transpose else 22] * (n_col - 1)
+    for j, largeur in enumerate(largeurs, 1):
+        feuille.column_dimensions[get_column_letter(j)].width = largeur
+    # every theme and territory name whole in its cell, however long
+    ajuster_hauteurs(feuille, largeurs, 1, derniere)
     feuille.freeze_panes = "B2"
 
     orange = PatternFill("solid", fgColor=commun.ALERTE_FOND, bgColor=commun.ALERTE_FOND)
@@ -234,12 +236,9 @@ def _entete(feuille: Any, colonnes: list[tuple[str, int]], gras: Any) -> None:
 
 
 def _hauteurs(feuille: Any, largeurs: list[int], alignement: Any, depuis: int = 2) -> None:
-    """Wrap the cells and give each row the height of its longest cell: openpyxl writes no
-    height, and LibreOffice then draws wrapped lines over the next row."""
+    """Wrap the cells and give each row the height of its tallest cell."""
     for ligne in feuille.iter_rows(min_row=depuis):
-        lignes = 1
-        for cellule, largeur in zip(ligne, largeurs, strict=False):
+        for cellule in ligne:
             cellule.alignment = alignement
-            if isinstance(cellule.value, str):
-                lignes = max(lignes, -(-len(cellule.value) * 11 // (largeur * 10)))
-        feuille.row_dimensions[ligne[0].row].height = 15 * lignes
+    ajuster_hauteurs(feuille, largeurs, depuis)
+    imprimer_en_largeur(feuille)

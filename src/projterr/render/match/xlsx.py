@@ -4,9 +4,11 @@ A without a match on a second sheet."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from projterr.match.rapport import RapportMatch
 from projterr.render.match import commun
+from projterr.tableur import ajuster_hauteurs, imprimer_en_largeur
 
 _COLONNES = [
     ("Élément de A", 16),
@@ -45,15 +47,15 @@ def xlsx(rapport: RapportMatch) -> bytes:
             ]
         )
     haut = Alignment(vertical="top", wrap_text=True)
-    for ligne in feuille.iter_rows(min_row=2):
-        for cellule in ligne:
-            cellule.alignment = haut
+    _envelopper(feuille, [w for _, w in _COLONNES], haut)
     feuille.auto_filter.ref = feuille.dimensions
 
     sans = classeur.create_sheet("Sans correspondance")
-    _entete(sans, ["Élément de A", "Texte de A", "Identifiant A"], [16, 80, 14], Font, Alignment)
+    largeurs_sans = [16, 80, 14]
+    _entete(sans, ["Élément de A", "Texte de A", "Identifiant A"], largeurs_sans, Font, Alignment)
     for e in rapport.sans_paire:
         sans.append([commun.reperes(e), e.texte, e.id])
+    _envelopper(sans, largeurs_sans, haut)
 
     infos = classeur.create_sheet("Réglages")
     for cle, valeur in [
@@ -65,6 +67,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
         infos.append([cle, valeur])
     infos.column_dimensions["A"].width = 20
     infos.column_dimensions["B"].width = 100
+    _envelopper(infos, [20, 100], haut, depuis=1)
 
     tampon = io.BytesIO()
     classeur.save(tampon)
@@ -79,3 +82,12 @@ def _entete(feuille, titres, largeurs, Font, Alignment) -> None:  # type: ignore
     for i, largeur in enumerate(largeurs):
         feuille.column_dimensions[chr(ord("A") + i)].width = largeur
     feuille.freeze_panes = "A2"
+
+
+def _envelopper(feuille: Any, largeurs: list[int], alignement: Any, depuis: int = 2) -> None:
+    """Every cell's text wrapped inside its cell, each row as tall as its tallest cell."""
+    for ligne in feuille.iter_rows(min_row=depuis):
+        for cellule in ligne:
+            cellule.alignment = alignement
+    ajuster_hauteurs(feuille, largeurs, depuis)
+    imprimer_en_largeur(feuille)
