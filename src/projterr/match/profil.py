@@ -14,7 +14,7 @@ from projterr.match.semantique import Lien, Themes, ThesaurusCompile
 from projterr.normalize import sans_accents
 from projterr.referentiels import Referentiel, Sigles, Thesaurus
 from projterr.texte.racines import MOTS_VIDES, mots, mots_ecrits, racine
-from projterr.texte.sigles import Developpeur
+from projterr.texte.sigles import Developpeur, acronymes_ecrits
 
 COUCHES = ("sigles", "thesaurus", "themes")
 # The référentiels whose themes `projterr match` reads by default (its --referentiels).
@@ -101,10 +101,14 @@ class Profileur:
                     developpees.extend(_racines(s.expansion))
             profil.developpees = tuple(developpees)
         lues = [*formes, "|", *developpees]  # « | »: no term runs across the two
-        if self._thesaurus is not None:
-            profil.liens.update((lien.trait, lien) for lien in self._thesaurus.liens(lues))
-        if self._themes is not None:
-            profil.liens.update((lien.trait, lien) for lien in self._themes.liens(lues))
+        if self._thesaurus is not None or self._themes is not None:
+            acronymes = acronymes_ecrits(textes)
+            if self._thesaurus is not None:
+                liens = self._thesaurus.liens(lues, acronymes)
+                profil.liens.update((lien.trait, lien) for lien in liens)
+            if self._themes is not None:
+                liens = self._themes.liens(lues, acronymes)
+                profil.liens.update((lien.trait, lien) for lien in liens)
         return profil
 
 

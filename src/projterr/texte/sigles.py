@@ -32,6 +32,28 @@ def developpable(sigle: Sigle) -> bool:
     )
 
 
+def est_acronyme(mot: str) -> bool:
+    """One word written as an acronym: two capitals at least (« PLU », « PLUi », « SCoT »,
+    « MaPrimeRénov »), not « Plus » at the start of a sentence."""
+    mot = mot.strip(_PONCTUATION)
+    return bool(mot) and " " not in mot and sum(map(str.isupper, mot)) >= 2
+
+
+def acronymes_ecrits(textes: Iterable[str]) -> tuple[str, ...]:
+    """The words of ``textes`` written as acronyms, in capitals (« PLUi » → « PLUI »), in
+    order of first appearance: a term that is an acronym matches only these, never a word
+    whose stem looks the same (« plus » is not the PLU)."""
+    return tuple(
+        dict.fromkeys(
+            mot.strip(_PONCTUATION).upper()
+            for texte in textes
+            for brut in texte.replace("’", " ").replace("'", " ").split()
+            for mot in brut.split("/")  # « HTA/BT »
+            if est_acronyme(mot)
+        )
+    )
+
+
 def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
     """The expandable acronyms written in ``textes``, in order of first appearance."""
     vus: dict[str, Sigle] = {}

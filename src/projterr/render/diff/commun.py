@@ -371,7 +371,14 @@ def numero_cote(cote: Cote) -> str:
 
 
 def court(texte: str, limite: int = 80) -> str:
-    return texte if len(texte) <= limite else texte[: limite - 1].rstrip() + "…"
+    """``texte`` within ``limite`` characters, cut at the end of a word (« … » after)."""
+    if len(texte) <= limite:
+        return texte
+    coupe = texte[: limite - 1]
+    espace = coupe.rfind(" ")
+    if espace > limite // 2:  # a word's end not too far back; else cut inside the long word
+        coupe = coupe[:espace]
+    return coupe.rstrip(" ,;:") + "…"
 
 
 def lieu_cote(cote: Cote) -> str:
