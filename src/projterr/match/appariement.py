@@ -12,8 +12,11 @@ gives the few elements of B that share its rarest features; only those are score
 - **thèmes**: the same for each référentiel theme both texts touch (co-classification);
 - **plongements** (optional): how far the cosine of two sentence embeddings rises.
 
-The sum is capped at 100. Weights were set on the hand-labelled pairs of
-``tests/data/match/paires.yaml`` (docs/match.md gives the figures, layer by layer).
+The semantic layers lift a pair within the gap its words leave to 100 (:func:`calibrer`):
+they can bring a pair that shares no word near, never above, one said almost the same way,
+and 100 means the same text up to typography. Weights were set on the hand-labelled pairs
+of ``tests/data/match/paires.yaml``; ``paires_tenues.yaml`` measures them blind (docs/match.md
+gives both, layer by layer).
 """
 
 from __future__ import annotations
@@ -43,13 +46,41 @@ PLONGEMENTS_MAX = 3_000
 
 @dataclass(frozen=True)
 class Poids:
-    """How much each layer weighs in the 0–100 score."""
+    """How much each layer weighs in the 0–100 score (see :func:`calibrer`)."""
 
     cosinus: float = 90.0  # IDF-weighted cosine of the stems, 0..1
     rapidfuzz: float = 0.1  # token_set_ratio on the stems, 0..100
     thesaurus: float = 16.0  # per unit of IDF of a shared thesaurus group
     themes: float = 4.0  # per unit of IDF of a shared theme
     plongements: float = 20.0  # times the embedding proximity, 0..1
+    # The semantic layers fill at most this share of the gap between the lexical score and
+    # 100, half of it for this much evidence (thesaurus + themes + embeddings, in the units
+    # above): a pair sharing no word reaches the fifties, never a near-verbatim counterpart.
+    levee: float = 0.6
+    demi: float = 20.0
+
+
+def calibrer(parts: Sequence[float], poids: Poids) -> tuple[float, tuple[float, ...]]:
+    """The score of a pair from its raw parts (lexical, then thesaurus, themes[, embeddings]),
+    and the parts as they count in it (they add up to the score).
+
+    Lexical evidence orders the pairs; semantic evidence lifts a pair within the gap its
+    words leave to 100: ``lexical + (100 − lexical) × levee × S / (S + demi)``. So a pair
+    that shares few words can come near, never above, one said almost the same way; 100 is
+    reached only by a lexical 100 (and :meth:`Apparieur.scorer` keeps it for the same text);
+    nothing is capped, so order is never turned into ties.
+    """
+    lexical, *semantique = parts
+    total = math.fsum(semantique)
+    if total <= 0:
+        return lexical, (lexical, *(0.0 for _ in semantique))
+    levee = (100.0 - lexical) * poids.levee * total / (total + poids.demi)
+    return lexical + levee, (lexical, *(levee * s / total for s in semantique))
+
+
+# A lexical 100 between two texts that differ (the same stems, other words or order): just
+# below 100, which means « the same text, up to typography ».
+_LEXICAL_SANS_ETRE_LE_MEME = 99.0
 
 
 @dataclass(frozen=True)
@@ -342,20 +373,25 @@ class Apparieur:
                 autres += (poids.plongements * proximite(vecteur_a, self._vecteur(n)),)
             sans_flou.append((cos, autres))
 
-        def parts_de(k: int, flou: float) -> tuple[float, ...]:
+        texte_a = " ".join(element.textes)
+
+        def parts_de(k: int, flou: float) -> tuple[float, tuple[float, ...]]:
             cos, autres = sans_flou[k]
-            return (p_cos * cos + p_flou * flou, *autres)
+            lexical = min(100.0, p_cos * cos + p_flou * flou)
+            if lexical >= _LEXICAL_SANS_ETRE_LE_MEME:  # 100 exactly for the same text only
+                meme = _meme_texte(texte_a, " ".join(corpus.elements[numeros[k]].textes))
+                lexical = 100.0 if meme else _LEXICAL_SANS_ETRE_LE_MEME
+            return calibrer((lexical, *autres), poids)
 
         # (score, rank, its parts: lexical, thesaurus, themes[, plongements]); the parts'
-        # dict is built only for the pairs kept
+        # dict is built only for the pairs kept; ties go to the more lexical pair
         resultats: list[tuple[float, int, tuple[float, ...]]] = []
         if garder is None:
             for k, flou in enumerate(self._flous(profil, numeros)):
-                parts = parts_de(k, flou)
-                score = min(100.0, sum(parts))
+                score, parts = parts_de(k, flou)
                 if score >= seuil:
                     resultats.append((score, k, parts))
-            resultats.sort(key=lambda r: (-r[0], r[1]))
+            resultats.sort(key=lambda r: (-r[0], -r[2][0], r[1]))
         else:
             resultats = self._meilleurs(profil, numeros, sans_flou, parts_de, garder, seuil)
         paires: list[Paire] = []
@@ -391,38 +427,38 @@ class Apparieur:
         profil: Profil,
         numeros: Sequence[int],
         sans_flou: Sequence[tuple[float, tuple[float, ...]]],
-        parts_de: Callable[[int, float], tuple[float, ...]],
+        parts_de: Callable[[int, float], tuple[float, tuple[float, ...]]],
         garder: int,
         seuil: float,
     ) -> list[tuple[float, int, tuple[float, ...]]]:
-        """The ``garder`` best (score, rank, parts) at ``seuil`` or above, best first (ties by
-        rank): exactly what scoring every candidate would keep, but rapidfuzz (the costly
-        part) runs only for candidates that could still enter — taken by their score with a
-        perfect rapidfuzz, they stop when that falls below the ``garder``-th score found."""
+        """The ``garder`` best (score, rank, parts) at ``seuil`` or above, best first (ties to
+        the more lexical, then by rank): exactly what scoring every candidate would keep, but
+        rapidfuzz (the costly part) runs only for candidates that could still enter — taken
+        by their score with a perfect rapidfuzz, they stop when that falls below the
+        ``garder``-th score found (the score grows with the lexical part)."""
         flou = scoreur_racines()
         poids = self.poids
         chaine_a, chaines = profil.chaine, self.corpus.chaines
         # a candidate's best possible score (a margin covers float rounding)
         plafonds = [
-            min(100.0, poids.cosinus * cos + poids.rapidfuzz * 100.0 + sum(autres)) + 1e-6
+            calibrer((poids.cosinus * cos + poids.rapidfuzz * 100.0, *autres), poids)[0] + 1e-6
             for cos, autres in sans_flou
         ]
         ordre = sorted(range(len(numeros)), key=lambda k: (-plafonds[k], k))
-        # the kept ones, worst on top: (score, -rank, parts)
-        gardes: list[tuple[float, int, tuple[float, ...]]] = []
+        # the kept ones, worst on top: (score, lexical, -rank, parts)
+        gardes: list[tuple[float, float, int, tuple[float, ...]]] = []
         for k in ordre:
             plafond = plafonds[k]
             if plafond < seuil or (len(gardes) == garder and plafond < gardes[0][0]):
                 break  # neither this one nor any after it can be kept
-            parts = parts_de(k, float(flou(chaine_a, chaines[numeros[k]])))
-            score = min(100.0, sum(parts))
+            score, parts = parts_de(k, float(flou(chaine_a, chaines[numeros[k]])))
             if score < seuil:
                 continue
             if len(gardes) < garder:
-                heapq.heappush(gardes, (score, -k, parts))
-            elif (score, -k) > gardes[0][:2]:
-                heapq.heapreplace(gardes, (score, -k, parts))
-        return sorted(((s, -m, p) for s, m, p in gardes), key=lambda r: (-r[0], r[1]))
+                heapq.heappush(gardes, (score, parts[0], -k, parts))
+            elif (score, parts[0], -k) > gardes[0][:3]:
+                heapq.heapreplace(gardes, (score, parts[0], -k, parts))
+        return [(s, -m, p) for s, _, m, p in sorted(gardes, key=lambda r: (-r[0], -r[1], -r[2]))]
 
     def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
         from rapidfuzz import process
@@ -452,6 +488,13 @@ class Apparieur:
             element = self.corpus.elements[numero]
             self._vecteurs[numero] = self.plongeur.encoder([" ".join(element.textes)])[0]
         return self._vecteurs[numero]
+
+
+def _meme_texte(a: str, b: str) -> bool:
+    """The same text up to typography (apostrophes, spaces, case of the first letter…)."""
+    from projterr.normalize import cle_typographique
+
+    return cle_typographique(a).casefold() == cle_typographique(b).casefold()
 
 
 def _raisons(
