@@ -440,10 +440,18 @@ class Apparieur:
         poids = self.poids
         chaine_a, chaines = profil.chaine, self.corpus.chaines
         # a candidate's best possible score (a margin covers float rounding)
-        plafonds = [
-            calibrer((poids.cosinus * cos + poids.rapidfuzz * 100.0, *autres), poids)[0] + 1e-6
-            for cos, autres in sans_flou
-        ]
+        plafonds = []
+        p_cos, p_flou_max, levee, demi = (
+            poids.cosinus,
+            poids.rapidfuzz * 100.0,
+            poids.levee,
+            poids.demi,
+        )
+        for cos, autres in sans_flou:  # calibrer() inline: this runs for every candidate
+            lexical = min(100.0, p_cos * cos + p_flou_max)
+            total = sum(autres)
+            semantique = (100.0 - lexical) * levee * total / (total + demi) if total > 0 else 0.0
+            plafonds.append(lexical + semantique + 1e-6)
         ordre = sorted(range(len(numeros)), key=lambda k: (-plafonds[k], k))
         # the kept ones, worst on top: (score, lexical, -rank, parts)
         gardes: list[tuple[float, float, int, tuple[float, ...]]] = []

@@ -8,6 +8,7 @@ général » finds ``PIG``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,15 +44,23 @@ def acronymes_ecrits(textes: Iterable[str]) -> tuple[str, ...]:
     """The words of ``textes`` written as acronyms, in capitals (« PLUi » → « PLUI »), in
     order of first appearance: a term that is an acronym matches only these, never a word
     whose stem looks the same (« plus » is not the PLU)."""
+    vus: dict[str, None] = {}
+    for texte in textes:
+        for brut in texte.replace("’", " ").replace("'", " ").split():
+            for acronyme in _acronymes_du_mot(brut):
+                vus[acronyme] = None
+    return tuple(vus)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _acronymes_du_mot(brut: str) -> tuple[str, ...]:
+    """The acronyms one word of a text (split on spaces) is written as, in capitals; cached:
+    a corpus has millions of words but tens of thousands of distinct ones."""
+    if brut.islower():
+        return ()
     return tuple(
-        dict.fromkeys(
-            mot.strip(_PONCTUATION).upper()
-            for texte in textes
-            for brut in texte.replace("’", " ").replace("'", " ").split()
-            for mot in brut.split("/")  # « HTA/BT »
-            if est_acronyme(mot)
-        )
-    )
+        mot.strip(_PONCTUATION).upper() for mot in brut.split("/") if est_acronyme(mot)
+    )  # « HTA/BT »
 
 
 def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
