@@ -4,7 +4,7 @@ Every element of the corpus (B) is read once into a :class:`~projterr.match.prof
 and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A, the index
 gives the few elements of B that share its rarest features; only those are scored:
 
-- **lexical** (0–100): IDF-weighted cosine of the two stem sets (acronyms included, met
+- **lexical** (0–100): TF-IDF cosine of the two stem sets (acronyms included, met
   as written or as their expansion), blended with rapidfuzz's ``token_set_ratio`` on the
   stems, which forgives what stems miss (a misspelt word);
 - **thésaurus**: for each thesaurus group both texts touch, its IDF times
@@ -48,7 +48,7 @@ PLONGEMENTS_MAX = 3_000
 class Poids:
     """How much each layer weighs in the 0–100 score (see :func:`calibrer`)."""
 
-    cosinus: float = 90.0  # IDF-weighted cosine of the stems, 0..1
+    cosinus: float = 90.0  # TF-IDF cosine of the stems, 0..1
     rapidfuzz: float = 0.1  # token_set_ratio on the stems, 0..100
     thesaurus: float = 16.0  # per unit of IDF of a shared thesaurus group
     themes: float = 4.0  # per unit of IDF of a shared theme
@@ -170,12 +170,18 @@ class Corpus:
         """The features under which an element is indexed."""
         return (*self.lexique(numero), *self.liens[numero])
 
+    def poids(self, trait: str) -> float:
+        """A stem's weight in the lexical cosine: its IDF, on each side of the product (the
+        cosine of two TF-IDF vectors), so that a rare word — a place, a programme's name —
+        tells two near-twins apart."""
+        return self.idf(trait) ** 2
+
     def norme(self, numero: int) -> float:
         valeur = self._normes.get(numero)
         if valeur is None:
-            idf = self.idf
+            poids = self.poids
             # fsum: exact, so independent of the set's order (which changes from run to run)
-            valeur = self._normes[numero] = math.sqrt(math.fsum(map(idf, self.lexique(numero))))
+            valeur = self._normes[numero] = math.sqrt(math.fsum(map(poids, self.lexique(numero))))
         return valeur
 
     def profil(self, numero: int, profileur: Profileur) -> Profil:
@@ -339,13 +345,13 @@ class Apparieur:
         corpus, poids = self.corpus, self.poids
         idf = corpus.idf
         lex_a = lexique(profil)
-        norme_a = math.sqrt(math.fsum(map(idf, lex_a)))
+        norme_a = math.sqrt(math.fsum(map(corpus.poids, lex_a)))
         vecteur_a = self._vecteurs_a(element) if self.plongeur is not None else None
         # Per query, once: the weights of its own features (the loop below runs for every
         # candidate). Sums over sets are exact (math.fsum): a set's order changes from run to
         # run with Python's string hashing, and a plain sum with it, in the last bits, enough
         # to break ties between equal scores differently at each run.
-        idf_a = {t: idf(t) for t in lex_a}
+        idf_a = {t: corpus.poids(t) for t in lex_a}
         liens_poids = [(t, idf(t), t[0] == "~") for t in profil.liens]
         liens, norme, lexique_de = corpus.liens, corpus.norme, corpus.lexique
         p_cos, p_flou, p_thes, p_themes = (
