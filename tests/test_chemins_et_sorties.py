@@ -97,8 +97,17 @@ UN_DOCUMENT = {
 }
 
 
-@pytest.mark.parametrize("commande", UN_DOCUMENT)
-@pytest.mark.parametrize("genre", ["dossier_mixte", "dossier_textes"])
+@pytest.mark.parametrize(
+    ("genre", "commande"),
+    [
+        (genre, commande)
+        for genre in ("dossier_mixte", "dossier_textes")
+        for commande in UN_DOCUMENT
+        # a folder of projterr documents is a corpus for match's A (issue 22): see
+        # test_match_un_dossier_de_documents_comme_a
+        if (genre, commande) != ("dossier_mixte", "match (A)")
+    ],
+)
 def test_un_dossier_n_est_pas_un_document(
     commande: str, genre: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -364,3 +373,13 @@ def test_fichiers_absents_nommes_dans_l_ordre(commande: list[str]) -> None:
     code, stdout, stderr = _invoquer(commande)
     assert code == 2
     assert "a-absent.yaml" in une_ligne_francaise(stderr, stdout)
+
+
+def test_match_un_dossier_de_documents_comme_a(dossier_mixte: Path) -> None:
+    """A folder of projterr documents as A: a corpus against a corpus, each element of A
+    shown with its territory; the README beside them is not a document and is left alone."""
+    code, stdout, stderr = _invoquer(["match", str(dossier_mixte), str(MIDI), "--top", "1"])
+    assert code == 0, stderr
+    assert stdout.startswith(f"Correspondances de : {dossier_mixte.name} (2 documents)")
+    assert "[PETR Cœur de Lorraine, action]" in stdout
+    assert "[PETR du Pays Midi-Quercy, " in stdout  # Midi-Quercy's own elements, in A too

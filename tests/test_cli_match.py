@@ -19,6 +19,7 @@ COEUR = ROOT / "examples" / "coeur-de-lorraine_2025.yaml"
 MQ = ROOT / "examples" / "midi-quercy.yaml"
 IO = ROOT / "examples" / "isigny-omaha_pvd.yaml"
 runner = CliRunner()
+WORD_EDITE = ROOT / "tests" / "data" / "word-edite"
 
 
 def _json(*args: str) -> dict:
@@ -137,7 +138,11 @@ def test_dossier_et_index(tmp_path: Path) -> None:
         ([str(COEUR), str(MQ), "--couches", "sigles,magie"], "couche inconnue « magie »"),
         ([str(COEUR), str(MQ), "--referentiels", "inconnu"], "référentiel inconnu"),
         ([str(COEUR), str(MQ), "-f", "pdf"], "--format"),
-        ([str(ROOT / "examples"), str(MQ)], "pas un document : donnez un fichier"),
+        # a folder of sources (no projterr document): not a corpus, not one document
+        (
+            [str(ROOT / "tests" / "data" / "word-edite"), str(MQ)],
+            "pas un document : donnez un fichier",
+        ),
         ([str(COEUR), str(MQ), "-f", "xlsx"], "le format xlsx s'écrit dans un fichier"),
     ],
 )

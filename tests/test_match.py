@@ -4,6 +4,7 @@ and the embedding backend's interface (with a tiny fake model: no extra needed).
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -254,6 +255,11 @@ def test_plongements_ajoutent_une_raison_et_des_points() -> None:
     assert "plongements" in avec[0].detail
     assert any(r.startswith("sens proche (plongements)") for r in avec[0].raisons)
     assert all(math.isfinite(p.score) and 0 <= p.score <= 100 for p in avec)
+    # « 1 point », « 12 points »: French plurals (the issue saw « 1 points »)
+    for paire in avec:
+        for raison in paire.raisons:
+            if m := re.fullmatch(r"sens proche \(plongements\) : (\d+) (points?)", raison):
+                assert m.group(2) == ("points" if int(m.group(1)) > 1 else "point"), raison
 
 
 class SensPlongeur(FauxPlongeur):

