@@ -81,6 +81,15 @@ def benchmark(
             "--sigles", metavar="FICHIER", help="Sigles à ajouter à ceux livrés (fichier YAML)."
         ),
     ] = None,
+    tout: Annotated[
+        bool,
+        typer.Option(
+            "--tout",
+            help="Garder aussi parmi les pistes ce qui relève du fonctionnement interne des "
+            "autres structures (leurs agents, leurs instances, leurs conventions avec leurs "
+            "EPCI), écarté par défaut.",
+        ),
+    ] = False,
 ) -> int:
     """Comparer votre stratégie à celles d'autres territoires : le nombre d'actions de chacun
     par thème d'un référentiel (avec une carte de couverture en html, docx et xlsx), les
@@ -177,6 +186,8 @@ def benchmark(
             limite=pistes,
             ignores=ignores,
             progression=suivi.avancer,
+            tout=tout,
+            autres_referentiels=refs,
         )
     rendu = RENDUS.rendre(forme, rapport)
     if isinstance(rendu, bytes):

@@ -26,6 +26,7 @@ from typing import Any
 from projterr.match.appariement import Apparieur, Paire, indexer
 from projterr.match.classement import Classeur, RapportClassement, classer
 from projterr.match.elements import Element, elements_a_comparer, nom_document
+from projterr.match.interne import fonctionnement_interne
 from projterr.match.profil import Profileur
 from projterr.match.rapport import CoteDocument, apparier
 from projterr.model import Projet
@@ -152,6 +153,15 @@ class RapportBenchmark:
     ignores: tuple[str, ...] = ()  # files of a folder that were not documents
     # for each theme I don't cover, the others' actions on it
     exemples: dict[str, tuple[ActionAutre, ...]] = field(default_factory=dict)
+    internes: int = 0  # others' elements about their own functioning, left out of the pistes
+    tout: bool = False  # … unless asked
+    suggestion: Suggestion | None = None  # a référentiel that classifies more of mine
+
+    @property
+    def part_sans_theme(self) -> float:
+        """My share of actions that no theme of the référentiel takes."""
+        total = self.mien.actions
+        return self.lignes[-1].mien / total if total else 0.0
 
     @property
     def mien(self) -> Territoire:
@@ -218,9 +228,32 @@ class RapportBenchmark:
                 "elements_compares": self.compares,
                 "pistes": len(self.pistes),
                 "non_couverts": len(self.non_couverts),
+                "fonctionnement_interne_ecarte": 0 if self.tout else self.internes,
+                "part_sans_theme": round(self.part_sans_theme, 3),
             },
+            "suggestion": self.suggestion.to_dict() if self.suggestion else None,
             "pistes": [g.to_dict(self.territoires) for g in self.groupes],
             "ignores": list(self.ignores),
+        }
+
+
+# Above this share of my actions without a theme, the coverage says little: another
+# référentiel is suggested.
+PART_SANS_THEME_MAX = 1 / 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A shipped référentiel under which fewer of my actions are « sans thème »."""
+
+    referentiel: Referentiel
+    part_sans_theme: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "referentiel": self.referentiel.nom,
+            "titre": self.referentiel.titre,
+            "part_sans_theme": round(self.part_sans_theme, 3),
         }
 
 
@@ -243,17 +276,22 @@ def comparer_territoires(
     ignores: Sequence[str] = (),
     progression: Callable[[int], None] | None = None,
     processus: int | None = None,
+    tout: bool = False,
+    autres_referentiels: Sequence[Referentiel] = (),
 ) -> RapportBenchmark:
     """The benchmark of ``mien`` against ``autres`` (see the module's docstring).
 
     ``profileur`` carries the matching layers (as ``match`` builds it); ``sigles`` expands
     acronyms for the classification (as ``classify`` does). ``processus``: how many
     processes share the other documents (default: one per core, where processes can fork,
-    for a large corpus); the report is the same whatever the number.
+    for a large corpus); the report is the same whatever the number. ``tout``: the others'
+    elements about their own functioning are pistes too. ``autres_referentiels``: where one
+    classifies more of my actions than ``referentiel``, it is suggested.
     """
     # My document is the corpus, each other's elements are looked for in it: exactly
     # `projterr match AUTRE MIEN`, so a piste is an element that match leaves without a pair.
     apparieur = Apparieur(indexer(elements_a_comparer(mien.projet), profileur), profileur)
+    classements = [classer(mien.projet, referentiel, sigles, fichier=mien.fichier)]
     contexte = _Contexte(
         autres,
         referentiel,
@@ -262,13 +300,15 @@ def comparer_territoires(
         CoteDocument(nom_document(mien.projet), mien.projet.territoire.nom, mien.fichier),
         Classeur(referentiel, sigles),
         seuil,
+        frozenset(code for code, n in classements[0].effectifs().items() if n),
+        tout,
     )
-    classements = [classer(mien.projet, referentiel, sigles, fichier=mien.fichier)]
     pistes: list[Piste] = []
-    compares = 0
-    for k, (classement, sans_paire, n) in enumerate(_comparer_chacun(contexte, processus), 1):
+    compares = internes = 0
+    for k, (classement, sans_paire, n, m) in enumerate(_comparer_chacun(contexte, processus), 1):
         classements.append(classement)
         compares += n
+        internes += m
         pistes += [Piste(element, k, themes, proche) for element, themes, proche in sans_paire]
         if progression is not None:
             progression(n)
@@ -286,6 +326,9 @@ def comparer_territoires(
         limite,
         tuple(ignores),
         _exemples(lignes, classements),
+        internes,
+        tout,
+        _suggestion(mien, classements[0], referentiel, autres_referentiels, sigles),
     )
 
 
@@ -300,6 +343,8 @@ class _Contexte:
     cote_mien: CoteDocument
     classeur: Classeur
     seuil: float
+    couverts: frozenset[str]  # the themes where I have at least one action
+    tout: bool  # the others' elements about their own functioning are pistes too
 
 
 # An element of another territory without a pair in mine: (element, its themes, the closest)
@@ -309,8 +354,14 @@ _CONTEXTE: _Contexte | None = None  # the forked workers' copy
 _ELEMENTS_PAR_PROCESSUS = 3_000
 
 
-def _comparer_un(contexte: _Contexte, k: int) -> tuple[RapportClassement, list[SansPaire], int]:
-    """Classify the other document ``k`` and find which of its elements have no pair."""
+def _comparer_un(
+    contexte: _Contexte, k: int
+) -> tuple[RapportClassement, list[SansPaire], int, int]:
+    """Classify the other document ``k`` and find which of its elements are pistes: those
+    with no pair in mine, and those on a theme I don't cover (whatever their pair: the
+    theme is uncovered, its actions are what to look at); but not, unless asked, those
+    about the other structure's own functioning. Also how many elements were compared and
+    how many were left out as internal functioning."""
     doc = contexte.autres[k]
     classement = classer(doc.projet, contexte.referentiel, contexte.sigles, fichier=doc.fichier)
     elements = elements_a_comparer(doc.projet, niveaux=False)
@@ -325,26 +376,32 @@ def _comparer_un(contexte: _Contexte, k: int) -> tuple[RapportClassement, list[S
     )
     themes = _themes_des_elements(doc.projet, classement, contexte.classeur)
     sans_paire: list[SansPaire] = []
+    internes = 0
     for element, paires in meilleures.par_element():
         proche = paires[0] if paires else None
-        if proche is not None and proche.score >= contexte.seuil:
+        themes_element = themes.get(element.id, ())
+        hors_couverture = any(t not in contexte.couverts for t in themes_element)
+        if proche is not None and proche.score >= contexte.seuil and not hors_couverture:
+            continue
+        if not contexte.tout and fonctionnement_interne(" ".join(element.textes)):
+            internes += 1
             continue
         if proche is not None and proche.score <= 0:
             proche = None
         if proche is not None:
             proche = contexte.apparieur.expliquer(proche)
-        sans_paire.append((element, themes.get(element.id, ()), proche))
-    return classement, sans_paire, len(elements)
+        sans_paire.append((element, themes_element, proche))
+    return classement, sans_paire, len(elements), internes
 
 
-def _comparer_herite(k: int) -> tuple[RapportClassement, list[SansPaire], int]:
+def _comparer_herite(k: int) -> tuple[RapportClassement, list[SansPaire], int, int]:
     assert _CONTEXTE is not None
     return _comparer_un(_CONTEXTE, k)
 
 
 def _comparer_chacun(
     contexte: _Contexte, processus: int | None
-) -> Iterator[tuple[RapportClassement, list[SansPaire], int]]:
+) -> Iterator[tuple[RapportClassement, list[SansPaire], int, int]]:
     """Each other document's comparison, in their order; shared among processes (forked,
     so the index of my document is not copied by hand) when the corpus is large."""
     import multiprocessing
@@ -369,6 +426,30 @@ def _comparer_chacun(
             yield from pool.map(_comparer_herite, range(n), chunksize=max(1, n // (processus * 8)))
     finally:
         _CONTEXTE = None
+
+
+def _suggestion(
+    mien: DocumentLu,
+    classement: RapportClassement,
+    referentiel: Referentiel,
+    autres: Sequence[Referentiel],
+    sigles: Sigles | None,
+) -> Suggestion | None:
+    """When more than a third of my actions are « sans thème », the référentiel among
+    ``autres`` that leaves the fewest of them so, if it does better."""
+    total = len(classement.actions)
+    if not total or (total - len(classement.classees)) / total <= PART_SANS_THEME_MAX:
+        return None
+    meilleure: Suggestion | None = None
+    for ref in autres:
+        if ref.nom == referentiel.nom:
+            continue
+        autre = classer(mien.projet, ref, sigles, fichier=mien.fichier)
+        part = (total - len(autre.classees)) / total
+        if meilleure is None or part < meilleure.part_sans_theme:
+            meilleure = Suggestion(ref, part)
+    actuelle = (total - len(classement.classees)) / total
+    return meilleure if meilleure is not None and meilleure.part_sans_theme < actuelle else None
 
 
 def _exemples(
@@ -406,10 +487,16 @@ def _territoires(
     sortie: list[Territoire] = []
     for k, (doc, classement) in enumerate(zip(documents, classements, strict=True)):
         nom = noms[k] if noms.count(noms[k]) == 1 else f"{noms[k]} [{k + 1}]"
+        if doc.projet.document.type in _PAS_UNE_STRATEGIE:  # said, so that no one reads it so
+            nom = f"{nom} — {_PAS_UNE_STRATEGIE[doc.projet.document.type]}"
         sortie.append(
             Territoire(nom, nom_document(doc.projet), doc.fichier, len(classement.actions), k == 0)
         )
     return tuple(sortie)
+
+
+# Documents that are not a territory's strategy: named as such in their column.
+_PAS_UNE_STRATEGIE = {"appel_a_projets": "appel à projets, pas une stratégie"}
 
 
 def _lignes(

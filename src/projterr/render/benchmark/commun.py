@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from projterr.match.benchmark import (
+    PART_SANS_THEME_MAX,
     ActionAutre,
     GroupePistes,
     LigneCouverture,
@@ -66,11 +67,38 @@ def sous_titre(rapport: RapportBenchmark) -> str:
 
 def explication_couverture(rapport: RapportBenchmark) -> str:
     ref = rapport.referentiel
-    return (
+    texte = (
         f"Nombre d'actions de chaque territoire par thème du référentiel « {ref.titre} » "
         f"({ref.nom}), comme les classe projterr classify : une action peut "
         "relever de plusieurs thèmes, ou d'aucun."
     )
+    sans = sans_theme(rapport)
+    return f"{texte} {sans}" if sans else texte
+
+
+def sans_theme(rapport: RapportBenchmark) -> str:
+    """When more than a third of my actions have no theme: say so, and which shipped
+    référentiel would take more of them."""
+    if rapport.part_sans_theme <= PART_SANS_THEME_MAX:
+        return ""
+    n, total = rapport.lignes[-1].mien, rapport.mien.actions
+    texte = (
+        f"{n} de vos {pluriel(total, 'action')} ({_pourcent(rapport.part_sans_theme)}) "
+        f"{'ne relèvent' if n > 1 else 'ne relève'} d'aucun thème de ce référentiel : "
+        "le tableau en dit peu"
+    )
+    suggestion = rapport.suggestion
+    if suggestion is None:
+        return texte + "."
+    return (
+        f"{texte} ; avec --referentiel {suggestion.referentiel.nom} "
+        f"(« {suggestion.referentiel.titre} »), {_pourcent(suggestion.part_sans_theme)} "
+        "seulement resteraient sans thème."
+    )
+
+
+def _pourcent(part: float) -> str:
+    return f"{round(100 * part)}\u202f%"  # a narrow non-breaking space, as French writes it
 
 
 ALERTE = "un thème où d'autres territoires agissent et vous pas."
@@ -111,16 +139,31 @@ def explication_pistes(rapport: RapportBenchmark) -> str:
     if not rapport.pistes:
         return (
             f"Aucune : chaque action des autres territoires a une correspondance chez vous "
-            f"(score d'au moins {rapport.seuil:g} sur 100)."
-        )
+            f"(score d'au moins {rapport.seuil:g} sur 100). {internes(rapport)}"
+        ).rstrip()
     n = len(rapport.pistes)
     verbe = "n'ont" if n > 1 else "n'a"
-    return (
+    texte = (
         f"{pluriel(n, 'action')} des autres territoires {verbe} pas de correspondance chez vous "
-        f"(score de moins de {rapport.seuil:g} sur 100, comme projterr match) : autant de "
+        f"(score de moins de {rapport.seuil:g} sur 100, comme projterr match), ou "
+        f"{'relèvent' if n > 1 else 'relève'} d'un thème que vous ne couvrez pas : autant de "
         "pistes à étudier. Elles sont rangées par thème, d'abord ceux que vous ne couvrez pas, "
         "puis ceux où vous êtes le moins présent au regard des autres ; dans chaque thème, "
         "les plus éloignées de ce que vous faites d'abord."
+    )
+    return f"{texte} {internes(rapport)}".rstrip()
+
+
+def internes(rapport: RapportBenchmark) -> str:
+    """The others' elements about their own functioning, left out of the pistes."""
+    n = 0 if rapport.tout else rapport.internes
+    if not n:
+        return ""
+    return (
+        f"{pluriel(n, 'élément')} du fonctionnement interne des autres structures (leurs "
+        f"agents, leurs instances, leurs conventions avec leurs membres) "
+        f"{'ne sont pas des pistes' if n > 1 else 'n’est pas une piste'} : --tout "
+        f"{'les montre' if n > 1 else 'le montre'}."
     )
 
 

@@ -63,6 +63,8 @@ def texte(rapport: RapportBenchmark) -> str:
     lignes += [ligne.rstrip() for ligne in tampon.getvalue().splitlines()]
     if rapport.non_couverts:
         dire(f"« ! » : {commun.ALERTE}")
+    if sans := commun.sans_theme(rapport):
+        dire(sans)
     dire()
 
     dire("THÈMES OÙ LES AUTRES AGISSENT ET PAS VOUS")
