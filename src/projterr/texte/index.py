@@ -84,12 +84,16 @@ class IndexInverse:
         if exclure is not None:
             cumul.pop(exclure, None)
         # Rounded: log(21/2) + log(3) and log(21/6) + 2 log(3) are the same overlap, summed
-        # from other weights; equal overlaps must fall back on document order.
-        classes = [(-round(s, 9), d) for d, s in cumul.items()]
-        if limite is None or limite >= len(classes):
-            classes.sort()
+        # from other weights; equal overlaps must fall back on document order. Only the
+        # documents that can be among the ``limite`` best are rounded: those within a hair
+        # (far more than the rounding) of the ``limite``-th overlap.
+        if limite is None or limite >= len(cumul):
+            classes = sorted((-round(s, 9), d) for d, s in cumul.items())
         else:
-            classes = heapq.nsmallest(limite, classes)
+            plancher = heapq.nlargest(limite, cumul.values())[-1] - 1e-6
+            classes = heapq.nsmallest(
+                limite, [(-round(s, 9), d) for d, s in cumul.items() if s >= plancher]
+            )
         return [(-s, d) for s, d in classes]
 
     def to_dict(self) -> dict[str, Any]:
