@@ -117,9 +117,9 @@ def test_index_comme_la_force_brute(documents: list[set[str]], requete: set[str]
         index.ajouter(traits)
     n = len(documents)
 
-    def poids(t: str) -> float:
+    def poids(t: str) -> float:  # IDF squared, as in the TF-IDF cosine of the score
         df = sum(t in d for d in documents)
-        return math.log((n + 1) / df)
+        return math.log((n + 1) / df) ** 2
 
     brute = sorted(
         ((sum(poids(t) for t in requete & d), i) for i, d in enumerate(documents) if requete & d),

@@ -62,8 +62,9 @@ class IndexInverse:
         budget: int | None = 2_000,
         exclure: int | None = None,
     ) -> list[tuple[float, int]]:
-        """The documents sharing the most (IDF-weighted) features with ``traits``, best
-        first as ``(overlap, document)``; ties by document number.
+        """The documents sharing the most features with ``traits``, each weighing its IDF
+        squared (as in a TF-IDF cosine), best first as ``(overlap, document)``; ties by
+        document number.
 
         ``budget`` bounds how many postings are read: features are read from the rarest on,
         and a common feature that would overflow the budget is skipped (the rarest is always
@@ -77,7 +78,9 @@ class IndexInverse:
             if budget is not None and lus and lus + df > budget:
                 continue
             lus += df
-            w = math.log((self.taille + 1) / df)
+            # IDF squared: the weight a shared feature has in the TF-IDF cosine that scores
+            # the candidates, so that the index fetches those the score will rank first
+            w = math.log((self.taille + 1) / df) ** 2
             get = cumul.get
             for doc in self.postings[trait]:
                 cumul[doc] = get(doc, 0.0) + w
