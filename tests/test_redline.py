@@ -264,3 +264,42 @@ def test_les_modifications_suivantes_sont_suivies(coeur: Any, tmp_path: Path) ->
     assert "<w:trackRevisions/>" in reglages
     # at its place in the schema's sequence (Word refuses a misplaced element)
     assert reglages.index("<w:trackRevisions/>") < reglages.index("<w:updateFields")
+
+
+def test_un_deplacement_pur_est_un_deplacement_de_word(coeur: Any) -> None:
+    """« Mobilité : engager le PETR dans un Schéma Cyclable… » moves from 3.2.3 to 2.2.2 with
+    no other change: Word's move (w:moveFrom / w:moveTo, paired by name), not a deletion and
+    an insertion; its comments still name the other place."""
+    corps = coeur.element.body
+    depart = {b.get(W + "name"): b for b in corps.iter(W + "moveFromRangeStart")}
+    arrivee = {b.get(W + "name"): b for b in corps.iter(W + "moveToRangeStart")}
+    assert depart and set(depart) == set(arrivee)
+    textes_depart = [
+        "".join(t.text or "" for t in m.iter(W + "t")) for m in corps.iter(W + "moveFrom")
+    ]
+    textes_arrivee = [
+        "".join(t.text or "" for t in m.iter(W + "t")) for m in corps.iter(W + "moveTo")
+    ]
+    assert any("Schéma Cyclable" in t for t in textes_depart)
+    assert any("Schéma Cyclable" in t for t in textes_arrivee)
+    # the moved text is not also deleted and inserted
+    _, retraits = _textes_marques(corps)
+    assert not any("Schéma Cyclable" in r for r in retraits)
+    # each range is closed, with its own id
+    for balise in ("moveFromRange", "moveToRange"):
+        debuts = {b.get(W + "id") for b in corps.iter(W + f"{balise}Start")}
+        fins = {b.get(W + "id") for b in corps.iter(W + f"{balise}End")}
+        assert debuts == fins
+
+
+def test_les_deplacements_faits_dans_word_sont_acceptes_a_l_import(tmp_path: Path) -> None:
+    """A Word file with moves (Word tracks moves by default) reads as accepted: the text once,
+    at its new place."""
+    from projterr.importers import importer_fichier
+
+    ancien, nouveau = (charger_projet(p) for p in PAIRES[0])
+    chemin = tmp_path / "redline.docx"
+    document_redline(ancien, nouveau, date=DATE).save(chemin)
+    relu = importer_fichier(chemin).projet
+    textes = [a.texte for _, a in relu.actions()]
+    assert sum("Schéma Cyclable" in t for t in textes) == 1

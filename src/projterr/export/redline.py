@@ -32,6 +32,7 @@ from projterr.export.reperes import PREFIXE_REPERE
 from projterr.export.revisions import (
     Auteur,
     W,
+    deplacer_blocs,
     inserer_bloc,
     marque_de_paragraphe,
     marquer_ligne,
@@ -101,6 +102,13 @@ def document_redline(
     stables_n = set(_plus_longue_suite(apparies, rang_a))
     stables_a = {correspondance[n] for n in stables_n}
     vers = {a: n for n, a in correspondance.items() if a is not None}
+    # Pure moves (the same paragraphs, another place) are Word's moves, their two ends paired
+    # by a name; a move with other changes stays a deletion and an insertion, commented.
+    deplaces = {
+        a: f"deplacement-{k}"
+        for k, (n, a) in enumerate(apparies, 1)
+        if n not in stables_n and _meme_contenu(blocs_a[a], blocs_n[n])
+    }
 
     sortie: list[_Element] = []
     i = 0
@@ -108,7 +116,9 @@ def document_redline(
         if cle in stables_n:
             a = correspondance[cle]
             while ordre_a[i] != a:
-                sortie += redaction.supprimes(blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n)
+                sortie += redaction.supprimes(
+                    blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n, deplaces.get(ordre_a[i])
+                )
                 i += 1
             i += 1
             if cle == SOMMAIRE:
@@ -119,17 +129,23 @@ def document_redline(
             # what was deleted in this gap comes before what was inserted in it, as in the
             # diff's records
             while i < len(ordre_a) and ordre_a[i] not in stables_a:
-                sortie += redaction.supprimes(blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n)
+                sortie += redaction.supprimes(
+                    blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n, deplaces.get(ordre_a[i])
+                )
                 i += 1
             origine = correspondance.get(cle)
             note = None
             if origine is not None and origine in rang_a:
                 ancienne_place = numeros_a.get(origine) or "ailleurs"
                 note = f"Déplacé : était {ancienne_place} dans la version précédente."
-            sortie += redaction.inseres(blocs_n[cle], note)
+            sortie += redaction.inseres(
+                blocs_n[cle], note, deplaces.get(origine) if origine is not None else None
+            )
     while i < len(ordre_a):
         if ordre_a[i] not in stables_a:
-            sortie += redaction.supprimes(blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n)
+            sortie += redaction.supprimes(
+                blocs_a[ordre_a[i]], ordre_a[i], vers, numeros_n, deplaces.get(ordre_a[i])
+            )
         i += 1
 
     sectpr = corps.find(W + "sectPr")
@@ -177,6 +193,13 @@ def _sans_reperes(corps: _Element) -> None:
     for fin in list(corps.iter(W + "bookmarkEnd")):
         if fin.get(W + "id") in ids:
             fin.getparent().remove(fin)
+
+
+def _meme_contenu(anciens: list[_Element], nouveaux: list[_Element]) -> bool:
+    """The same paragraphs (style and text, typography aside): a pure move."""
+    if not anciens or any(b.tag != W + "p" for b in (*anciens, *nouveaux)):
+        return False
+    return [_cle(b) for b in anciens] == [_cle(b) for b in nouveaux]
 
 
 def _blocs_par_element(
@@ -241,19 +264,32 @@ class _Redline:
 
     # --- whole elements ---------------------------------------------------------------------
 
-    def inseres(self, blocs: list[_Element], note: str | None) -> list[_Element]:
+    def inseres(
+        self, blocs: list[_Element], note: str | None, deplacement: str | None = None
+    ) -> list[_Element]:
+        """Blocks inserted whole; or, with ``deplacement``, the destination of a move."""
         if note:
             self._commenter(blocs, note)
+        if deplacement is not None:
+            return deplacer_blocs(blocs, self.auteur, "moveTo", deplacement)
         for bloc in blocs:
             inserer_bloc(bloc, self.auteur)
         return blocs
 
     def supprimes(
-        self, blocs: list[_Element], cle: str, vers: dict[str, str], numeros_n: dict[str, str]
+        self,
+        blocs: list[_Element],
+        cle: str,
+        vers: dict[str, str],
+        numeros_n: dict[str, str],
+        deplacement: str | None = None,
     ) -> list[_Element]:
+        """Blocks deleted whole; or, with ``deplacement``, the source of a move."""
         copies = [copy.deepcopy(b) for b in blocs]
         if cle in vers and vers[cle] in numeros_n:
             self._commenter(copies, f"Déplacé : devient {numeros_n[vers[cle]]}.")
+        if deplacement is not None:
+            return deplacer_blocs(copies, self.auteur, "moveFrom", deplacement)
         for bloc in copies:
             supprimer_bloc(bloc, self.auteur)
         return copies
@@ -361,7 +397,10 @@ class _Redline:
         """Comment ids moved above every bookmark and revision id (one id space in Word)."""
         corps = self.document.element.body
         plus_grand = 0
-        for el in corps.iter(W + "bookmarkStart", W + "bookmarkEnd", W + "ins", W + "del"):
+        for el in corps.iter(
+            W + "bookmarkStart", W + "bookmarkEnd", W + "ins", W + "del", W + "moveFrom",
+            W + "moveTo", W + "moveFromRangeStart", W + "moveToRangeStart",
+        ):  # fmt: skip
             valeur = el.get(W + "id")
             if valeur and valeur.isdigit():
                 plus_grand = max(plus_grand, int(valeur))

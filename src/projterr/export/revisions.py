@@ -56,7 +56,8 @@ class Auteur:
         return cls(nom, quand, plus_grand + 1)
 
     def marque(self, balise: str) -> _Element:
-        """A new ``w:ins`` or ``w:del`` (``balise`` « ins » or « del ») with id, author, date."""
+        """A new revision element (``balise`` « ins », « del », « moveFrom »…) with id,
+        author, date."""
         el = etree.Element(W + balise)
         el.set(_ID, str(self.suivant))
         self.suivant += 1
@@ -183,8 +184,21 @@ def _envelopper(p: _Element, auteur: Auteur, balise: str) -> None:
     if balise == "del":
         for t in marque.iter(W + "t"):
             t.tag = W + "delText"
+    if balise in ("del", "moveFrom"):  # moved-away text keeps w:t, but not its marks
         for el in list(marque.iter(W + "bookmarkStart", W + "bookmarkEnd")):
             el.getparent().remove(el)
+
+
+def deplacer_blocs(blocs: list[_Element], auteur: Auteur, balise: str, nom: str) -> list[_Element]:
+    """Paragraphs moved away (``balise`` « moveFrom ») or to here (« moveTo »), between the
+    range markers Word pairs by ``nom``: returned as the body's children to place."""
+    debut = auteur.marque(f"{balise}RangeStart")
+    debut.set(W + "name", nom)
+    fin = etree.Element(W + f"{balise}RangeEnd")
+    fin.set(_ID, debut.get(_ID) or "")
+    for bloc in blocs:
+        _marquer_bloc(bloc, auteur, balise)
+    return [debut, *blocs, fin]
 
 
 def inserer_bloc(bloc: _Element, auteur: Auteur) -> None:
@@ -263,42 +277,57 @@ def paragraphe_modifie(
 
 
 def accepter(corps: _Element) -> None:
-    """Word's *Accept all* on ``corps`` (a ``w:body``), in place."""
-    _appliquer(corps, garder="ins", jeter="del")
+    """Word's *Accept all* on ``corps`` (a ``w:body``), in place: insertions and the
+    destinations of moves kept, deletions and the sources of moves gone."""
+    _appliquer(corps, garder=("ins", "moveTo"), jeter=("del", "moveFrom"))
 
 
 def rejeter(corps: _Element) -> None:
     """Word's *Reject all* on ``corps``, in place."""
-    _appliquer(corps, garder="del", jeter="ins")
+    _appliquer(corps, garder=("del", "moveFrom"), jeter=("ins", "moveTo"))
 
 
-def _appliquer(corps: _Element, garder: str, jeter: str) -> None:
+# The markers around a moved range: no content of their own, gone either way.
+_BORNES_DE_DEPLACEMENT = tuple(
+    W + b for b in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+)
+
+
+def _appliquer(corps: _Element, garder: tuple[str, ...], jeter: tuple[str, ...]) -> None:
+    gardees = tuple(W + b for b in garder)
+    jetees = tuple(W + b for b in jeter)
+
+    def marque(el: _Element, balises: tuple[str, ...]) -> bool:
+        return any(el.find(b) is not None for b in balises)
+
+    for borne in list(corps.iter(*_BORNES_DE_DEPLACEMENT)):
+        borne.getparent().remove(borne)
     # Table rows first: a row marked with the rejected kind goes away whole.
     for tr in list(corps.iter(W + "tr")):
         trpr = tr.find(W + "trPr")
         if trpr is None:
             continue
-        if trpr.find(W + jeter) is not None:
+        if marque(trpr, jetees):
             tr.getparent().remove(tr)
             continue
-        for m in trpr.findall(W + garder):
+        for m in [m for b in gardees for m in trpr.findall(b)]:
             trpr.remove(m)
     for tbl in list(corps.iter(W + "tbl")):
         if tbl.find(W + "tr") is None:
             tbl.getparent().remove(tbl)
     # Runs: the rejected kind goes away with its content, the kept one is unwrapped.
-    for m in list(corps.iter(W + jeter)):
+    for m in list(corps.iter(*jetees)):
         parent = m.getparent()
         if parent is not None and parent.tag != W + "rPr":
             parent.remove(m)
-    for m in list(corps.iter(W + garder)):
+    for m in list(corps.iter(*gardees)):
         parent = m.getparent()
         if parent is None or parent.tag == W + "rPr":
             continue
         for enfant in list(m):
             m.addprevious(enfant)
         parent.remove(m)
-    if garder == "del":
+    if "del" in garder:
         for t in corps.iter(W + "delText"):
             t.tag = W + "t"
     # Paragraph marks: a removed mark joins its paragraph to the next one.
@@ -306,8 +335,8 @@ def _appliquer(corps: _Element, garder: str, jeter: str) -> None:
         rpr = p.find(f"{W}pPr/{W}rPr")
         if rpr is None:
             continue
-        retire = rpr.find(W + jeter) is not None
-        for m in rpr.findall(W + garder) + rpr.findall(W + jeter):
+        retire = marque(rpr, jetees)
+        for m in [m for b in (*gardees, *jetees) for m in rpr.findall(b)]:
             rpr.remove(m)
         if len(rpr) == 0:
             rpr.getparent().remove(rpr)
