@@ -282,8 +282,8 @@ class Apparieur:
         profileur: Profileur,
         poids: Poids | None = None,
         plongeur: Plongeur | None = None,
-        candidats: int = 50,
-        budget: int | None = 2_000,
+        candidats: int = 80,
+        budget: int | None = 1_000,
     ) -> None:
         self.corpus = corpus
         self.profileur = profileur
@@ -355,28 +355,34 @@ class Apparieur:
         # run with Python's string hashing, and a plain sum with it, in the last bits, enough
         # to break ties between equal scores differently at each run.
         idf_a = {t: corpus.poids(t) for t in lex_a}
-        liens_poids = [(t, idf(t), t[0] == "~") for t in profil.liens]
-        liens, norme, lexique_de = corpus.liens, corpus.norme, corpus.lexique
+        poids_a = idf_a.__getitem__
+        # the query's thesaurus groups (« ~ ») and themes (« @ »), with their IDF
+        groupes_a = {t: idf(t) for t in profil.liens if t[0] == "~"}
+        themes_a = {t: idf(t) for t in profil.liens if t[0] != "~"}
+        liens, normes, norme = corpus.liens, corpus._normes, corpus.norme
+        lexiques, lexique_de = corpus._lexiques, corpus.lexique
+        fsum = math.fsum
         p_cos, p_flou, p_thes, p_themes = (
             poids.cosinus,
             poids.rapidfuzz,
             poids.thesaurus,
             poids.themes,
         )
-        # First what costs little, for every candidate: (cosine, then the other parts)
+        # First what costs little, for every candidate: (cosine, then the other parts). This
+        # loop runs for every candidate of every query: lookups are hoisted, sets intersect
+        # in C.
         sans_flou: list[tuple[float, tuple[float, ...]]] = []
         for n in numeros:
-            denominateur = norme_a * norme(n)
-            communs = lex_a & lexique_de(n)
-            cos = math.fsum([idf_a[t] for t in communs]) / denominateur if denominateur else 0.0
-            thesaurus = themes = 0.0
+            norme_b = normes.get(n)
+            denominateur = norme_a * (norme_b if norme_b is not None else norme(n))
+            lex_b = lexiques[n]
+            communs = lex_a.intersection(lex_b if lex_b.__class__ is not str else lexique_de(n))
+            cos = fsum(map(poids_a, communs)) / denominateur if denominateur else 0.0
             liens_b = liens[n]
-            for t, poids_t, est_thesaurus in liens_poids:
-                if t in liens_b:
-                    if est_thesaurus:
-                        thesaurus += poids_t
-                    else:
-                        themes += poids_t
+            thesaurus = (
+                fsum(map(groupes_a.__getitem__, groupes_a.keys() & liens_b)) if groupes_a else 0.0
+            )
+            themes = fsum(map(themes_a.__getitem__, themes_a.keys() & liens_b)) if themes_a else 0.0
             autres: tuple[float, ...] = (p_thes * thesaurus, p_themes * themes)
             if vecteur_a is not None:
                 autres += (poids.plongements * proximite(vecteur_a, self._vecteur(n)),)
@@ -461,7 +467,8 @@ class Apparieur:
             total = sum(autres)
             semantique = (100.0 - lexical) * levee * total / (total + demi) if total > 0 else 0.0
             plafonds.append(lexical + semantique + 1e-6)
-        ordre = sorted(range(len(numeros)), key=lambda k: (-plafonds[k], k))
+        # best possible first, ties in rank order (a stable sort keeps it, reversed or not)
+        ordre = sorted(range(len(numeros)), key=plafonds.__getitem__, reverse=True)
         # the kept ones, worst on top: (score, lexical, -rank, parts)
         gardes: list[tuple[float, float, int, tuple[float, ...]]] = []
         for k in ordre:

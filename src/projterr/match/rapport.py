@@ -92,18 +92,21 @@ def apparier(
     corpus = apparieur.corpus
     for i, element in enumerate(elements_a):
         profil = apparieur.profileur.profil(element.textes, surfaces=expliquer)
+        # an element is never its own match (A inside the folder B): same id, then same
+        # document (the cheap test first: ids rarely repeat)
+        moi = element.id
         paires = apparieur.scorer(
             element,
             [
                 n
                 for n in apparieur.candidats(profil, element)
-                if corpus.elements[n].cle != element.cle
+                if (e := corpus.elements[n]).id != moi or e.cle != element.cle
             ],
             profil,
             garder=None if un_pour_un else top,
             seuil=seuil,
             expliquer=expliquer,
-        )  # (an element is never its own match: A inside the folder B)
+        )
         toutes.append(paires)
         if progression is not None and i % 20 == 19:
             progression(20)
