@@ -13,7 +13,9 @@ Prints, each scenario in its own process (so that peak memory is its own):
 - 10,000 × 10,000: building, then the best match of all 10,000 queries; and how often
   the index's best score equals the brute force's best score over every corpus element
   (on a sample of queries);
-- how the time per query grows from a corpus of 10,000 to 100,000.
+- how the time per query grows from a corpus of 10,000 to 100,000;
+- the twin corpus of ``bench_jumeaux.py``: projterr beside the TF-IDF + rapidfuzz baseline,
+  counterpart-first rate, time, peak memory and the share of pairs at 100 (issue 22).
 
 Times are min / median / max over the repetitions. Targets (issue 8): 100 × 100,000 in
 under 3 s, 10,000 × 10,000 in under 30 s with ≥ 99 % of brute force's top-1, peak memory
@@ -206,6 +208,9 @@ def main() -> None:
     parser.add_argument("--echantillon", type=int, default=200, help="requêtes en force brute")
     parser.add_argument("--graine", type=int, default=8)
     parser.add_argument("--scenario", choices=["100k", "10k", "croissance"])
+    parser.add_argument(
+        "--sans-jumeaux", action="store_true", help="sans le corpus jumeau (issue 22)"
+    )
     args = parser.parse_args()
     if args.scenario:
         if args.scenario == "100k":
@@ -259,6 +264,32 @@ def main() -> None:
     print(f"  corpus de 10 000          {_stats(p10)}")
     print(f"  corpus de 100 000         {_stats(p100)}")
     print(f"  rapport 100k / 10k        {statistics.median(p100) / statistics.median(p10):.1f}")
+    if not args.sans_jumeaux:
+        _jumeaux()
+
+
+def _jumeaux() -> None:
+    """The twin corpus of bench_jumeaux.py: projterr beside the TF-IDF + rapidfuzz baseline,
+    in one run (the baseline needs scikit-learn; without it, projterr alone, said so)."""
+    import importlib.util
+
+    import bench_jumeaux
+
+    methodes = ["projterr"]
+    if importlib.util.find_spec("sklearn") is not None:
+        methodes.append("baseline")
+    print("corpus jumeau, 10 000 actions contre 100 documents de 100 (bench_jumeaux.py)")
+    for methode in methodes:
+        m = bench_jumeaux._dans_un_processus(methode, 10_000, 1)
+        ligne = (
+            f"  {methode:<9} contrepartie en premier {100 * m['premier']:5.1f} %   "
+            f"{m['secondes']:6.1f} s   mémoire max {m['memoire_mo']:5.0f} Mo"
+        )
+        if "part_100" in m:
+            ligne += f"   paires à 100 (top 3) {100 * m['part_100']:.1f} %"
+        print(ligne)
+    if len(methodes) == 1:
+        print("  (référence TF-IDF non mesurée : pip install scikit-learn)")
 
 
 if __name__ == "__main__":
