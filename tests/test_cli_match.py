@@ -223,3 +223,20 @@ def test_excel(tmp_path: Path) -> None:
     assert lignes[1][6] == "\n".join(premiere["raisons"])
     sans = list(classeur["Sans correspondance"].iter_rows(values_only=True))
     assert len(sans) - 1 == d["resume"]["elements_a_sans_paire"]
+
+
+def test_resume_au_singulier(tmp_path: Path) -> None:
+    """« 0 élément sur 1 a… ; 0 paire proposée parmi 1 élément comparé » (the issue saw French
+    plurals wrong: « 1 points »)."""
+    un = tmp_path / "un.yaml"
+    un.write_text(
+        "schema: projterr/1\nterritoire: {nom: Ailleurs}\ndocument: {titre: Un plan}\n"
+        "contenu:\n  - {id: p, type: pilier, titre: Habiter, actions: [{id: a, texte: Qwerty}]}\n",
+        encoding="utf-8",
+    )
+    r = runner.invoke(app, ["match", str(un), str(un)])
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[-1] == (
+        "0 élément sur 1 a au moins une correspondance ; 0 paire proposée parmi 1 élément "
+        "comparé."
+    )

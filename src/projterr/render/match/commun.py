@@ -51,7 +51,8 @@ def resume(rapport: RapportMatch) -> str:
         f"{avec} élément{'s' if avec > 1 else ''} sur {n} "
         f"{'ont' if avec > 1 else 'a'} au moins une correspondance ; "
         f"{paires} paire{'s' if paires > 1 else ''} proposée{'s' if paires > 1 else ''} "
-        f"parmi {rapport.elements_b} éléments comparés."
+        f"parmi {rapport.elements_b} élément{'s' if rapport.elements_b > 1 else ''} "
+        f"comparé{'s' if rapport.elements_b > 1 else ''}."
     )
 
 
