@@ -65,3 +65,14 @@ def imprimer_en_largeur(feuille: Any) -> None:
     feuille.page_setup.fitToHeight = 0
     feuille.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     feuille.print_title_rows = "1:1"  # the header row on every page
+
+
+def envelopper(feuille: Any, largeurs: Sequence[float], alignement: Any, depuis: int = 2) -> None:
+    """A table of long texts, from row ``depuis``: every cell aligned by ``alignement`` (its
+    text wrapped), each row as tall as its tallest cell, printed landscape on the page's
+    width."""
+    for ligne in feuille.iter_rows(min_row=depuis):
+        for cellule in ligne:
+            cellule.alignment = alignement
+    ajuster_hauteurs(feuille, largeurs, depuis)
+    imprimer_en_largeur(feuille)

@@ -8,7 +8,7 @@ from typing import Any
 
 from projterr.match.benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
-from projterr.tableur import ajuster_hauteurs, imprimer_en_largeur
+from projterr.tableur import ajuster_hauteurs, envelopper
 
 _POLICE = "Calibri"  # the workbook's own: a bold cell without a font name falls back to a serif
 
@@ -180,7 +180,7 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
                     piste.element.id,
                 ]
             )
-    _hauteurs(pistes, [w for _, w in _PISTES], haut)
+    envelopper(pistes, [w for _, w in _PISTES], haut)
     pistes.auto_filter.ref = pistes.dimensions
 
     non_couverts = classeur.create_sheet("Thèmes non couverts")
@@ -191,7 +191,7 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
                 [ligne.libelle, rapport.territoires[action.territoire].nom, action.numero,
                  action.texte]
             )  # fmt: skip
-    _hauteurs(non_couverts, [36, 28, 10, 90], haut)
+    envelopper(non_couverts, [36, 28, 10, 90], haut)
 
     infos = classeur.create_sheet("Réglages")
     for cle, valeur in [
@@ -205,7 +205,7 @@ def xlsx(rapport: RapportBenchmark) -> bytes:
         infos.append([cle, valeur])
     infos.column_dimensions["A"].width = 16
     infos.column_dimensions["B"].width = 110
-    _hauteurs(infos, [16, 110], haut, depuis=1)
+    envelopper(infos, [16, 110], haut, depuis=1)
     for ligne_xl in infos.iter_rows():
         ligne_xl[0].font = gras
 
@@ -233,12 +233,3 @@ def _entete(feuille: Any, colonnes: list[tuple[str, int]], gras: Any) -> None:
     for i, (_, largeur) in enumerate(colonnes, 1):
         feuille.column_dimensions[get_column_letter(i)].width = largeur
     feuille.freeze_panes = "A2"
-
-
-def _hauteurs(feuille: Any, largeurs: list[int], alignement: Any, depuis: int = 2) -> None:
-    """Wrap the cells and give each row the height of its tallest cell."""
-    for ligne in feuille.iter_rows(min_row=depuis):
-        for cellule in ligne:
-            cellule.alignment = alignement
-    ajuster_hauteurs(feuille, largeurs, depuis)
-    imprimer_en_largeur(feuille)

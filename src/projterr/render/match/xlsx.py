@@ -4,11 +4,10 @@ A without a match on a second sheet."""
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from projterr.match.rapport import RapportMatch
 from projterr.render.match import commun
-from projterr.tableur import ajuster_hauteurs, imprimer_en_largeur
+from projterr.tableur import envelopper
 
 _COLONNES = [
     ("Élément de A", 16),
@@ -47,7 +46,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
             ]
         )
     haut = Alignment(vertical="top", wrap_text=True)
-    _envelopper(feuille, [w for _, w in _COLONNES], haut)
+    envelopper(feuille, [w for _, w in _COLONNES], haut)
     feuille.auto_filter.ref = feuille.dimensions
 
     sans = classeur.create_sheet("Sans correspondance")
@@ -55,7 +54,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
     _entete(sans, ["Élément de A", "Texte de A", "Identifiant A"], largeurs_sans, Font, Alignment)
     for e in rapport.sans_paire:
         sans.append([commun.reperes_a(e, rapport), e.texte, e.id])
-    _envelopper(sans, largeurs_sans, haut)
+    envelopper(sans, largeurs_sans, haut)
 
     infos = classeur.create_sheet("Réglages")
     for cle, valeur in [
@@ -67,7 +66,7 @@ def xlsx(rapport: RapportMatch) -> bytes:
         infos.append([cle, valeur])
     infos.column_dimensions["A"].width = 20
     infos.column_dimensions["B"].width = 100
-    _envelopper(infos, [20, 100], haut, depuis=1)
+    envelopper(infos, [20, 100], haut, depuis=1)
 
     tampon = io.BytesIO()
     classeur.save(tampon)
@@ -82,12 +81,3 @@ def _entete(feuille, titres, largeurs, Font, Alignment) -> None:  # type: ignore
     for i, largeur in enumerate(largeurs):
         feuille.column_dimensions[chr(ord("A") + i)].width = largeur
     feuille.freeze_panes = "A2"
-
-
-def _envelopper(feuille: Any, largeurs: list[int], alignement: Any, depuis: int = 2) -> None:
-    """Every cell's text wrapped inside its cell, each row as tall as its tallest cell."""
-    for ligne in feuille.iter_rows(min_row=depuis):
-        for cellule in ligne:
-            cellule.alignment = alignement
-    ajuster_hauteurs(feuille, largeurs, depuis)
-    imprimer_en_largeur(feuille)
