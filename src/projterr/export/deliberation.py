@@ -168,10 +168,10 @@ def _seance(red: Redacteur, seance: Seance, coll: str) -> None:
 def _quorum(seance: Seance) -> str:
     """The quorum sentence when the figures show it reached, else a blank to fill (a second
     convocation needs none: only the secretary knows)."""
-    presents, effectif = seance.presents, seance.vote_effectif
-    if presents is not None and effectif is not None and effectif < 2 * presents <= 2 * effectif:
+    if seance.quorum_atteint():
         return (
-            f"Le quorum étant atteint ({presents} présents sur {effectif} membres en exercice), "
+            f"Le quorum étant atteint ({seance.presents} présents sur {seance.vote_effectif} "
+            "membres en exercice), "
             f"le {instance(seance)} peut valablement délibérer."
         )
     return f"Quorum : {BLANC}."

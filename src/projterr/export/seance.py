@@ -159,6 +159,14 @@ class Seance(BaseModel):
         "Date de publication : « Certifié exécutoire, … publié le … »."
     )
 
+    def quorum_atteint(self) -> bool | None:
+        """Whether more than half the members in office are present; None when the figures
+        are missing or contradict each other (more present than in office)."""
+        presents, effectif = self.presents, self.vote_effectif
+        if presents is None or effectif is None or presents > effectif:
+            return None
+        return 2 * presents > effectif
+
     @field_validator(
         "delib_id", "delib_matiere_code", "budget_annee", "pref_id", "heure", mode="before"
     )
@@ -178,7 +186,7 @@ def incoherences(seance: Seance) -> list[str]:
     if effectif is not None and presents is not None:
         if presents > effectif:
             remarques.append(f"{presents} présents pour {effectif} membres en exercice")
-        elif 2 * presents <= effectif:
+        elif seance.quorum_atteint() is False:
             remarques.append(
                 f"quorum non atteint : {presents} présents sur {effectif} membres en exercice "
                 "(il faut plus de la moitié, sauf seconde convocation) ; la délibération "

@@ -76,8 +76,7 @@ def sigles_ecrits(textes: Iterable[str], sigles: Sigles) -> list[Sigle]:
 def _sigles_du_mot(brut: str, sigles: Sigles) -> tuple[Sigle, ...]:
     """The expandable acronyms one word of a text (split on spaces) is written as."""
     mot = brut.strip(_PONCTUATION)
-    # acronyms are written in capitals: « PAT », « PLUi », « SCoT » (most words have none)
-    if mot.islower() or sum(map(str.isupper, mot)) < 2:
+    if not est_acronyme(mot):  # most words are not
         return ()
     trouves = []
     for partie in mot.split("/"):  # « HTA/BT »
