@@ -183,7 +183,11 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     from projterr.export.docx_projet import DEBUT_DU_PROJET
     from projterr.export.reperes import lire_reperes
     from projterr.export.revisions import accepter
-    from projterr.importers.word_projterr import lire_export, ressemble_a_un_export
+    from projterr.importers.word_projterr import (
+        lire_export,
+        peut_etre_un_export,
+        ressemble_a_un_export,
+    )
 
     parties = _ouvrir(data, nom)
     # Found by its content, not its name: LibreOffice renames custom XML parts on save
@@ -194,6 +198,10 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
             lu = lire_reperes(parties[nom_partie])
             if lu:
                 break
+    if not lu and not peut_etre_un_export(
+        parties.get("word/styles.xml", b""), parties["word/document.xml"]
+    ):
+        return None  # the generic reader's document, parsed once, by it
     document = _xml(parties["word/document.xml"], nom, "word/document.xml")
     corps = document.find(W + "body")
     if corps is None:

@@ -227,9 +227,7 @@ class _Lecture:
                 and fiche is not None
                 and niveau_fiche is not None
                 and niveau > niveau_fiche
-                and any(
-                    _simple(a.texte) == _simple(texte) for a in _toutes_sous_actions(fiche)
-                )
+                and any(_simple(a.texte) == _simple(texte) for a in _toutes_sous_actions(fiche))
             ):
                 # a heading without a number under a fiche: the fiche of one of its
                 # sous-actions (listed « (fiche ci-dessous) » in the fiche's table)
@@ -452,6 +450,15 @@ def _entete_fiche(texte: str) -> tuple[str | None, str] | None:
     if numero is None:
         return None
     return numero, reste
+
+
+def peut_etre_un_export(styles_xml: bytes, document_xml: bytes) -> bool:
+    """What :func:`ressemble_a_un_export` needs, looked for in the raw parts: one of
+    projterr's style names, or its glossary heading. Most Word files have neither, and are
+    then not parsed twice (here, then by the generic reader)."""
+    return b"Glossaire" in document_xml or any(
+        nom.encode() in styles_xml for nom in _STYLES_PROPRES
+    )
 
 
 def ressemble_a_un_export(corps: _Element, styles: dict[str, str]) -> bool:
