@@ -279,10 +279,15 @@ _ORDRE_RPR = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
               "em", "lang", "eastAsianLayout", "specVanish", "oMath")  # fmt: skip
 
 
+def _suivants(ordre: tuple[str, ...], tag: str) -> frozenset[str]:
+    """The Clark names of the children a schema sequence (``ordre``) puts after ``tag``
+    (« w:color »); « mathPr » is in the math namespace."""
+    rang = ordre.index(tag.removeprefix("w:"))
+    return frozenset(_MATH + n if n == "mathPr" else _w(f"w:{n}") for n in ordre[rang + 1 :])
+
+
 def _suivants_rpr(tag: str) -> frozenset[str]:
-    """The Clark names of the w:rPr children the schema puts after ``tag`` (« w:color »)."""
-    rang = _ORDRE_RPR.index(tag.removeprefix("w:"))
-    return frozenset(_w(f"w:{n}") for n in _ORDRE_RPR[rang + 1 :])
+    return _suivants(_ORDRE_RPR, tag)
 
 
 # The children of w:settings in the schema's order (ECMA-376, CT_Settings); « m:mathPr » is
@@ -320,11 +325,7 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 def reglage(document: DocumentWord, tag: str) -> _Element:
     """The w:settings child ``tag`` (« w:updateFields »), created at its place if missing."""
-    rang = _ORDRE_REGLAGES.index(tag.removeprefix("w:"))
-    suivants = frozenset(
-        _MATH + n if n == "mathPr" else _w(f"w:{n}") for n in _ORDRE_REGLAGES[rang + 1 :]
-    )
-    return enfant_a_sa_place(document.settings.element, tag, suivants)
+    return enfant_a_sa_place(document.settings.element, tag, _suivants(_ORDRE_REGLAGES, tag))
 
 
 def adapter(styles: Styles, defaut: Styles, requis: list[str], auxiliaires: list[str]) -> list[str]:
