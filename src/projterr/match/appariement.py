@@ -74,16 +74,11 @@ def calibrer(parts: Sequence[float], poids: Poids) -> tuple[float, tuple[float, 
     total = math.fsum(semantique)
     if total <= 0:
         return lexical, (lexical, *(0.0 for _ in semantique))
-    levee = _levee(lexical, total, poids)
+    levee = (100.0 - lexical) * poids.levee * total / (total + poids.demi)
     score = lexical + levee
     if lexical < 100.0 and score >= 100.0:  # float rounding: 100 stays the same text's
         score = math.nextafter(100.0, 0.0)
     return score, (lexical, *(levee * s / total for s in semantique))
-
-
-def _levee(lexical: float, semantique: float, poids: Poids) -> float:
-    """How far ``semantique`` evidence lifts a pair whose words score ``lexical``."""
-    return (100.0 - lexical) * poids.levee * semantique / (semantique + poids.demi)
 
 
 # A lexical 100 between two texts that differ (the same stems, other words or order): just
@@ -461,12 +456,17 @@ class Apparieur:
         chaine_a, chaines = profil.chaine, self.corpus.chaines
         # a candidate's best possible score (a margin covers float rounding)
         plafonds = []
-        p_cos, p_flou_max = poids.cosinus, poids.rapidfuzz * 100.0
-        for cos, autres in sans_flou:  # calibrer()'s formula, without its parts: every candidate
+        p_cos, p_flou_max, levee, demi = (
+            poids.cosinus,
+            poids.rapidfuzz * 100.0,
+            poids.levee,
+            poids.demi,
+        )
+        for cos, autres in sans_flou:  # calibrer() inline: this runs for every candidate
             lexical = min(100.0, p_cos * cos + p_flou_max)
             total = sum(autres)
-            levee = _levee(lexical, total, poids) if total > 0 else 0.0
-            plafonds.append(lexical + levee + 1e-6)
+            semantique = (100.0 - lexical) * levee * total / (total + demi) if total > 0 else 0.0
+            plafonds.append(lexical + semantique + 1e-6)
         # best possible first, ties in rank order (a stable sort keeps it, reversed or not)
         ordre = sorted(range(len(numeros)), key=plafonds.__getitem__, reverse=True)
         # the kept ones, worst on top: (score, lexical, -rank, parts)
