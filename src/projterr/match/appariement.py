@@ -462,7 +462,10 @@ class Apparieur:
             poids.levee,
             poids.demi,
         )
-        for cos, autres in sans_flou:  # calibrer() inline: this runs for every candidate
+        # calibrer()'s formula written out, not called: this loop runs for every candidate of
+        # every query, and a call per candidate cost benchmark 2.5 s in 26 (measured); the test
+        # of the pruned top K against a full sort catches any drift between the two
+        for cos, autres in sans_flou:
             lexical = min(100.0, p_cos * cos + p_flou_max)
             total = sum(autres)
             semantique = (100.0 - lexical) * levee * total / (total + demi) if total > 0 else 0.0
