@@ -107,9 +107,11 @@ def juger(projet: Projet) -> Jugement:
         raisons.append(f"le même intitulé « {_court(graphie[cle])} » revient {k} fois")
 
     # The same short paragraph in several descriptions: a fiche section heading not recognised.
+    # (dict.fromkeys, not set: Counter's ties keep first-seen order, so the report is the same
+    # on every run)
     intertitres = Counter(
-        p for n in noeuds for p in set(n.description) if len(p.split()) <= 5
-    ) + Counter(p for a in actions for p in set(a.description) if len(p.split()) <= 5)
+        p for n in noeuds for p in dict.fromkeys(n.description) if len(p.split()) <= 5
+    ) + Counter(p for a in actions for p in dict.fromkeys(a.description) if len(p.split()) <= 5)
     for texte, k in intertitres.most_common(2):
         if k >= REPETITIONS_MAX:
             raisons.append(
