@@ -9,9 +9,9 @@ from docx.document import Document as DocumentWord
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from projterr.export import valeurs
-from projterr.export.typographie import typographier
+from projterr import valeurs
 from projterr.model import Action, Projet
+from projterr.typographie import typographier
 
 
 def relire(document: DocumentWord) -> DocumentWord:

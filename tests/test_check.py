@@ -141,8 +141,13 @@ def _projet_actions(textes: list[str]) -> Projet:
         territoire=Territoire(nom="T"),
         document=Document(titre="D"),
         contenu=[
-            Noeud(id="p", type="pilier", numero="1", titre="P",
-                  actions=[Action(id=f"a{i}", texte=t) for i, t in enumerate(textes)])
+            Noeud(
+                id="p",
+                type="pilier",
+                numero="1",
+                titre="P",
+                actions=[Action(id=f"a{i}", texte=t) for i, t in enumerate(textes)],
+            )
         ],
     )
 
@@ -155,7 +160,8 @@ def test_quasi_doublon_signale_une_fois_au_plus_proche() -> None:
     ]
     constats = verifier_projet(_projet_actions(textes), ignorer=["PT007"])
     assert [c.chemin for c in constats] == [
-        "contenu[0].actions[1].texte", "contenu[0].actions[2].texte",
+        "contenu[0].actions[1].texte",
+        "contenu[0].actions[2].texte",
     ]
     assert all(c.code == "PT006" for c in constats)
     # the third is closer to the first (one word differs) than to the second
@@ -277,12 +283,15 @@ def test_cli_liste_des_regles() -> None:
 def test_bout_en_bout_graine() -> None:
     res = subprocess.run(
         [sys.executable, "-m", "projterr", "check", "--format", "json", str(COEUR)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert res.returncode == 1, res.stderr
     donnees = json.loads(res.stdout)
     assert [(c["code"], c["numero"]) for c in donnees["constats"]] == [
-        ("PT002", "3.1.3"), ("PT002", "4.2.1"),
+        ("PT002", "3.1.3"),
+        ("PT002", "4.2.1"),
     ]
 
 
@@ -291,7 +300,9 @@ def test_bout_en_bout_fichier_casse(tmp_path: Path) -> None:
     casse.write_text("schema: projterr/1\ncontenu: [\n", encoding="utf-8")
     res = subprocess.run(
         [sys.executable, "-m", "projterr", "check", str(casse)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert res.returncode == 2
     assert res.stdout == ""

@@ -93,8 +93,14 @@ def test_schema_vers_un_fichier(tmp_path: Path) -> None:
 def test_profils_liste_les_profils_livres() -> None:
     r = runner.invoke(app, ["profils", "--details"])
     assert r.exit_code == 0
-    for nom in ["coeur-de-lorraine", "midi-quercy", "petites-villes-de-demain",
-                "atelier-des-territoires", "site-missions-cls", "generique"]:
+    for nom in [
+        "coeur-de-lorraine",
+        "midi-quercy",
+        "petites-villes-de-demain",
+        "atelier-des-territoires",
+        "site-missions-cls",
+        "generique",
+    ]:
         assert nom in r.stdout
     assert "objectif_operationnel" in r.stdout
 
@@ -140,16 +146,20 @@ def test_sans_argument_affiche_l_aide() -> None:
 
 
 def test_version() -> None:
-    r = subprocess.run([sys.executable, "-m", "projterr", "--version"], capture_output=True,
-                       text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "projterr", "--version"], capture_output=True, text=True
+    )
     assert r.returncode == 0
     assert r.stdout.startswith("projterr ")
 
 
 def test_option_inconnue_une_ligne_en_francais() -> None:
     # (an option no real one resembles: Click would suggest « --force » for « --nope »)
-    r = subprocess.run([sys.executable, "-m", "projterr", "import", str(CDL), "--zzz"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "projterr", "import", str(CDL), "--zzz"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 2
     assert r.stderr.splitlines() == ["projterr : option inconnue : --zzz (voir projterr --help)"]
     assert "Traceback" not in r.stderr

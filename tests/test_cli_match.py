@@ -237,6 +237,5 @@ def test_resume_au_singulier(tmp_path: Path) -> None:
     r = runner.invoke(app, ["match", str(un), str(un)])
     assert r.exit_code == 0
     assert r.stdout.splitlines()[-1] == (
-        "0 élément sur 1 a au moins une correspondance ; 0 paire proposée parmi 1 élément "
-        "comparé."
+        "0 élément sur 1 a au moins une correspondance ; 0 paire proposée parmi 1 élément comparé."
     )

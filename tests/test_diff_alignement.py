@@ -66,9 +66,7 @@ def test_numero_a_la_ponctuation_pres_n_est_pas_un_changement() -> None:
     # kept for completeness (the records rebuild the new document), flagged minor
     (record,) = rapport.changements
     assert record.mineure == "typographie"
-    assert [(c.champ, c.ancien, c.nouveau) for c in record.champs] == [
-        ("numero", "1.2", "n°1.2.")
-    ]
+    assert [(c.champ, c.ancien, c.nouveau) for c in record.champs] == [("numero", "1.2", "n°1.2.")]
 
 
 def test_chaque_copie_d_un_texte_suit_son_parent() -> None:

@@ -22,10 +22,10 @@ from projterr.export import document_deliberation
 from projterr.export.deliberation import changements_presentes
 from projterr.export.scdl import COLONNES
 from projterr.export.seance import Seance, charger_seance, incoherences
-from projterr.export.typographie import typographier
 from projterr.libelles import compte as compte_de
 from projterr.model import Projet
 from projterr.render.diff.commun import designation, lieu_cote, numero_cote
+from projterr.typographie import typographier
 from projterr.yamlio import charger_projet
 from strategies import projets
 
@@ -240,8 +240,7 @@ def test_expose_resume_les_changements(complete: DocumentWord) -> None:
 def test_decision_articles_vote_recours_signatures(complete: DocumentWord) -> None:
     textes = _deliberation(complete)
     k = textes.index(
-        f"Après en avoir délibéré, à l’unanimité des suffrages exprimés, le Conseil "
-        f"syndical{NBSP}:"
+        f"Après en avoir délibéré, à l’unanimité des suffrages exprimés, le Conseil syndical{NBSP}:"
     )
     articles = textes[k + 1 : k + 4]
     assert [a.split(NBSP)[0] for a in articles] == ["Article 1", "Article 2", "Article 3"]

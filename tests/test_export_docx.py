@@ -22,13 +22,13 @@ from projterr.check.sigle_inconnu import sigles_candidats
 from projterr.cli import app
 from projterr.diff import comparer
 from projterr.export import document_projet, enregistrer
-from projterr.export.champs import INSTRUCTION_TABLE
 from projterr.export.docx_projet import _lignes_fiche, est_fiche
-from projterr.export.typographie import typographier
 from projterr.importers import importer_fichier
 from projterr.libelles import titre_libelle
 from projterr.model import Action, Projet
+from projterr.ooxml.champs import INSTRUCTION_TABLE
 from projterr.referentiels import charger_sigles
+from projterr.typographie import typographier
 from projterr.yamlio import charger_projet
 from strategies import projets
 

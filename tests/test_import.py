@@ -85,7 +85,6 @@ def _lignes_perdues(texte: str, profil: Profil) -> list[tuple[int, str]]:
 # --- the seed documents --------------------------------------------------------------------
 
 
-
 def test_coeur_de_lorraine_structure() -> None:
     projet = importer_fichier(CDL).projet
     comptes = _comptes(projet)
@@ -305,6 +304,8 @@ def test_markdown_titres_et_gras() -> None:
     )
     projet = analyser(texte, choisir_profil(texte, None)).projet
     assert [(n.type, n.numero, n.titre) for _, n in projet.noeuds()] == [
-        ("axe", "1", "Mobilité"), ("objectif", "1.1", "Covoiturage"), ("axe", "2", "Santé")
+        ("axe", "1", "Mobilité"),
+        ("objectif", "1.1", "Covoiturage"),
+        ("axe", "2", "Santé"),
     ]
     assert [a.texte for _, a in projet.actions()] == ["Créer des aires", "Maison de santé"]

@@ -66,7 +66,6 @@ def _mots(textes: list[str]) -> Counter[str]:
     return Counter(m.lower() for t in textes for m in MOT.findall(t))
 
 
-
 # --- the seeds and the fixtures, as PDFs ---------------------------------------------------
 
 

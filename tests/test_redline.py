@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from lecture_docx import relire
 from projterr.export import document_projet
 from projterr.export.redline import document_redline
-from projterr.export.revisions import W, accepter, rejeter, texte_paragraphe
 from projterr.importers import charger_projet
 from projterr.model import Projet
+from projterr.ooxml.revisions import W, accepter, rejeter, texte_paragraphe
 from strategies import projets
 from test_diff_appliquer import _muter_fiches
 from test_diff_proprietes import _muter, _projet

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projterr.export import valeurs
-from projterr.export.typographie import typographier
+from projterr import valeurs
+from projterr.typographie import typographier
 from strategies import textes
 
 NBSP, FINE = "\u00a0", "\u202f"

@@ -56,7 +56,6 @@ def _mots(textes: list[str]) -> Counter[str]:
     return Counter(m for t in textes for m in MOT.findall(normaliser(t)))
 
 
-
 @pytest.mark.parametrize("format_", list(FORMATS))
 @pytest.mark.parametrize("nom", NOMS)
 def test_graine_en_word_et_odt_meme_projet(nom: str, format_: str, tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from projterr.check.constat import Constat
-from projterr.check.regle import Contexte, ElementAction, Regle, renvoi_action
+from projterr.check.elements import ElementAction
+from projterr.check.regle import Contexte, Regle, renvoi_action
 
 
 def verifier(ctx: Contexte) -> Iterator[Constat]:

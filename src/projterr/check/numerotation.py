@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from projterr.check.regle import ElementNoeud
+from projterr.check.elements import ElementNoeud
 from projterr.normalize import normaliser_numero
 
 

@@ -12,12 +12,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from projterr.check.constat import Constat
+from projterr.check.elements import ElementAction, ElementNoeud
+from projterr.check.numerotation import Numerotation
 from projterr.libelles import libelle
 from projterr.model import Action, Noeud, Projet
 from projterr.normalize import normaliser
 
 if TYPE_CHECKING:
-    from projterr.check.numerotation import Numerotation
     from projterr.referentiels import Sigles
 
 SEUIL_SIMILARITE = 90.0  # fuzz.token_sort_ratio from which two actions are near-duplicates
@@ -32,20 +33,6 @@ class Regle:
     titre: str  # one French line, for listings
     description: str  # French: what, why, an anti-pattern and a best practice
     verifier: Callable[[Contexte], Iterator[Constat]]
-
-
-@dataclass(frozen=True)
-class ElementNoeud:
-    noeud: Noeud
-    parents: tuple[Noeud, ...]
-    chemin: str  # contenu[0].enfants[2]
-
-
-@dataclass(frozen=True)
-class ElementAction:
-    action: Action
-    parents: tuple[Noeud, ...]  # the chain of nodes, the action's own node last
-    chemin: str  # contenu[0].enfants[2].actions[1]
 
 
 @dataclass
@@ -85,8 +72,6 @@ class Contexte:
 
     @cached_property
     def numerotation(self) -> Numerotation:
-        from projterr.check.numerotation import Numerotation
-
         return Numerotation(self.noeuds)
 
     def constat_noeud(

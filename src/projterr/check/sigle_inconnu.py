@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from projterr.check.constat import Constat
-from projterr.check.regle import Contexte, ElementAction, ElementNoeud, Regle
+from projterr.check.elements import ElementAction, ElementNoeud
+from projterr.check.regle import Contexte, Regle
 from projterr.referentiels import Sigles, cle_sigle
 
 _MOT = re.compile(r"[^\W_]+")

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
-    from projterr.export.redacteur import Redacteur
     from projterr.export.seance import Seance
     from projterr.model import Projet
+    from projterr.ooxml.redacteur import Redacteur
     from projterr.referentiels import Sigles
 
 
@@ -29,7 +29,7 @@ def document_projet(
     ``avertir`` receives, in French, what was done to fit the model (styles borrowed, page
     numbers added, a page size other than A4)."""
     from projterr.export.docx_projet import ecrire_projet
-    from projterr.export.reperes import ecrire_reperes
+    from projterr.ooxml.reperes import ecrire_reperes
 
     document, redacteur = _preparer(projet, modele, avertir)
     ecrire_projet(redacteur, projet, _sigles(sigles))
@@ -55,7 +55,7 @@ def document_deliberation(
         from projterr.diff import comparer
 
         rapport = comparer(ancien, projet)
-    from projterr.export.reperes import ecrire_reperes
+    from projterr.ooxml.reperes import ecrire_reperes
 
     document, redacteur = _preparer(projet, modele, avertir)
     ecrire_deliberation(redacteur, projet, seance, _sigles(sigles), rapport, ancien)
@@ -73,11 +73,11 @@ def _preparer(
     projet: Projet, modele: Path | None, avertir: Callable[[str], None] | None
 ) -> tuple[DocumentWord, Redacteur]:
     """The reference document, completed, French, emptied; a writer on its body."""
-    from projterr.export import modele as modeles
-    from projterr.export.champs import mise_a_jour_a_l_ouverture
     from projterr.export.docx_projet import niveaux_de_titre
-    from projterr.export.modele_defaut import AUXILIAIRES, construire
-    from projterr.export.redacteur import Redacteur
+    from projterr.ooxml import modele as modeles
+    from projterr.ooxml.modele import mise_a_jour_a_l_ouverture
+    from projterr.ooxml.modele_defaut import AUXILIAIRES, construire
+    from projterr.ooxml.redacteur import Redacteur
 
     defaut = construire()
     document = defaut if modele is None else modeles.ouvrir(modele)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from projterr.export import valeurs
-from projterr.export.modele_defaut import (
+from projterr import valeurs
+from projterr.libelles import compte, libelle, libelle_champ, titre_libelle
+from projterr.ooxml.modele_defaut import (
     STYLE_ENTETE_DELIBERATION,
     STYLE_SIGNATURE,
 )
-from projterr.export.redacteur import Cellule, Contenu, Morceau, Redacteur
-from projterr.libelles import compte, libelle, libelle_champ, titre_libelle
+from projterr.ooxml.redacteur import Cellule, Contenu, Morceau, Redacteur
 
 if TYPE_CHECKING:
     from projterr.check.constat import Constat

@@ -12,57 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from projterr.export import valeurs
-from projterr.export.champs import table_des_matieres
+from projterr import valeurs
 from projterr.export.glossaire import glossaire
-from projterr.export.modele_defaut import (
+from projterr.libelles import titre_libelle
+from projterr.model import Action, Noeud, Projet
+from projterr.ooxml.champs import table_des_matieres
+from projterr.ooxml.gabarit import (
+    CHAMPS_LISTE,
+    DEBUT_DU_PROJET,
+    DETAILS,
+    LIBELLES_LISTES,
+    SEPARATEUR,
+    TIRET,
+)
+from projterr.ooxml.modele_defaut import (
     STYLE_DETAILS,
     STYLE_GLOSSAIRE,
     STYLE_MENTIONS,
 )
-from projterr.export.redacteur import Cellule, Contenu, Morceau, Redacteur
-from projterr.libelles import titre_libelle
-from projterr.model import Action, Noeud, Projet
+from projterr.ooxml.redacteur import Cellule, Contenu, Morceau, Redacteur
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from projterr.referentiels import Sigles
-
-TIRET = " – "
-SEPARATEUR = " · "
-# The nature of the mark on the paragraph where a projet written as an annex begins.
-DEBUT_DU_PROJET = "debut"
-
-# Fields a plain list item shows (on a small line below it); any other filled field makes a fiche.
-CHAMPS_LISTE = ("sous_points", "partenaires", "porteurs", "dispositifs", "thematiques")
-DETAILS = (
-    ("partenaires", "Partenaires"),
-    ("porteurs", "Porteurs"),
-    ("dispositifs", "Dispositifs"),
-    ("thematiques", "Thématiques"),
-)
-
-
-# The label of each list field in a fiche's table (the Word reader reads them back by it).
-LIBELLES_LISTES = {
-    "sous_points": "Précisions",
-    "objectifs": "Objectifs",
-    "resultats_attendus": "Résultats attendus",
-    "cibles": "Publics cibles",
-    "structures_pilotes": "Structure pilote",
-    "services_pilotes": "Service pilote",
-    "personnes_pilotes": "Personne pilote",
-    "elus_referents": "Élu·e référent·e",
-    "porteurs": "Porteurs",
-    "partenaires": "Partenaires",
-    "gouvernance": "Gouvernance",
-    "moyens": "Moyens humains et techniques",
-    "modalites_financement": "Financements",
-    "indicateurs": "Indicateurs",
-    "dispositifs": "Dispositifs",
-    "thematiques": "Thématiques",
-}
 
 _CHAMPS_FICHE = tuple(
     n for n in Action.model_fields if n not in {"id", "numero", "texte", *CHAMPS_LISTE}

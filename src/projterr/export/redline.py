@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 
 from projterr.diff.champs import PARAGRAPHE_REFORMULE
 from projterr.diff.mots import blocs, segments
-from projterr.export.reperes import PREFIXE_REPERE
-from projterr.export.revisions import (
+from projterr.normalize import cle_typographique
+from projterr.ooxml.reperes import PREFIXE_REPERE
+from projterr.ooxml.revisions import (
     Auteur,
     W,
     deplacer_blocs,
@@ -40,7 +41,6 @@ from projterr.export.revisions import (
     supprimer_bloc,
     texte_paragraphe,
 )
-from projterr.normalize import cle_typographique
 from projterr.texte.score import score_caracteres
 
 if TYPE_CHECKING:
@@ -70,8 +70,8 @@ def document_redline(
     from projterr.diff import comparer
     from projterr.export import _preparer, _sigles
     from projterr.export.docx_projet import ecrire_projet
-    from projterr.export.modele import reglage
-    from projterr.export.reperes import ecrire_reperes
+    from projterr.ooxml.modele import reglage
+    from projterr.ooxml.reperes import ecrire_reperes
 
     if rapport is None:
         rapport = comparer(ancien, nouveau)

@@ -709,9 +709,10 @@ def _lire_export(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
                     _de_cote(lecture, ws, numero, k, label, texte, "valeur hors liste")
             elif label in ("Date de début", "Date de fin") and (date := lire_date(valeur)):
                 champs["date_debut" if label == "Date de début" else "date_fin"] = date
-            elif label.startswith("Budget prévisionnel") and (
-                montant := lire_montant(valeur)
-            ) is not None:
+            elif (
+                label.startswith("Budget prévisionnel")
+                and (montant := lire_montant(valeur)) is not None
+            ):
                 champs["budget"] = montant
             else:
                 _de_cote(lecture, ws, numero, k, label, texte, "pas de champ projterr")

@@ -180,14 +180,14 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
 
 def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     """The projet of a file written by ``projterr export``, or None for any other file."""
-    from projterr.export.docx_projet import DEBUT_DU_PROJET
-    from projterr.export.reperes import lire_reperes
-    from projterr.export.revisions import accepter
     from projterr.importers.word_projterr import (
         lire_export,
         peut_etre_un_export,
         ressemble_a_un_export,
     )
+    from projterr.ooxml.gabarit import DEBUT_DU_PROJET
+    from projterr.ooxml.reperes import lire_reperes
+    from projterr.ooxml.revisions import accepter
 
     parties = _ouvrir(data, nom)
     # Found by its content, not its name: LibreOffice renames custom XML parts on save
@@ -250,7 +250,7 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
 
 def lire_word(data: bytes, nom: str) -> LectureBureautique:
     """The blocs of a .docx, in reading order."""
-    from projterr.export.revisions import accepter
+    from projterr.ooxml.revisions import accepter
 
     parties = _ouvrir(data, nom)
     document = _xml(parties["word/document.xml"], nom, "word/document.xml")

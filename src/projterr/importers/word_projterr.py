@@ -3,7 +3,7 @@
 The layout is the one ``projterr export`` writes (``export/docx_projet.py``): a title page,
 the contents, the préambule and the contexte, then one heading or list item per element,
 marked with a bookmark whose entry in ``customXml/projterr.xml`` gives its id, type and
-number (``export/reperes.py``). Texts are read from the paragraphs, so what was changed in
+number (``ooxml/reperes.py``). Texts are read from the paragraphs, so what was changed in
 Word comes back; French typography added by the export stays (a diff calls it typography).
 """
 
@@ -13,22 +13,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from projterr.export import valeurs
-from projterr.export.docx_projet import (
-    DEBUT_DU_PROJET,
-    DETAILS,
-    LIBELLES_LISTES,
-    SEPARATEUR,
-    TIRET,
-)
-from projterr.export.modele_defaut import (
-    STYLE_DETAILS,
-    STYLE_FICHE,
-    STYLE_GLOSSAIRE,
-    STYLE_LIBELLE,
-    STYLE_MENTIONS,
-)
-from projterr.export.revisions import W, texte_paragraphe
+from projterr import valeurs
 from projterr.ids import Identifiants
 from projterr.libelles import titre_libelle
 from projterr.model import (
@@ -41,6 +26,21 @@ from projterr.model import (
     Projet,
     Territoire,
 )
+from projterr.ooxml.gabarit import (
+    DEBUT_DU_PROJET,
+    DETAILS,
+    LIBELLES_LISTES,
+    SEPARATEUR,
+    TIRET,
+)
+from projterr.ooxml.modele_defaut import (
+    STYLE_DETAILS,
+    STYLE_FICHE,
+    STYLE_GLOSSAIRE,
+    STYLE_LIBELLE,
+    STYLE_MENTIONS,
+)
+from projterr.ooxml.revisions import W, texte_paragraphe
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -14,7 +14,7 @@ from projterr.render.benchmark import commun
 if TYPE_CHECKING:
     from docx.table import Table, _Cell
 
-    from projterr.export.redacteur import Cellule
+    from projterr.ooxml.redacteur import Cellule
 
 # Columns of counts a portrait page holds; a landscape one holds ten at the usual size.
 _COLONNES_PORTRAIT = 4
@@ -36,9 +36,9 @@ def docx(rapport: RapportBenchmark) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from projterr.export import modele as modeles
-    from projterr.export.modele_defaut import STYLE_DETAILS, construire
-    from projterr.export.redacteur import Morceau, Redacteur
+    from projterr.ooxml import modele as modeles
+    from projterr.ooxml.modele_defaut import STYLE_DETAILS, construire
+    from projterr.ooxml.redacteur import Morceau, Redacteur
 
     document = construire()
     modeles.langue_francaise(document)
@@ -122,7 +122,7 @@ def _carte(redacteur: object, rapport: RapportBenchmark) -> None:
     shaded by the scale shared with the HTML chart."""
     from docx.oxml import parse_xml
 
-    from projterr.export.redacteur import Redacteur
+    from projterr.ooxml.redacteur import Redacteur
 
     assert isinstance(redacteur, Redacteur)
     transpose = commun.transposer(rapport)
@@ -177,7 +177,7 @@ def _carte(redacteur: object, rapport: RapportBenchmark) -> None:
 
 def _legende(redacteur: object, maximum: int) -> None:
     """One row of swatches: the counts each shade stands for."""
-    from projterr.export.redacteur import Redacteur
+    from projterr.ooxml.redacteur import Redacteur
 
     assert isinstance(redacteur, Redacteur)
     valeurs = sorted({0, *(round(maximum * p / 4) for p in range(1, 5))}) if maximum else [0]

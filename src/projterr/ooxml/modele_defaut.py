@@ -105,7 +105,7 @@ def construire() -> DocumentWord:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    from projterr.export.champs import numero_de_page
+    from projterr.ooxml.champs import numero_de_page
 
     document = docx.Document()
     styles = document.styles

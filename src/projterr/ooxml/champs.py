@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from docx.document import Document as DocumentWord
     from docx.text.paragraph import Paragraph
 
 INSTRUCTION_TABLE = 'TOC \\o "1-3" \\h \\z \\u'
@@ -117,12 +116,3 @@ def _instruction(texte: str) -> object:
 
 def numero_de_page(paragraphe: Paragraph) -> None:
     champ(paragraphe, "PAGE", "1")
-
-
-def mise_a_jour_a_l_ouverture(document: DocumentWord) -> None:
-    """``w:updateFields`` in settings.xml: Word and LibreOffice refresh the fields on opening."""
-    from docx.oxml.ns import qn
-
-    from projterr.export.modele import reglage
-
-    reglage(document, "w:updateFields").set(qn("w:val"), "true")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from projterr.export.typographie import ESPACE_FINE, ESPACE_INSECABLE
+from projterr.typographie import ESPACE_FINE, ESPACE_INSECABLE
 
 MOIS = (
     "janvier",

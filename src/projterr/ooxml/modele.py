@@ -328,6 +328,13 @@ def reglage(document: DocumentWord, tag: str) -> _Element:
     return enfant_a_sa_place(document.settings.element, tag, _suivants(_ORDRE_REGLAGES, tag))
 
 
+def mise_a_jour_a_l_ouverture(document: DocumentWord) -> None:
+    """``w:updateFields`` in settings.xml: Word and LibreOffice refresh the fields on opening."""
+    from docx.oxml.ns import qn
+
+    reglage(document, "w:updateFields").set(qn("w:val"), "true")
+
+
 def adapter(styles: Styles, defaut: Styles, requis: list[str], auxiliaires: list[str]) -> list[str]:
     """Make the charte of ``styles`` fit an export: borrow from ``defaut`` each style of
     ``requis`` (Normal, Title, the headings used) and ``auxiliaires`` it lacks, number its
@@ -392,7 +399,7 @@ def numeroter_les_pages(document: DocumentWord) -> bool:
     the footer holds (its own text stays). True when a number was added."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from projterr.export.champs import numero_de_page
+    from projterr.ooxml.champs import numero_de_page
 
     ajoute = False
     for section in document.sections:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import SubElement
 
-from projterr.export.modele import Styles
-from projterr.export.reperes import PREFIXE_REPERE
-from projterr.export.typographie import typographier
+from projterr.ooxml.modele import Styles
+from projterr.ooxml.reperes import PREFIXE_REPERE, Repere
+from projterr.typographie import typographier
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
@@ -30,17 +30,6 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BLANCS_SPECIAUX = re.compile(r"([\t\n\r])")  # a tab or a line break inside a text
 # Characters XML 1.0 forbids (a form feed from pdftotext, say): dropped, or lxml refuses the text.
 _HORS_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-@dataclass(frozen=True)
-class Repere:
-    """What a bookmark ``pt_<k>`` stands for: an element's identity as in the YAML."""
-
-    nature: str  # « noeud », « action » (list item), « fiche », « sous_fiche »
-    id: str
-    type: str | None
-    numero: str | None
-    sous_actions: list[tuple[str, str | None]]  # ids and numbers of a fiche's sous-actions
 
 
 # Bookmark ids of the elements' marks, above the contents' (one id space in Word).
@@ -179,7 +168,7 @@ class Redacteur:
     def _table(self, largeurs: list[int], premiere_ligne: bool) -> _Element:
         from docx.oxml import parse_xml
 
-        from projterr.export.modele_defaut import STYLE_TABLEAU
+        from projterr.ooxml.modele_defaut import STYLE_TABLEAU
 
         w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
         ligne, colonne = ("1", "0") if premiere_ligne else ("0", "1")
@@ -203,7 +192,7 @@ class Redacteur:
 
     def grille(self, entetes: list[str], lignes: list[list[Cellule]], parts: list[float]) -> None:
         """A table with a header row repeated on every page, columns sized by ``parts``."""
-        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
+        from projterr.ooxml.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
 
         largeurs = [int(self.largeur_twips * p) for p in parts]
         tbl = self._table(largeurs, premiere_ligne=True)
@@ -225,7 +214,7 @@ class Redacteur:
         self, lignes: list[tuple[str, Cellule]], part_libelle: float = 0.27, largeur: float = 1.0
     ) -> None:
         """A two-column table: a label, then the paragraphs of its value."""
-        from projterr.export.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
+        from projterr.ooxml.modele_defaut import STYLE_FICHE, STYLE_LIBELLE
 
         total = int(self.largeur_twips * largeur)
         gauche = int(total * part_libelle)

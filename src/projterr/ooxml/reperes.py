@@ -10,6 +10,7 @@ only identity (ids, types, numbers) rides on the marks.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,12 +18,22 @@ from lxml import etree
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
-    from projterr.export.redacteur import Repere
     from projterr.model import Projet
 
 NS = "urn:projterr:export"
 PARTIE = "/customXml/projterr.xml"
 PREFIXE_REPERE = "pt_"  # bookmarks pt_1, pt_2…
+
+
+@dataclass(frozen=True)
+class Repere:
+    """What a bookmark ``pt_<k>`` stands for: an element's identity as in the YAML."""
+
+    nature: str  # « noeud », « action » (list item), « fiche », « sous_fiche »
+    id: str
+    type: str | None
+    numero: str | None
+    sous_actions: list[tuple[str, str | None]]  # ids and numbers of a fiche's sous-actions
 
 
 def ecrire_reperes(
