@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from projterr.importers import ResultatImport
+from projterr.importers.resultat import ResultatImport
 
 SOURCES = Path(__file__).resolve().parents[1] / "examples" / "sources"
 NOMS = (

@@ -18,8 +18,8 @@ from projterr.cli import app
 from projterr.errors import FichierIllisible
 from projterr.importers import importer_fichier
 from projterr.importers.blocs import Bloc, blocs_du_texte, format_du_contenu, vers_lignes
+from projterr.importers.moteur import forme_d_origine
 from projterr.importers.plausibilite import juger
-from projterr.importers.texte import forme_d_origine
 from projterr.model import Action, Document, Noeud, Projet, Territoire
 from projterr.sources import lire_texte
 

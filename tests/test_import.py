@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from graines import NOMS, SOURCES
 from projterr.errors import ProfilInvalide
 from projterr.importers import importer_fichier
+from projterr.importers.moteur import analyser
 from projterr.importers.profil import Profil, choisir_profil, profils_integres
-from projterr.importers.texte import analyser
 from projterr.model import Projet
 from projterr.normalize import espaces, normaliser_numero
 

@@ -21,7 +21,7 @@ from projterr.cli.common import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from projterr.importers import ResultatImport
+    from projterr.importers.resultat import ResultatImport
     from projterr.model import Action, Noeud, Projet
 
 _APERCU_LIGNES = 30
@@ -63,7 +63,7 @@ def _sans_pages(resultat: ResultatImport) -> ResultatImport:
     reason counted once)."""
     from dataclasses import replace
 
-    from projterr.importers.texte import sans_position
+    from projterr.importers.pipeline import sans_position
 
     non_classe = [
         nc.model_copy(update={"raison": sans_position(nc.raison)})

@@ -19,6 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from projterr.importers.rubriques import rubrique
+from projterr.normalize import normaliser
+
 if TYPE_CHECKING:
     from projterr.model import NonClasse
 
@@ -242,9 +245,6 @@ def _table_d_actions(
     Partenaires | Échéance | Budget »): one action per row, as a bullet line that every profil
     reads as an action, its cells kept as fields (mapped by :func:`rubriques.rubrique`, the
     mapping of the fiche reader). A column no field stands for is kept too, with its label."""
-    from projterr.importers.rubriques import rubrique
-    from projterr.normalize import normaliser
-
     rangees = _rangees(cellules)
     if len(rangees) < 2:
         return None

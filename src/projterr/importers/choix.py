@@ -9,14 +9,11 @@ the reason in French. A tree that nothing makes plausible is kept with its warni
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from projterr.importers import ResultatImport
+from projterr.importers.moteur import Titres, analyser
 from projterr.importers.plausibilite import Jugement, juger
 from projterr.importers.profil import Profil, choisir_profil, profils_integres
-
-if TYPE_CHECKING:
-    from projterr.importers.texte import Titres
+from projterr.importers.resultat import ResultatImport
 
 # A plausible tree from a profil that was not detected loses to the fiche reader only when
 # the reader found fiche sections and structures clearly more of the text.
@@ -34,8 +31,6 @@ class Lecture:
 
 
 def _lire(texte: str, profil: Profil, fichier: str, titres: Titres | None = None) -> Lecture:
-    from projterr.importers.texte import analyser
-
     resultat = analyser(texte, profil, fichier, titres)
     return Lecture(profil, resultat, juger(resultat.projet), profil.score(texte[:200_000]))
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from projterr.ids import Identifiants
-from projterr.importers import ResultatImport
 from projterr.importers.profil import Fiches, Profil
+from projterr.importers.resultat import ResultatImport
 from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau, type_niveau
 from projterr.model import (
     Action,

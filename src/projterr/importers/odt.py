@@ -44,6 +44,8 @@ from projterr.importers.blocs import (
     puce_lisible,
     remarques_de_bureautique,
 )
+from projterr.importers.pipeline import importer_blocs
+from projterr.importers.resultat import ResultatImport
 from projterr.importers.word import (
     formater_numero,
     message_bombe,
@@ -53,11 +55,10 @@ from projterr.importers.word import (
     texte_de_cellule,
 )
 from projterr.model import NonClasse
+from projterr.sources import empreinte, lire_octets
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
-
-    from projterr.importers import ResultatImport
 
 _ODF = "urn:oasis:names:tc:opendocument:xmlns:"
 OFFICE = "{" + _ODF + "office:1.0}"
@@ -110,9 +111,6 @@ _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
 
 def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import an .odt through the same engines as a Word or text file."""
-    from projterr.importers.texte import importer_blocs
-    from projterr.sources import empreinte, lire_octets
-
     data = lire_octets(chemin)
     lecture = lire_odt(data, str(chemin))
     return importer_blocs(

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from projterr.errors import FichierIllisible
-from projterr.importers import ResultatImport
 from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_contenu
+from projterr.importers.pipeline import SEPARATEUR_PAGE, importer_blocs
+from projterr.importers.resultat import ResultatImport
 from projterr.model import NonClasse
 from projterr.sources import empreinte, lire_octets
 
@@ -990,8 +991,6 @@ _SENS = {
 def _non_classes_a_part(pages: list[_Page]) -> list[NonClasse]:
     """Lines set across a page's text, each at the page's line at its height: neither glued
     into a sentence nor dropped."""
-    from projterr.importers.texte import SEPARATEUR_PAGE
-
     out = []
     for page in pages:
         for texte, sens, haut in page.a_part:
@@ -1024,8 +1023,6 @@ def verifier_entete(data: bytes, nom: str) -> None:
 
 def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import a PDF through the same engines as a text file."""
-    from projterr.importers.texte import importer_blocs
-
     data = lire_octets(chemin)
     nom = str(chemin)
     verifier_entete(data, nom)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from projterr.errors import ProfilInvalide
+from projterr.errors import ProfilInvalide, YamlInvalide
 
 
 class _Regle(BaseModel):
@@ -339,8 +339,7 @@ _ECHAPPEMENT = re.compile(r"unknown escape character '(.)'|unknown escape")
 
 
 def charger_profil_fichier(chemin: Path) -> Profil:
-    from projterr.errors import YamlInvalide
-    from projterr.yamlio import charger_yaml
+    from projterr.yamlio import charger_yaml  # ruamel.yaml, loaded when a profil is read
 
     try:
         data = charger_yaml(chemin)
@@ -363,7 +362,7 @@ def charger_profil_fichier(chemin: Path) -> Profil:
 @functools.cache
 def profils_integres() -> tuple[Profil, ...]:
     """The profils shipped with projterr, in name order (read once per process)."""
-    from projterr.yamlio import lire
+    from projterr.yamlio import lire  # ruamel.yaml, loaded when a profil is read
 
     dossier = resources.files("projterr") / "profils"
     profils = []

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from projterr.errors import ClasseurInvalide
 from projterr.ids import Identifiants
+from projterr.importers.plausibilite import juger
+from projterr.importers.resultat import ResultatImport
 from projterr.model import (
     PARTICIPATIONS,
     PRIORITES,
@@ -43,11 +45,10 @@ from projterr.model import (
     Source,
     Territoire,
 )
+from projterr.sources import empreinte, lire_octets
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from projterr.importers import ResultatImport
 
 # --- the import template -----------------------------------------------------------------
 
@@ -275,18 +276,6 @@ def _texte(valeur: object) -> str:
 
 
 # --- the file: zip, bomb, encryption -----------------------------------------------------
-
-
-def est_classeur(data: bytes) -> bool:
-    """A zip that holds ``xl/workbook.xml``: an Excel workbook, whatever its name."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "xl/workbook.xml" in z.namelist()
-    # a damaged header can claim a zip version Python does not read (NotImplementedError)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        return False
 
 
 def verifier_classeur(data: bytes, nom: str) -> None:
@@ -921,8 +910,6 @@ def _action(
 
 def lire_tet(data: bytes, nom: str = "<classeur>") -> ResultatImport:
     """Read a Territoires en Transitions plan (import template or platform export)."""
-    from projterr.importers import ResultatImport
-
     verifier_classeur(data, nom)
     wb = _ouvrir(data, nom, valeurs=False)
     ws = next((w for w in wb.worksheets if _texte(w["A2"].value) == "Axe (x)"), None)
@@ -955,8 +942,6 @@ def lire_tet(data: bytes, nom: str = "<classeur>") -> ResultatImport:
         _lire_modele(ws, nom, lecture)
     contenu = _construire(lecture, ws, nom, Identifiants())
     projet = _projet(lecture, contenu, nom)
-    from projterr.importers.plausibilite import juger
-
     lignes = len(lecture.lignes)
     genre = "export de la plateforme" if export else "modèle d'import"
     resultat = ResultatImport(
@@ -996,8 +981,6 @@ def _projet(lecture: _Lecture, contenu: list[Noeud], nom: str) -> Projet:
 
 def importer_tet(chemin: Path) -> ResultatImport:
     """Import a ``.xlsx`` (or ``.xlsm``) Territoires en Transitions plan from ``chemin``."""
-    from projterr.sources import empreinte, lire_octets
-
     data = lire_octets(chemin)
     resultat = lire_tet(data, str(chemin))
     ancienne = resultat.projet.document.source

@@ -36,12 +36,18 @@ from projterr.importers.blocs import (
     puce_lisible,
     remarques_de_bureautique,
 )
-from projterr.model import NonClasse
+from projterr.importers.pipeline import importer_blocs
+from projterr.importers.resultat import ResultatImport
+from projterr.importers.word_projterr import lire_export, peut_etre_un_export, ressemble_a_un_export
+from projterr.model import NonClasse, Source
+from projterr.ooxml.gabarit import DEBUT_DU_PROJET
+from projterr.ooxml.reperes import lire_reperes
+from projterr.ooxml.revisions import accepter
+from projterr.sources import empreinte, lire_octets
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-    from projterr.importers import ResultatImport
     from projterr.model import Projet
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -66,21 +72,15 @@ _NOTES = {
 def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import a .docx through the same engines as a text file; a file written by
     ``projterr export`` is read back exactly (see :mod:`projterr.importers.word_projterr`)."""
-    from projterr.importers.texte import importer_blocs
-    from projterr.sources import empreinte, lire_octets
-
     data = lire_octets(chemin)
     if profil_demande is None:
         relu = _relire_export(data, str(chemin))
         if relu is not None:
-            from projterr.importers import ResultatImport as Resultat
-            from projterr.model import Source
-
             projet, remarques = relu
             projet.document.source = Source(
                 fichier=chemin.name, empreinte=empreinte(data), profil="export projterr"
             )
-            return Resultat(projet, profil="export projterr", remarques=remarques)
+            return ResultatImport(projet, profil="export projterr", remarques=remarques)
     lecture = lire_word(data, str(chemin))
     return importer_blocs(
         lecture.blocs,
@@ -180,15 +180,6 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
 
 def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     """The projet of a file written by ``projterr export``, or None for any other file."""
-    from projterr.importers.word_projterr import (
-        lire_export,
-        peut_etre_un_export,
-        ressemble_a_un_export,
-    )
-    from projterr.ooxml.gabarit import DEBUT_DU_PROJET
-    from projterr.ooxml.reperes import lire_reperes
-    from projterr.ooxml.revisions import accepter
-
     parties = _ouvrir(data, nom)
     # Found by its content, not its name: LibreOffice renames custom XML parts on save
     # (« customXml/item2.xml »); projterr's is the one in its own namespace.
@@ -250,8 +241,6 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
 
 def lire_word(data: bytes, nom: str) -> LectureBureautique:
     """The blocs of a .docx, in reading order."""
-    from projterr.ooxml.revisions import accepter
-
     parties = _ouvrir(data, nom)
     document = _xml(parties["word/document.xml"], nom, "word/document.xml")
     corps = document.find(W + "body")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from projterr.importers import ResultatImport
+from projterr.importers.resultat import ResultatImport
 from projterr.libelles import compte
 
 
