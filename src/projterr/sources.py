@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from projterr.archive import SIGNATURE_OLE
 from projterr.errors import FichierIllisible, raison_systeme
 
 # Bytes 0x80-0x9F are printable characters in Windows-1252 (’ “ ” … œ €) and control
@@ -20,7 +21,7 @@ _CONTROLES = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MAGIC = {
     b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP (Word, ODT ou Excel)",
-    b"\xd0\xcf\x11\xe0": "Office 97-2003",
+    SIGNATURE_OLE[:4]: "Office 97-2003",  # four bytes are enough to name it
     b"\x89PNG": "image PNG",
     b"\xff\xd8\xff": "image JPEG",
 }

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from projterr import archive
 from projterr.importers.rubriques import rubrique
 from projterr.normalize import normaliser
 
@@ -383,7 +384,7 @@ def format_du_contenu(data: bytes) -> str | None:
     # A PDF may have a few bytes before its header (the specification allows 1024).
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if archive.est_ole(data):
         return "ole"
     if data.startswith(b"\x89PNG"):
         return "png"
@@ -398,12 +399,12 @@ def format_du_contenu(data: bytes) -> str | None:
                 return nom
     type_odf = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            noms = set(archive.namelist())
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            noms = set(zf.namelist())
             # An ODF archive whose « mimetype » is not the first member (some writers do
             # that): its few bytes say what it is.
-            if "mimetype" in noms and archive.getinfo("mimetype").file_size < 100:
-                type_odf = _ODF.get(archive.read("mimetype").strip())
+            if "mimetype" in noms and zf.getinfo("mimetype").file_size < 100:
+                type_odf = _ODF.get(zf.read("mimetype").strip())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         return "zip"
     if type_odf:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from projterr import archive
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import (
     Bloc,
@@ -48,10 +49,7 @@ from projterr.importers.pipeline import importer_blocs
 from projterr.importers.resultat import ResultatImport
 from projterr.importers.word import (
     formater_numero,
-    message_bombe,
     niveau_du_nom,
-    parseur_sur,
-    taille_anormale,
     texte_de_cellule,
 )
 from projterr.model import NonClasse
@@ -130,7 +128,7 @@ def _erreur(nom: str, message: str) -> FichierIllisible:
 
 def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
     """content.xml and styles.xml, after checking what the archive claims to hold."""
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if archive.est_ole(data):
         raise _erreur(
             nom,
             "fichier au format Office 97-2003 (ou protégé par un mot de passe) : "
@@ -139,22 +137,22 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
     if not data.startswith(b"PK"):
         raise _erreur(nom, _pas_une_archive(data))
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise _erreur(
             nom,
             "document OpenDocument illisible : l'archive .odt est tronquée ou endommagée",
         ) from None
-    with archive:
-        infos = archive.infolist()
-        total = taille_anormale(infos, len(data))
-        if total is not None:
-            raise _erreur(nom, message_bombe(total))
+    with zf:
+        infos = zf.infolist()
+        refus = archive.refus(infos, len(data))
+        if refus is not None:
+            raise _erreur(nom, refus)
         noms = {i.filename for i in infos}
 
         def lire(partie: str) -> bytes:
             try:
-                return archive.read(partie)
+                return zf.read(partie)
             except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
                 raise _erreur(
                     nom, f"document OpenDocument endommagé ({partie} illisible)"
@@ -201,7 +199,7 @@ def _pas_une_archive(data: bytes) -> str:
 def _chiffre(manifeste: bytes) -> bool:
     """Whether the manifest lists an encrypted part (an ODT saved with a password)."""
     try:
-        racine = etree.fromstring(manifeste, parseur_sur())
+        racine = etree.fromstring(manifeste, archive.parseur_xml())
     except etree.XMLSyntaxError:
         return False
     return next(racine.iter(MANIFEST + "encryption-data"), None) is not None
@@ -209,7 +207,7 @@ def _chiffre(manifeste: bytes) -> bool:
 
 def _xml(octets: bytes, nom: str, partie: str) -> _Element:
     try:
-        racine = etree.fromstring(octets, parseur_sur())
+        racine = etree.fromstring(octets, archive.parseur_xml())
     except etree.XMLSyntaxError:
         raise _erreur(
             nom, f"document OpenDocument endommagé ({partie} n'est pas du XML valide)"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from projterr import archive
 from projterr.errors import ClasseurInvalide
 from projterr.ids import Identifiants
 from projterr.importers.plausibilite import juger
@@ -117,9 +118,6 @@ CHAMPS_LISTE = {
 }
 
 # Safety limits: a workbook is a zip; its directory says how big each part becomes.
-TAILLE_MAX = 200 * 1024 * 1024  # bytes once uncompressed, all parts together
-TAUX_MAX = 200  # uncompressed / compressed, for a part above 1 MB
-PARTIES_MAX = 10_000
 LIGNES_MAX = 100_000
 COLONNES_MAX = 200
 
@@ -280,8 +278,8 @@ def _texte(valeur: object) -> str:
 
 def verifier_classeur(data: bytes, nom: str) -> None:
     """Refuse, before any decompression, what is not a safe Excel workbook."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in data:
+    if archive.est_ole(data):
+        if archive.ole_chiffre(data):
             raise ClasseurInvalide(
                 "classeur protégé par un mot de passe : enregistrez-le sans mot de passe, puis "
                 "importez-le",
@@ -309,22 +307,9 @@ def verifier_classeur(data: bytes, nom: str) -> None:
             "incomplète ?)",
             nom,
         ) from exc
-    if len(infos) > PARTIES_MAX:
-        raise ClasseurInvalide(f"classeur refusé : {len(infos)} parties dans l'archive", nom)
-    total = sum(i.file_size for i in infos)
-    for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > TAUX_MAX * max(info.compress_size, 1):
-            raise ClasseurInvalide(
-                f"classeur refusé : la partie {info.filename} passerait de "
-                f"{info.compress_size} octets à {info.file_size} (bombe de décompression ?)",
-                nom,
-            )
-    if total > TAILLE_MAX:
-        raise ClasseurInvalide(
-            f"classeur refusé : {total // (1024 * 1024)} Mo une fois décompressé (limite "
-            f"{TAILLE_MAX // (1024 * 1024)} Mo)",
-            nom,
-        )
+    refus = archive.refus(infos, len(data))
+    if refus is not None:
+        raise ClasseurInvalide(refus, nom)
     noms = {i.filename for i in infos}
     if "xl/workbook.xml" not in noms:
         genre = (

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from projterr import archive
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import (
     Bloc,
@@ -52,10 +53,6 @@ if TYPE_CHECKING:
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + NS_W + "}"
-# An archive is refused before decompression when it would expand past this, or by more than
-# _RATIO times its own size: a real plan of several hundred pages stays far below both.
-_TAILLE_MAX = 200 * 1024 * 1024
-_RATIO = 200
 _TITRES = re.compile(
     r"^(?:heading|titre|überschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
 )
@@ -97,60 +94,32 @@ def _erreur(nom: str, message: str) -> FichierIllisible:
     return FichierIllisible(message, nom)
 
 
-def parseur_sur() -> etree.XMLParser:
-    """The XML parser of every office-document reader (Word, ODT).
-
-    No entity is resolved and no DTD or network resource is loaded: an XML external entity
-    in a hostile document stays an unresolved reference."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
-_parseur = parseur_sur
-
-
-def taille_anormale(infos: list[zipfile.ZipInfo], taille_archive: int) -> int | None:
-    """What an archive claims to expand to, in bytes, when that is past a sane size or far
-    beyond the archive's own size (a zip bomb); None for a normal archive. Read from the
-    archive's directory only: nothing is decompressed."""
-    total = sum(i.file_size for i in infos)
-    if total > _TAILLE_MAX or total > _RATIO * max(taille_archive, 1):
-        return total
-    return None
-
-
-def message_bombe(total: int) -> str:
-    return (
-        f"archive anormale : elle se décompresserait en {total // (1024 * 1024)} Mo "
-        "(bombe zip ?) ; elle n'a pas été ouverte"
-    )
-
-
 def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
     """The XML parts the reader needs, after checking what the archive claims to hold."""
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if archive.est_ole(data):
         raise _erreur(
             nom,
             "document Word protégé par un mot de passe, ou au format Word 97-2003 (.doc) : "
             "enregistrez-le sans mot de passe au format .docx",
         )
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise _erreur(
             nom, "document Word illisible : ce n'est pas une archive .docx valide"
         ) from None
-    with archive:
-        infos = archive.infolist()
-        total = taille_anormale(infos, len(data))
-        if total is not None:
-            raise _erreur(nom, message_bombe(total))
+    with zf:
+        infos = zf.infolist()
+        refus = archive.refus(infos, len(data))
+        if refus is not None:
+            raise _erreur(nom, refus)
         noms = {i.filename for i in infos}
         if "word/document.xml" not in noms:
             raise _erreur(nom, "archive sans document Word (word/document.xml absent)")
         parties: dict[str, bytes] = {}
         for partie in sorted(n for n in noms if _EN_TETE_OU_PIED.match(n)):
             try:
-                parties[partie] = archive.read(partie)
+                parties[partie] = zf.read(partie)
             except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
                 raise _erreur(nom, f"document Word endommagé ({partie} illisible)") from None
         for partie in (
@@ -165,7 +134,7 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
         ):
             if partie in noms:
                 try:
-                    parties[partie] = archive.read(partie)
+                    parties[partie] = zf.read(partie)
                 except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
                     raise _erreur(nom, f"document Word endommagé ({partie} illisible)") from None
         return parties
@@ -173,7 +142,7 @@ def _ouvrir(data: bytes, nom: str) -> dict[str, bytes]:
 
 def _xml(octets: bytes, nom: str, partie: str) -> _Element:
     try:
-        return etree.fromstring(octets, _parseur())
+        return etree.fromstring(octets, archive.parseur_xml())
     except etree.XMLSyntaxError:
         raise _erreur(nom, f"document Word endommagé ({partie} n'est pas du XML valide)") from None
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from projterr import archive
+
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
@@ -83,9 +85,8 @@ def ecrire_reperes(
 def lire_reperes(octets: bytes) -> tuple[dict[str, dict[str, str]], dict[str, str]] | None:
     """``pt_<k>`` → the element's attributes, and the document's own (levels, note); None
     when the part is not projterr's."""
-    parseur = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        racine = etree.fromstring(octets, parseur)
+        racine = etree.fromstring(octets, archive.parseur_xml())
     except etree.XMLSyntaxError:
         return None
     if racine.tag != f"{{{NS}}}projterr":
