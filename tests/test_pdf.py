@@ -79,7 +79,7 @@ def test_graine_en_pdf_meme_projet(nom: str, tmp_path: Path) -> None:
     assert _mots([n.texte for n in pdf.projet.non_classe]) == _mots(
         [n.texte for n in texte.projet.non_classe]
     )
-    assert all(" — page " in (n.raison or "") for n in pdf.projet.non_classe)
+    assert all(isinstance(n.page, int) and n.page >= 1 for n in pdf.projet.non_classe)
     assert pdf.projet.document.source is not None
     assert pdf.projet.document.source.fichier == Path(nom).stem + ".pdf"
 
@@ -122,8 +122,8 @@ def test_non_classe_garde_page_et_ligne(tmp_path: Path) -> None:
     positions = {(b.page, b.ligne): b.texte for b in lecture.blocs if b.genre != "vide"}
     assert pdf.projet.non_classe
     for nc in pdf.projet.non_classe:
-        page = int((nc.raison or "").rsplit(" — page ", 1)[1])
-        assert nc.texte in positions[(page, nc.ligne)]
+        assert isinstance(nc.page, int)
+        assert nc.texte in positions[(nc.page, nc.ligne)]
 
 
 def test_en_tetes_et_numeros_de_page_retires(tmp_path: Path) -> None:
@@ -673,7 +673,8 @@ def test_bandeau_vertical_mis_de_cote_jamais_colle_aux_lignes(tmp_path: Path) ->
     assert textes == [ligne.removeprefix("• ") for ligne in lignes]
     (a_part,) = lecture.a_part
     assert a_part.texte == _BANDEAU
-    assert a_part.raison == "texte écrit de bas en haut, hors des lignes de la page — page 1"
+    assert a_part.raison == "texte écrit de bas en haut, hors des lignes de la page"
+    assert a_part.page == 1
     assert 1 <= a_part.ligne <= len(lignes)
     assert any("mise de côté dans non_classe" in r for r in lecture.remarques)
 

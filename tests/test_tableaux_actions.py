@@ -131,7 +131,7 @@ def test_rangees_sans_action_dans_non_classe(tmp_path: Path, format_: str) -> No
     resultat = _importer(tmp_path, format_, [(ENTETE, RANGEES[0]), *PLAN[:2]])
     (case_pilote,) = [n for n in resultat.projet.non_classe if n.texte.startswith("Pilote")]
     assert case_pilote.texte == "Pilote : Communauté de communes"
-    assert (case_pilote.raison or "").endswith("tableau 1, rangée 2, colonne 3")
+    assert case_pilote.position == "tableau 1, rangée 2, colonne 3"
     textes = " ".join(n.texte for n in resultat.projet.non_classe)
     for valeur in ("ARS, Département", "2026-2027", "1 200 000 €"):
         assert valeur in textes

@@ -191,10 +191,16 @@ def test_plan_realiste() -> None:
     # Nothing dropped: the financeur without amount and the amount without financeur.
     reste = {(nc.ligne, nc.texte) for nc in projet.non_classe}
     assert reste == {(4, "Région Grand Est"), (4, "12000.5")}
-    raisons = sorted(nc.raison or "" for nc in projet.non_classe)
+    raisons = sorted((nc.raison or "", nc.position) for nc in projet.non_classe)
     assert raisons == [
-        "financeur sans montant, ignoré par la plateforme — onglet « Fichier dimport », colonne T",
-        "montant sans financeur, ignoré par la plateforme — onglet « Fichier dimport », colonne W",
+        (
+            "financeur sans montant, ignoré par la plateforme",
+            "onglet « Fichier dimport », colonne T",
+        ),
+        (
+            "montant sans financeur, ignoré par la plateforme",
+            "onglet « Fichier dimport », colonne W",
+        ),
     ]
     assert not resultat.avertissements
 

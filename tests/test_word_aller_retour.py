@@ -190,7 +190,7 @@ def test_un_paragraphe_sans_place_va_aux_lignes_non_classees(tmp_path: Path) -> 
     relu = importer_fichier(chemin).projet
     (ligne,) = relu.non_classe
     assert ligne.texte == "Une idée notée en tête"
-    assert "paragraphe" in (ligne.raison or "")
+    assert (ligne.position or "").startswith("paragraphe ")
 
 
 def test_une_puce_ajoutee_apres_les_details_d_une_action_garde_les_siens(tmp_path: Path) -> None:

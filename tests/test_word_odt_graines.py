@@ -77,7 +77,7 @@ def test_graine_en_word_et_odt_meme_projet(nom: str, format_: str, tmp_path: Pat
     lecture = (lire_word if format_ == "docx" else lire_odt)(_octets(nom, format_), nom)
     paragraphes = {b.paragraphe: b.texte for b in lecture.blocs if b.paragraphe}
     for nc in lu.projet.non_classe:
-        assert (nc.raison or "").endswith(f" — paragraphe {nc.ligne}"), nc
+        assert nc.position == f"paragraphe {nc.ligne}", nc
         assert nc.texte in paragraphes[nc.ligne]
 
 

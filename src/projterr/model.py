@@ -345,7 +345,21 @@ class NonClasse(_Strict):
         },
     )
 
-    ligne: int = Field(description="Numéro de ligne dans le fichier source.")
+    ligne: int = Field(
+        description="Numéro de ligne dans le fichier source, ou dans sa page pour un PDF et un "
+        "dossier de fiches ; pour un document Word ou ODT, qui n'a pas de lignes, le numéro du "
+        "paragraphe ou de la rangée du tableau (voir « position »)."
+    )
+    page: int | str | None = Field(
+        default=None,
+        description="La page du PDF, ou la fiche (nom du fichier) d'un dossier de fiches "
+        "Markdown, où se trouve la ligne.",
+    )
+    position: str | None = Field(
+        default=None,
+        description="Où se trouve la ligne dans un document Word ou ODT, ou dans un classeur : "
+        "« paragraphe 12 », « tableau 1, rangée 2, colonne 3 », « onglet « Plan », colonne F ».",
+    )
     texte: str
     raison: str | None = Field(default=None, description="Pourquoi la ligne n'a pas été classée.")
 

@@ -21,7 +21,6 @@ from projterr.cli.common import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from projterr.importers.resultat import ResultatImport
     from projterr.model import Action, Noeud, Projet
 
 _APERCU_LIGNES = 30
@@ -56,21 +55,6 @@ def _apercu(projet: Projet, profondeur: int = 2) -> str:
 def _actions(noeud: Noeud) -> Iterator[Action]:
     for _, n in noeud.walk():
         yield from n.actions
-
-
-def _sans_pages(resultat: ResultatImport) -> ResultatImport:
-    """For the summary, the reasons of set-aside lines without their page or paragraph (each
-    reason counted once)."""
-    from dataclasses import replace
-
-    from projterr.importers.pipeline import sans_position
-
-    non_classe = [
-        nc.model_copy(update={"raison": sans_position(nc.raison)})
-        for nc in resultat.projet.non_classe
-    ]
-    projet = resultat.projet.model_copy(update={"non_classe": non_classe})
-    return replace(resultat, projet=projet)
 
 
 @commande
@@ -154,7 +138,7 @@ def importer(
         ecrire_sortie(
             projet_vers_yaml(projet), sortie, entrees=(fichier,), force=force, annoncer=False
         )
-        sys.stderr.write(resume_import(_sans_pages(resultat), fichier, sortie))
+        sys.stderr.write(resume_import(resultat, fichier, sortie))
         if resultat.choix:
             sys.stderr.write(f"Lecture : {resultat.choix}.\n")
     if resultat.avertissements:

@@ -26,7 +26,7 @@ from typing import Any
 
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import NOMS_FORMATS, Bloc, Genre, format_du_contenu
-from projterr.importers.pipeline import SEPARATEUR_PAGE, importer_blocs
+from projterr.importers.pipeline import importer_blocs
 from projterr.importers.resultat import ResultatImport
 from projterr.model import NonClasse
 from projterr.sources import empreinte, lire_octets
@@ -999,11 +999,7 @@ def _non_classes_a_part(pages: list[_Page]) -> list[NonClasse]:
                 max(len(page.elements), 1),
             )
             raison = f"{_SENS.get(sens, 'texte tourné')}, hors des lignes de la page"
-            out.append(
-                NonClasse(
-                    ligne=ligne, texte=texte, raison=raison + SEPARATEUR_PAGE + str(page.numero)
-                )
-            )
+            out.append(NonClasse(ligne=ligne, page=page.numero, texte=texte, raison=raison))
     return out
 
 

@@ -4,8 +4,6 @@ source; table cells go to the fields of their action; the source is recorded."""
 
 from __future__ import annotations
 
-import re
-
 from projterr.importers.blocs import Bloc, ChampDeTableau, vers_lignes
 from projterr.importers.choix import lire_au_mieux
 from projterr.importers.fiches import remplir_champs
@@ -70,11 +68,11 @@ def _positions_des_blocs(resultat: ResultatImport, origines: list[Bloc]) -> None
             if bloc.ligne is not None:
                 nc.ligne = bloc.ligne
             if bloc.page is not None:
-                nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{bloc.page}"
+                nc.page = bloc.page
             elif bloc.tableau is not None or bloc.paragraphe is not None:
                 # Word and ODT have no lines: the paragraph, or the table cell, says where.
                 nc.ligne = (bloc.rangee if bloc.tableau is not None else bloc.paragraphe) or 0
-                nc.raison = f"{nc.raison or 'non reconnue'} — {bloc.position()}"
+                nc.position = bloc.position()
 
 
 def _champs_des_tableaux(resultat: ResultatImport, champs: dict[int, list[ChampDeTableau]]) -> None:
@@ -101,19 +99,11 @@ def _champs_des_tableaux(resultat: ResultatImport, champs: dict[int, list[ChampD
                 NonClasse(
                     ligne=case.cellule.rangee or 0,
                     texte=f"{case.libelle} : {case.valeur}",
-                    raison=f"case d'un tableau d'actions dont la rangée n'est pas devenue une "
-                    f"action — {case.cellule.position()}",
+                    raison="case d'un tableau d'actions dont la rangée n'est pas devenue une "
+                    "action",
+                    position=case.cellule.position(),
                 )
             )
-
-
-SEPARATEUR_PAGE = " — page "
-_POSITION = re.compile(r" — (?:page .*|paragraphe \d+|tableau \d+, rangée \d+, colonne \d+)$")
-
-
-def sans_position(raison: str | None) -> str | None:
-    """A set-aside line's reason without where it was (« — page 3 », « — paragraphe 12 »)."""
-    return _POSITION.sub("", raison or "") or None
 
 
 def lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]]) -> None:
@@ -123,4 +113,4 @@ def lignes_des_pages(resultat: ResultatImport, origines: list[tuple[str, int]]) 
             if 0 < nc.ligne <= len(origines):
                 page, ligne = origines[nc.ligne - 1]
                 nc.ligne = ligne
-                nc.raison = f"{nc.raison or 'non reconnue'}{SEPARATEUR_PAGE}{page}"
+                nc.page = page

@@ -431,7 +431,8 @@ def _lire_champs(
             NonClasse(
                 ligne=numero,
                 texte=texte,
-                raison=f"{raison} — onglet « {ws.title} », colonne {_lettre(colonne)} ({label})",
+                raison=f"{raison} ({label})",
+                position=f"onglet « {ws.title} », colonne {_lettre(colonne)}",
             )
         )
 
@@ -539,8 +540,8 @@ def _financeurs(
             NonClasse(
                 ligne=numero,
                 texte=texte,
-                raison=f"{raison}, ignoré par la plateforme — onglet « {ws.title} », colonne "
-                f"{_lettre(colonne)}",
+                raison=f"{raison}, ignoré par la plateforme",
+                position=f"onglet « {ws.title} », colonne {_lettre(colonne)}",
             )
         )
     return financements
@@ -576,8 +577,8 @@ def _lire_modele(ws: Worksheet, nom: str, lecture: _Lecture) -> None:
                     NonClasse(
                         ligne=numero,
                         texte=texte,
-                        raison=f"colonne que la plateforme n'importe pas — onglet "
-                        f"« {ws.title} », colonne {_lettre(k + 1)} ({label})",
+                        raison=f"colonne que la plateforme n'importe pas ({label})",
+                        position=f"onglet « {ws.title} », colonne {_lettre(k + 1)}",
                     )
                 )
         _ajouter_ligne(ws, nom, lecture, numero, chemin, titre, sous_titre, champs)
@@ -708,7 +709,8 @@ def _de_cote(
         NonClasse(
             ligne=numero,
             texte=texte,
-            raison=f"{raison} — onglet « {ws.title} », colonne {_lettre(k + 1)} ({label})",
+            raison=f"{raison} ({label})",
+            position=f"onglet « {ws.title} », colonne {_lettre(k + 1)}",
         )
     )
 

@@ -370,7 +370,9 @@ class _Lecture:
 
     def _mettre_de_cote(self, k: int, texte: str, raison: str) -> None:
         # k was already advanced past the bloc: its 1-based position in the body is k
-        self.non_classe.append(NonClasse(ligne=k, texte=texte, raison=f"{raison} (paragraphe {k})"))
+        self.non_classe.append(
+            NonClasse(ligne=k, position=f"paragraphe {k}", texte=texte, raison=raison)
+        )
 
     def _page_de_titre(
         self, style: str, texte: str, document: dict[str, Any], territoire: dict[str, Any]
