@@ -97,11 +97,12 @@ def verifier_fichiers(
 ) -> RapportCheck:
     """Load every file first (a bad one stops everything), then check each.
 
-    ``charger`` reads one file (default: :func:`projterr.importers.charger_projet`); the CLI
-    passes its own, which also reports what the import noticed (a file's encoding, say).
+    ``charger`` reads one file (default: a projterr YAML, :func:`projterr.yamlio.charger_projet`);
+    the CLI passes its own, which imports any source and reports what the import noticed (a
+    file's encoding, say).
     """
-    from projterr.importers import charger_projet
     from projterr.referentiels import charger_sigles
+    from projterr.yamlio import charger_projet  # ruamel.yaml, when files are read
 
     charger = charger or functools.partial(charger_projet, lignes=True)
     ignorer = tuple(ignorer)

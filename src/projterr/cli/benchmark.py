@@ -11,8 +11,7 @@ import typer
 from projterr.cli.common import (
     OK,
     commande,
-    ecrire_octets,
-    ecrire_sortie,
+    ecrire_rendu,
     format_du_rapport,
     option_format,
     verifier_sortie,
@@ -106,7 +105,6 @@ def benchmark(
     from projterr.errors import ProjterrError
     from projterr.match import corpus as corpus_
     from projterr.match.benchmark import DocumentLu, comparer_territoires
-    from projterr.match.elements import nom_document
     from projterr.match.profil import Profileur
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
@@ -118,19 +116,8 @@ def benchmark(
         from projterr.importers.dossier import verifier_dossier
 
         verifier_dossier(mien)  # MIEN is one document: only a folder of fiches is one
-    for chemin in autres:
-        if not chemin.exists():
-            raise ProjterrError("fichier ou dossier introuvable", str(chemin))
-    sources = [corpus_.sources(chemin) for chemin in autres]
-    # my own document inside a folder of others would be compared with itself: left out
-    fichiers = [
-        f
-        for src in sources
-        for f in src.fichiers
-        if not (src.dossier and f.resolve() == mien.resolve())
-    ]
-    dossiers = {f for src in sources if src.dossier for f in src.fichiers}
-    entrees = (mien, *fichiers)
+    lus_autres = corpus_.autres(mien, autres)
+    entrees = (mien, *lus_autres.fichiers)
     if sortie is not None and str(sortie) != "-":
         verifier_sortie(sortie, entrees)  # before the work, not after
     ref = charger_referentiel(referentiel)
@@ -139,42 +126,13 @@ def benchmark(
     refs = [charger_referentiel(n) for n in REFERENTIELS_DEFAUT.split(",")]
     profileur = Profileur(table, charger_thesaurus(), refs)
 
-    lus: list[DocumentLu] = []
-    ignores: list[str] = []
+    def ignorer(fichier: Path, raison: str) -> None:
+        sys.stderr.write(f"projterr : {fichier} : ignoré, {raison}\n")
+
     with Progression(_GROS_TRAVAIL) as suivi:
-        suivi.debut("lecture des documents", len(fichiers), gros=_GROS_DOSSIER)
+        suivi.debut("lecture des documents", len(lus_autres.fichiers), gros=_GROS_DOSSIER)
         moi = DocumentLu(charger(mien), str(mien))
-        identite = (moi.projet.territoire.nom, nom_document(moi.projet))
-        for fichier in fichiers:
-            suivi.avancer(1)
-            try:
-                projet = charger(fichier)
-            except ProjterrError:
-                if fichier not in dossiers:
-                    raise
-                # in a folder, a stray file (a profil, a référentiel) must not stop the run
-                sys.stderr.write(
-                    f"projterr : {fichier} : ignoré, ce n'est pas un document projterr lisible\n"
-                )
-                ignores.append(str(fichier))
-                continue
-            if (projet.territoire.nom, nom_document(projet)) == identite:
-                # a copy of mine: match never pairs an element with its twin, so every action
-                # would come out as a piste
-                if fichier not in dossiers:
-                    raise ProjterrError(
-                        "c'est le même document que MIEN : donnez ceux d'autres territoires",
-                        str(fichier),
-                    )
-                sys.stderr.write(
-                    f"projterr : {fichier} : ignoré, c'est le même document que MIEN\n"
-                )
-                continue
-            lus.append(DocumentLu(projet, str(fichier)))
-        if not lus:
-            raise ProjterrError(
-                "aucun autre territoire à comparer (documents illisibles, ou le même que MIEN)"
-            )
+        lus, ignores = corpus_.lire_autres(moi, lus_autres, charger, ignorer, suivi.avancer)
         suivi.debut("comparaison", sum(1 for d in lus for _ in d.projet.actions()))
         rapport = comparer_territoires(
             moi,
@@ -189,12 +147,7 @@ def benchmark(
             tout=tout,
             autres_referentiels=refs,
         )
-    rendu = RENDUS.rendre(forme, rapport)
-    if isinstance(rendu, bytes):
-        assert sortie is not None  # checked before the work
-        ecrire_octets(rendu, sortie)
-    else:
-        ecrire_sortie(rendu, sortie, entrees=entrees)
+    ecrire_rendu(RENDUS.rendre(forme, rapport), sortie, entrees)
     return OK
 
 

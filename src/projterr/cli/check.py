@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,14 +19,13 @@ from projterr.cli.common import (
     lire_seuil,
 )
 from projterr.cli.import_ import avertir_incertain
+from projterr.render.check import RENDUS
 
 if TYPE_CHECKING:
     from projterr.model import Projet
 
 
-class Format(enum.StrEnum):
-    text = "text"
-    json = "json"
+FormatCheck = StrEnum("FormatCheck", {f: f for f in RENDUS.formats()})  # type: ignore[misc]
 
 
 @commande
@@ -38,7 +37,7 @@ def check(
         ),
     ] = None,
     format_: Annotated[
-        Format | None,
+        FormatCheck | None,
         typer.Option(
             "--format",
             "-f",
@@ -90,7 +89,7 @@ def check(
     double, sigles inconnus, textes vides. Code de sortie : 0 sans constat, 1 avec constats
     ou si un import est resté en « structure incertaine », 2 si un fichier est illisible."""
     from projterr.errors import ProjterrError
-    from projterr.render.check import RENDUS, rendre_regles
+    from projterr.render.check import rendre_regles
 
     if regles:
         format_de_sortie("check --regles", None, sortie, ["text"], "text")

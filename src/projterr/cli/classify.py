@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import enum
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from projterr.cli.common import OK, annoncer_ecriture, charger, commande, ecrire_sortie
+from projterr.cli.common import (
+    OK,
+    annoncer_ecriture,
+    charger,
+    commande,
+    ecrire_sortie,
+)
+from projterr.render.classement import RENDUS
 
-
-class Format(enum.StrEnum):
-    text = "text"
-    json = "json"
+FormatClassify = StrEnum("FormatClassify", {f: f for f in RENDUS.formats()})  # type: ignore[misc]
 
 
 @commande
@@ -41,13 +45,13 @@ def classify(
         ),
     ] = False,
     format_: Annotated[
-        Format,
+        FormatClassify,
         typer.Option(
             "--format",
             "-f",
             help="Forme du rapport : text (les thèmes de chaque action et pourquoi) ou json.",
         ),
-    ] = Format.text,
+    ] = FormatClassify("text"),
     sigles: Annotated[
         Path | None,
         typer.Option(
@@ -61,7 +65,6 @@ def classify(
     et les mots-clés qui les justifient. Sans --ecrire, le fichier n'est pas modifié."""
     from projterr.match.classement import classer
     from projterr.referentiels import charger_referentiel, charger_sigles
-    from projterr.render.classement import RENDUS
 
     ref = charger_referentiel(referentiel)
     table = charger_sigles(sigles)
@@ -86,5 +89,7 @@ def classify(
             sys.stderr.write(f"Aucune étiquette nouvelle : {fichier} est inchangé.\n")
     else:
         rapport = classer(charger(fichier, lignes=True), ref, table, fichier=str(fichier))
-    ecrire_sortie(RENDUS[format_.value](rapport), None)
+    texte = RENDUS.rendre(format_.value, rapport)
+    assert isinstance(texte, str)
+    ecrire_sortie(texte, None)
     return OK

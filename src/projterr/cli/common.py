@@ -69,15 +69,24 @@ def charger(chemin: Path, lignes: bool = False) -> Projet:
     """Load a projterr YAML or import a source, saying on stderr what the import noticed
     (a Windows-1252 file, say), as ``import`` does. ``lignes`` for commands that point at
     lines (``check``, ``classify``)."""
-    from projterr.importers import importer_fichier
+    from projterr.importers.lecteurs import YAML
 
-    resultat = importer_fichier(chemin, lignes=lignes)
+    if chemin.suffix.lower() in YAML:
+        from projterr.yamlio import charger_projet
+
+        projet = charger_projet(chemin, lignes=lignes)
+        remarques: list[str] = []
+    else:
+        from projterr.importers import importer_fichier
+
+        resultat = importer_fichier(chemin, lignes=lignes)
+        projet, remarques = resultat.projet, resultat.remarques
     # The document lives until the command ends: later collections need not walk it again
     # (a diff of two large documents builds as many objects after loading them).
     gc.freeze()
-    for remarque in resultat.remarques:
+    for remarque in remarques:
         sys.stderr.write(f"projterr : {chemin} : {remarque}\n")
-    return resultat.projet
+    return projet
 
 
 def lire_seuil(texte: str) -> float:
@@ -262,6 +271,17 @@ def ecrire_octets(octets: bytes, sortie: Path, annoncer: bool = True) -> None:
     ecrire_atomiquement(sortie, lambda fichier: fichier.write(octets))
     if annoncer:
         annoncer_ecriture(sortie)
+
+
+def ecrire_rendu(rendu: str | bytes, sortie: Path | None, entrees: tuple[Path, ...]) -> None:
+    """Write a rendered report: text to ``sortie`` or the screen, a Word or Excel file (bytes,
+    whose format required ``-o``, checked before the work) to ``sortie``; never over an input."""
+    if isinstance(rendu, bytes):
+        assert sortie is not None  # format_du_rapport refused a binary format without -o
+        verifier_sortie(sortie, entrees)
+        ecrire_octets(rendu, sortie)
+    else:
+        ecrire_sortie(rendu, sortie, entrees=entrees)
 
 
 def ecrire_sortie(

@@ -13,12 +13,10 @@ from projterr.cli.common import (
     OK,
     charger,
     commande,
-    ecrire_octets,
-    ecrire_sortie,
+    ecrire_rendu,
     format_du_rapport,
     lire_seuil,
     option_format,
-    verifier_sortie,
 )
 from projterr.render.match import RENDUS
 
@@ -216,13 +214,7 @@ def match(
             un_pour_un=un_pour_un,
             progression=suivi.avancer,
         )
-    rendu = RENDUS.rendre(forme, rapport)
-    if isinstance(rendu, bytes):
-        assert sortie is not None  # checked before the work
-        verifier_sortie(sortie, (a, *src.fichiers))
-        ecrire_octets(rendu, sortie)
-    else:
-        ecrire_sortie(rendu, sortie, entrees=(a, *src.fichiers))
+    ecrire_rendu(RENDUS.rendre(forme, rapport), sortie, (a, *src.fichiers))
     return OK
 
 

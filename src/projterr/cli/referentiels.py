@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from projterr.cli.common import OK, commande, ecrire_sortie
+from projterr.render.referentiels import RENDUS
 
-
-class Format(enum.StrEnum):
-    text = "text"
-    json = "json"
+FormatReferentiels = StrEnum("FormatReferentiels", {f: f for f in RENDUS.formats()})  # type: ignore[misc]
 
 
 @commande
@@ -25,20 +23,19 @@ def referentiels(
         ),
     ] = None,
     format_: Annotated[
-        Format,
+        FormatReferentiels,
         typer.Option("--format", "-f", help="Forme de la sortie : text ou json."),
-    ] = Format.text,
+    ] = FormatReferentiels("text"),
 ) -> int:
     """Lister les référentiels livrés (thématiques PVD, orientations ORT, ODD, axes CRTE,
     secteurs PCAET, principes LEADER) ou afficher les thèmes et mots-clés de l'un d'eux."""
     from projterr.referentiels import charger_referentiel, referentiels_livres
-    from projterr.render.referentiels import rendre_json, rendre_liste, rendre_referentiel
 
     if nom is None:
-        tous = [charger_referentiel(n) for n in referentiels_livres()]
-        texte = rendre_json(tous) if format_ is Format.json else rendre_liste(tous)
+        rapport: object = [charger_referentiel(n) for n in referentiels_livres()]
     else:
-        ref = charger_referentiel(nom)
-        texte = rendre_json(ref) if format_ is Format.json else rendre_referentiel(ref)
+        rapport = charger_referentiel(nom)
+    texte = RENDUS.rendre(format_.value, rapport)
+    assert isinstance(texte, str)
     ecrire_sortie(texte, None)
     return OK

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from projterr.errors import ProjterrError
 from projterr.match.appariement import FORMAT_INDEX, Corpus, indexer
+from projterr.match.benchmark import DocumentLu
 from projterr.match.elements import Element, elements_a_comparer, nom_document
 from projterr.match.profil import Profileur
 from projterr.model import Projet
@@ -105,6 +106,74 @@ def lire(
     if not projets:
         raise ProjterrError("aucun document projterr lisible dans ce dossier", str(src.chemin))
     return projets
+
+
+@dataclass(frozen=True)
+class Autres:
+    """The files of the other territories a benchmark compares MIEN with."""
+
+    fichiers: tuple[Path, ...]
+    dans_un_dossier: frozenset[Path]  # found in a folder: a stray one is skipped, not fatal
+
+
+def autres(mien: Path, chemins: Sequence[Path]) -> Autres:
+    """Each document given, and every projterr YAML document of each folder given; MIEN
+    itself, found inside a folder of others, is left out (it would be compared with itself)."""
+    for chemin in chemins:
+        if not chemin.exists():
+            raise ProjterrError("fichier ou dossier introuvable", str(chemin))
+    srcs = [sources(chemin) for chemin in chemins]
+    fichiers = tuple(
+        f
+        for src in srcs
+        for f in src.fichiers
+        if not (src.dossier and f.resolve() == mien.resolve())
+    )
+    return Autres(fichiers, frozenset(f for src in srcs if src.dossier for f in src.fichiers))
+
+
+def lire_autres(
+    moi: DocumentLu,
+    autres_: Autres,
+    charger: Callable[[Path], Projet],
+    ignorer: Callable[[Path, str], None],
+    progression: Callable[[int], None] | None = None,
+) -> tuple[list[DocumentLu], list[str]]:
+    """The other territories' documents, and the files skipped. In a folder, a file that is
+    not a readable projterr document, or a copy of MIEN, is passed to ``ignorer`` with the
+    reason in French and skipped; given by name, it is an error."""
+    identite = (moi.projet.territoire.nom, nom_document(moi.projet))
+    lus: list[DocumentLu] = []
+    ignores: list[str] = []
+    for fichier in autres_.fichiers:
+        if progression is not None:
+            progression(1)
+        dans_un_dossier = fichier in autres_.dans_un_dossier
+        try:
+            projet = charger(fichier)
+        except ProjterrError:
+            if not dans_un_dossier:
+                raise
+            # in a folder, a stray file (a profil, a référentiel) must not stop the run
+            ignorer(fichier, "ce n'est pas un document projterr lisible")
+            ignores.append(str(fichier))
+            continue
+        if (projet.territoire.nom, nom_document(projet)) == identite:
+            # a copy of mine: match never pairs an element with its twin, so every action
+            # would come out as a piste
+            if not dans_un_dossier:
+                raise ProjterrError(
+                    "c'est le même document que MIEN : donnez ceux d'autres territoires",
+                    str(fichier),
+                )
+            ignorer(fichier, "c'est le même document que MIEN")
+            continue
+        lus.append(DocumentLu(projet, str(fichier)))
+    if not lus:
+        raise ProjterrError(
+            "aucun autre territoire à comparer (documents illisibles, ou le même que MIEN)"
+        )
+    return lus, ignores
 
 
 def reglages(profileur: Profileur, fichiers_referentiels: Sequence[str]) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from projterr.check.constat import Constat, RapportCheck
 from projterr.render.registre import Registre, Rendu
+
+if TYPE_CHECKING:  # the registry below is read by the CLI at start: nothing heavy here
+    from projterr.check.constat import Constat, RapportCheck
 
 
 def ligne_constat(c: Constat) -> str:

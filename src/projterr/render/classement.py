@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from projterr.match.classement import RapportClassement
+from projterr.render.registre import Registre, Rendu
+
+if TYPE_CHECKING:  # the registry below is read by the CLI at start: nothing heavy here
+    from projterr.match.classement import RapportClassement
 
 
 def rendre_texte(rapport: RapportClassement) -> str:
@@ -38,7 +41,15 @@ def rendre_json(rapport: RapportClassement) -> str:
     return json.dumps(rapport.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-RENDUS: dict[str, Callable[[RapportClassement], str]] = {"text": rendre_texte, "json": rendre_json}
+RENDUS = Registre(
+    Rendu(
+        "text",
+        "projterr.render.classement",
+        "rendre_texte",
+        "les thèmes de chaque action et pourquoi",
+    ),
+    Rendu("json", "projterr.render.classement", "rendre_json", "données"),
+)
 
 
 def _court(texte: str, largeur: int = 110) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from projterr.referentiels import Referentiel
+from projterr.render.registre import Registre, Rendu
+
+if TYPE_CHECKING:  # the registry below is read by the CLI at start: nothing heavy here
+    from projterr.referentiels import Referentiel
 
 
 def rendre_liste(referentiels: Sequence[Referentiel]) -> str:
@@ -32,13 +36,26 @@ def rendre_referentiel(ref: Referentiel) -> str:
     return "\n".join(lignes) + "\n"
 
 
+def rendre_texte(referentiels: Referentiel | Sequence[Referentiel]) -> str:
+    """One référentiel with its themes, or the list of several."""
+    if isinstance(referentiels, Sequence):
+        return rendre_liste(referentiels)
+    return rendre_referentiel(referentiels)
+
+
 def rendre_json(referentiels: Referentiel | Sequence[Referentiel]) -> str:
     """One référentiel as an object, a list of them as an array."""
-    if isinstance(referentiels, Referentiel):
-        donnees: object = referentiels.to_dict()
+    if isinstance(referentiels, Sequence):
+        donnees: object = [r.to_dict() for r in referentiels]
     else:
-        donnees = [r.to_dict() for r in referentiels]
+        donnees = referentiels.to_dict()
     return json.dumps(donnees, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDUS = Registre(
+    Rendu("text", "projterr.render.referentiels", "rendre_texte", "lisible"),
+    Rendu("json", "projterr.render.referentiels", "rendre_json", "données"),
+)
 
 
 def _court(texte: str, largeur: int = 150) -> str:
