@@ -14,7 +14,7 @@ import random
 import time
 from pathlib import Path
 
-from projterr.match.classement import classer
+from projterr.classement import classer
 from projterr.referentiels import charger_referentiel, charger_sigles, referentiels_livres
 from projterr.yamlio import charger_projet
 

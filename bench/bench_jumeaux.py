@@ -97,12 +97,12 @@ def _memoire_mo() -> float:
 
 def mesurer_projterr(n_actions: int, graine: int) -> dict[str, float]:
     from projterr.match.appariement import Apparieur, indexer
-    from projterr.match.profil import profileur_livre
+    from projterr.match.vocabulaire import vocabulaire_livre
 
     a, b = jumeaux(n_actions, graine)
     debut = time.perf_counter()
-    profileur = profileur_livre()
-    apparieur = Apparieur(indexer(b, profileur), profileur)
+    vocabulaire = vocabulaire_livre()
+    apparieur = Apparieur(indexer(b, vocabulaire), vocabulaire)
     premiers = 0
     for k, element in enumerate(a):
         paires = apparieur.meilleures(element, top=1, seuil=0)

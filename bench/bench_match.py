@@ -37,7 +37,7 @@ from pathlib import Path
 
 from projterr.match.appariement import Apparieur, Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
-from projterr.match.profil import profileur_livre
+from projterr.match.vocabulaire import vocabulaire_livre
 from projterr.yamlio import charger_projet
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -126,15 +126,15 @@ def _memoire_mo() -> float:
 
 def scenario_100k(graine: int) -> dict[str, float]:
     corpus_el, requetes = _jeu(100_000, 100, graine)
-    profileur = profileur_livre()
-    t_index, corpus = _chrono(lambda: indexer(corpus_el, profileur))
+    vocabulaire = vocabulaire_livre()
+    t_index, corpus = _chrono(lambda: indexer(corpus_el, vocabulaire))
     with tempfile.TemporaryDirectory() as dossier:
         fichier = Path(dossier) / "corpus.idx"
         t_sauver, _ = _chrono(lambda: corpus.sauver(fichier))
         del corpus
         t_charger, corpus = _chrono(lambda: Corpus.charger(fichier))
         taille = fichier.stat().st_size / 1e6
-    apparieur = Apparieur(corpus, profileur)
+    apparieur = Apparieur(corpus, vocabulaire)
     t_requetes, _ = _chrono(lambda: _meilleures(apparieur, requetes))
     return {
         "index": t_index,
@@ -148,9 +148,9 @@ def scenario_100k(graine: int) -> dict[str, float]:
 
 def scenario_10k(graine: int, echantillon: int) -> dict[str, float]:
     corpus_el, requetes = _jeu(10_000, 10_000, graine)
-    profileur = profileur_livre()
-    t_index, corpus = _chrono(lambda: indexer(corpus_el, profileur))
-    apparieur = Apparieur(corpus, profileur)
+    vocabulaire = vocabulaire_livre()
+    t_index, corpus = _chrono(lambda: indexer(corpus_el, vocabulaire))
+    apparieur = Apparieur(corpus, vocabulaire)
     t_requetes, meilleurs = _chrono(lambda: _meilleures(apparieur, requetes))
     resultat = {"index": t_index, "requetes": t_requetes, "memoire_mo": _memoire_mo()}
     if echantillon:
@@ -169,7 +169,7 @@ def _force_brute(
     exactly, running rapidfuzz only where a candidate could still win)."""
     rng = random.Random(graine + 1)
     choisis = rng.sample(range(len(requetes)), echantillon)
-    profils = [apparieur.profileur.profil(requetes[i].textes) for i in choisis]
+    profils = [apparieur.vocabulaire.signature(requetes[i].textes) for i in choisis]
     debut = time.perf_counter()
     tous = list(range(len(apparieur.corpus)))
     egaux = 0
@@ -182,10 +182,10 @@ def _force_brute(
 def scenario_croissance(graine: int) -> dict[str, float]:
     """Time per query, the same 200 queries against 10,000 then 100,000 elements."""
     grand, requetes = _jeu(100_000, 200, graine)
-    profileur = profileur_livre()
+    vocabulaire = vocabulaire_livre()
     sortie = {}
     for n in (10_000, 100_000):
-        apparieur = Apparieur(indexer(grand[:n], profileur), profileur)
+        apparieur = Apparieur(indexer(grand[:n], vocabulaire), vocabulaire)
         t, _ = _chrono(lambda apparieur=apparieur: _meilleures(apparieur, requetes))
         sortie[f"ms_par_requete_{n}"] = 1000 * t / len(requetes)
     return sortie

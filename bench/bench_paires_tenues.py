@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from projterr.match.evaluation import Mesures, evaluer
-from projterr.match.profil import profileur_livre
+from projterr.match.vocabulaire import vocabulaire_livre
 from projterr.yamlio import charger_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +75,7 @@ def main() -> None:
         "top": 3,
     }
     for nom in ("paires.yaml", "paires_tenues.yaml"):
-        m = evaluer(DOSSIER / nom, profileur_livre(), SEUIL)
+        m = evaluer(DOSSIER / nom, vocabulaire_livre(), SEUIL)
         print(_ligne(nom, m))
         for a, b, moitie, rang in m.manques:
             print(f"  manquée à 3 ({moitie}) : {a} → {b}, rang {rang or 'hors candidats'}")
@@ -87,7 +87,7 @@ def main() -> None:
             ("sans thésaurus", ("sigles", "themes")),
             ("sans thèmes", ("sigles", "thesaurus")),
         ):
-            mm = evaluer(DOSSIER / nom, profileur_livre(couches), SEUIL)
+            mm = evaluer(DOSSIER / nom, vocabulaire_livre(couches), SEUIL)
             print("  " + _ligne(titre, mm))
             entree["sans_couche"][titre] = mm.to_dict()
         sortie[nom] = entree
@@ -96,7 +96,7 @@ def main() -> None:
     for cote_a in ("cls", "at"):
         chemin = _sous_jeu(DOSSIER / "paires_tenues.yaml", cote_a)
         try:
-            m = evaluer(chemin, profileur_livre(), SEUIL)
+            m = evaluer(chemin, vocabulaire_livre(), SEUIL)
         finally:
             chemin.unlink()
         print("  " + _ligne(f"paires_tenues.yaml, côté a = {cote_a}", m))

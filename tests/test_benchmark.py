@@ -17,9 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from messages import une_ligne_francaise
+from projterr.classement import classer
 from projterr.cli import app
 from projterr.importers import importer_fichier
-from projterr.match.classement import classer
 from projterr.match.elements import elements_a_comparer
 from projterr.referentiels import charger_referentiel, charger_sigles
 
@@ -339,18 +339,18 @@ def test_docx_paysage_au_dela_de_quatre_territoires(tmp_path: Path) -> None:
 def test_json_de_la_cli_est_celui_de_la_bibliotheque() -> None:
     from projterr.cli.match import REFERENTIELS_DEFAUT
     from projterr.match.benchmark import DocumentLu, comparer_territoires
-    from projterr.match.profil import Profileur
+    from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_thesaurus
     from projterr.render.benchmark.json_ import json_
 
     sigles = charger_sigles()
     refs = [charger_referentiel(n) for n in REFERENTIELS_DEFAUT.split(",")]
-    profileur = Profileur(sigles, charger_thesaurus(), refs)
+    vocabulaire = Vocabulaire(sigles, charger_thesaurus(), refs)
     rapport = comparer_territoires(
         DocumentLu(_projet(COEUR), str(COEUR)),
         [DocumentLu(_projet(MQ), str(MQ))],
         charger_referentiel("crte"),
-        profileur,
+        vocabulaire,
         sigles,
         seuil=40.0,
         limite=10,
@@ -365,7 +365,7 @@ def test_deux_processus_donnent_le_meme_rapport() -> None:
     process, in every format that is text."""
     from projterr.cli.match import REFERENTIELS_DEFAUT
     from projterr.match.benchmark import DocumentLu, comparer_territoires
-    from projterr.match.profil import Profileur
+    from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_thesaurus
     from projterr.render.benchmark import RENDUS
 
@@ -378,7 +378,7 @@ def test_deux_processus_donnent_le_meme_rapport() -> None:
             DocumentLu(_projet(COEUR), str(COEUR)),
             autres,
             charger_referentiel("crte"),
-            Profileur(sigles, charger_thesaurus(), refs),
+            Vocabulaire(sigles, charger_thesaurus(), refs),
             sigles,
             processus=processus,
         )

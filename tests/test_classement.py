@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from projterr.match.classement import Classeur, classer
+from projterr.classement import Classeur, classer
 from projterr.match.etiquetage import poser_etiquettes
 from projterr.referentiels import Referentiel, Theme, charger_referentiel, charger_sigles
 from projterr.texte.racines import racines

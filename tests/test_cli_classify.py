@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from messages import une_ligne_francaise
+from projterr.classement import classer
 from projterr.cli import app
-from projterr.match.classement import classer
 from projterr.referentiels import charger_referentiel, charger_sigles, referentiels_livres
 from projterr.yamlio import charger_projet
 

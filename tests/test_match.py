@@ -18,8 +18,8 @@ from projterr.match.appariement import Apparieur, Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.evaluation import evaluer
 from projterr.match.plongements import unitaire
-from projterr.match.profil import REFERENTIELS_DEFAUT, profileur_livre
 from projterr.match.rapport import CoteDocument, apparier
+from projterr.match.vocabulaire import REFERENTIELS_DEFAUT, vocabulaire_livre
 from projterr.yamlio import charger_projet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def _pct(x: float) -> str:
 
 
 def test_chiffres_sur_les_paires_annotees() -> None:
-    m = evaluer(PAIRES, profileur_livre(), SEUIL)
+    m = evaluer(PAIRES, vocabulaire_livre(), SEUIL)
     print(
         f"\nmatch, seuil {SEUIL:g}, top 3 — rappel@3 : commun {_pct(m.rappel_a_3['commun'])}, "
         f"faible {_pct(m.rappel_a_3['faible'])}, tout {_pct(m.rappel_a_3['tout'])} ; "
@@ -61,10 +61,10 @@ def test_chiffres_sur_les_paires_annotees() -> None:
 
 def test_chaque_couche_apporte() -> None:
     """Ablation: the words alone find the lexical half; the layers find the other."""
-    mots = evaluer(PAIRES, profileur_livre(()), SEUIL)
-    tout = evaluer(PAIRES, profileur_livre(), SEUIL)
-    sans_thesaurus = evaluer(PAIRES, profileur_livre(("sigles", "themes")), SEUIL)
-    sans_themes = evaluer(PAIRES, profileur_livre(("sigles", "thesaurus")), SEUIL)
+    mots = evaluer(PAIRES, vocabulaire_livre(()), SEUIL)
+    tout = evaluer(PAIRES, vocabulaire_livre(), SEUIL)
+    sans_thesaurus = evaluer(PAIRES, vocabulaire_livre(("sigles", "themes")), SEUIL)
+    sans_themes = evaluer(PAIRES, vocabulaire_livre(("sigles", "thesaurus")), SEUIL)
     print(
         "\nrappel@3 faible : mots "
         f"{_pct(mots.rappel_a_3['faible'])}, sans thésaurus "
@@ -84,9 +84,9 @@ def _un(texte: str, id_: str = "a", territoire: str = "A") -> Element:
 
 
 def _paires(a: str, b: list[str]) -> list:
-    profileur = profileur_livre()
-    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(b)], profileur)
-    apparieur = Apparieur(corpus, profileur)
+    vocabulaire = vocabulaire_livre()
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(b)], vocabulaire)
+    apparieur = Apparieur(corpus, vocabulaire)
     return apparieur.meilleures(_un(a), top=3, seuil=0)
 
 
@@ -120,10 +120,10 @@ def test_un_texte_identique_vaut_100() -> None:
 
 @pytest.fixture(scope="module")
 def documents() -> tuple[list[Element], Apparieur]:
-    profileur = profileur_livre()
+    vocabulaire = vocabulaire_livre()
     a = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2025.yaml"), False)
     b = elements_a_comparer(charger_projet(EXEMPLES / "isigny-omaha_pvd.yaml"))
-    return a, Apparieur(indexer(b, profileur), profileur)
+    return a, Apparieur(indexer(b, vocabulaire), vocabulaire)
 
 
 def test_top_et_seuil(documents: tuple[list[Element], Apparieur]) -> None:
@@ -145,7 +145,7 @@ def test_top_k_sans_tout_scorer_egal_au_tri_complet(
     tous = list(range(len(apparieur.corpus)))
     compares = 0
     for element in a:
-        profil = apparieur.profileur.profil(element.textes)
+        profil = apparieur.vocabulaire.signature(element.textes)
         complet = apparieur.scorer(element, tous, profil, garder=None)
         for garder, seuil in ((1, 0.0), (3, 0.0), (5, 40.0)):
             rapide = apparieur.scorer(element, tous, profil, garder=garder, seuil=seuil)
@@ -177,9 +177,9 @@ def test_un_pour_un(documents: tuple[list[Element], Apparieur]) -> None:
 
 
 def test_un_element_n_est_pas_sa_propre_correspondance() -> None:
-    profileur = profileur_livre()
+    vocabulaire = vocabulaire_livre()
     elements = elements_a_comparer(charger_projet(EXEMPLES / "midi-quercy.yaml"))
-    apparieur = Apparieur(indexer(elements, profileur), profileur)
+    apparieur = Apparieur(indexer(elements, vocabulaire), vocabulaire)
     rapport = apparier(elements, apparieur, CoteDocument("A"), CoteDocument("A"), 0, 3)
     assert all(p.a.cle != p.b.cle for p in rapport.paires)
 
@@ -193,7 +193,7 @@ def test_index_sauve_et_recharge(
     a, apparieur = documents
     fichier = tmp_path / "index.json"
     apparieur.corpus.sauver(fichier)
-    recharge = Apparieur(Corpus.charger(fichier), apparieur.profileur)
+    recharge = Apparieur(Corpus.charger(fichier), apparieur.vocabulaire)
     avant = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), 40, 3)
     apres = apparier(a, recharge, CoteDocument("A"), CoteDocument("B"), 40, 3)
     assert apres.to_dict() == avant.to_dict()
@@ -211,10 +211,10 @@ def test_index_reutilise_tant_que_rien_ne_change(tmp_path: Path) -> None:
         return charger_projet(chemin)
 
     src = corpus_.sources(dossier)
-    premier, _ = corpus_.construire(src, profileur_livre(), charger, "r", fichier)
-    second, _ = corpus_.construire(src, profileur_livre(), charger, "r", fichier)
+    premier, _ = corpus_.construire(src, vocabulaire_livre(), charger, "r", fichier)
+    second, _ = corpus_.construire(src, vocabulaire_livre(), charger, "r", fichier)
     assert len(lus) == 1 and len(second) == len(premier)
-    autre, _ = corpus_.construire(src, profileur_livre(), charger, "autres réglages", fichier)
+    autre, _ = corpus_.construire(src, vocabulaire_livre(), charger, "autres réglages", fichier)
     assert len(lus) == 2 and len(autre) == len(premier)
 
 
@@ -241,12 +241,12 @@ class FauxPlongeur:
 
 
 def test_plongements_ajoutent_une_raison_et_des_points() -> None:
-    profileur = profileur_livre(())
+    vocabulaire = vocabulaire_livre(())
     textes = ["Créer une maison de santé pluridisciplinaire", "Réhabiliter la halle du marché"]
-    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], vocabulaire)
     faux = FauxPlongeur()
-    sans = Apparieur(corpus, profileur).meilleures(_un("Créer une maison de santé"), 3, 0)
-    avec = Apparieur(corpus, profileur, plongeur=faux).meilleures(
+    sans = Apparieur(corpus, vocabulaire).meilleures(_un("Créer une maison de santé"), 3, 0)
+    avec = Apparieur(corpus, vocabulaire, plongeur=faux).meilleures(
         _un("Créer une maison de santé"), 3, 0
     )
     assert faux.appels >= 2
@@ -270,13 +270,13 @@ class SensPlongeur(FauxPlongeur):
 
 
 def test_plongements_proposent_des_candidats_sans_mot_commun() -> None:
-    profileur = profileur_livre(())
+    vocabulaire = vocabulaire_livre(())
     textes = ["Réhabiliter la halle du marché", "Encourager le covoiturage", "Ouvrir un tiers-lieu"]
-    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], profileur)
+    corpus = indexer([_un(t, f"b{i}", "B") for i, t in enumerate(textes)], vocabulaire)
     a = _un("Organiser un autostop")
-    profil = profileur.profil(a.textes)
-    sans = Apparieur(corpus, profileur)
-    avec = Apparieur(corpus, profileur, plongeur=SensPlongeur())
+    profil = vocabulaire.signature(a.textes)
+    sans = Apparieur(corpus, vocabulaire)
+    avec = Apparieur(corpus, vocabulaire, plongeur=SensPlongeur())
     assert 1 not in sans.candidats(profil, a)  # no word in common: the index cannot see it
     assert 1 in avec.candidats(profil, a)
     assert avec.meilleures(a, 1, 0)[0].b.id == "b1"
@@ -296,14 +296,14 @@ def test_plongements_absents_message_francais(monkeypatch: pytest.MonkeyPatch) -
 def test_un_sigle_n_est_lu_que_s_il_est_ecrit_comme_un_sigle() -> None:
     """« plus » has the stem of « PLU », but is not the PLU: a thesaurus term or a theme
     keyword that is an acronym matches only the acronym written in capitals."""
-    profileur = profileur_livre()
-    plus = profileur.profil(["Élaborer des stratégies de production plus agiles"])
-    plu = profileur.profil(["Réviser le PLU de la commune"])
+    vocabulaire = vocabulaire_livre()
+    plus = vocabulaire.signature(["Élaborer des stratégies de production plus agiles"])
+    plu = vocabulaire.signature(["Réviser le PLU de la commune"])
     assert "~urbanisme" not in plus.liens
     assert "~urbanisme" in plu.liens
     # nor « Plus » at the start of a sentence, nor « PLUS » in a capitalised title
     for texte in ("Plus de services en milieu rural", "PLUS DE SERVICES"):
-        assert "~urbanisme" not in profileur.profil([texte]).liens, texte
+        assert "~urbanisme" not in vocabulaire.signature([texte]).liens, texte
     # the pair of the issue: « mots communs : plus ; thésaurus : PLU » is gone
     (paire, *_) = _paires(
         "Élaborer des stratégies de production plus agiles et robustes",
@@ -320,10 +320,10 @@ def test_les_rapprochements_laches_ne_font_plus_90_ni_100() -> None:
     Midi-Quercy (TVB ~ TEPCV, CLS ~ Résidences de Territoire, Famille à Énergie Positive ~ Pôle
     de Pleine nature, La Manufacture ~ Pôle de Pleine nature) are now far below: no pair of
     these two different territories reaches 80."""
-    profileur = profileur_livre()
+    vocabulaire = vocabulaire_livre()
     a = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2025.yaml"), False)
     b = elements_a_comparer(charger_projet(EXEMPLES / "midi-quercy.yaml"))
-    apparieur = Apparieur(indexer(b, profileur), profileur)
+    apparieur = Apparieur(indexer(b, vocabulaire), vocabulaire)
     rapport = apparier(a, apparieur, CoteDocument("A"), CoteDocument("B"), seuil=0, top=3)
     assert rapport.paires and max(p.score for p in rapport.paires) < 80
     laches = [
@@ -346,10 +346,10 @@ def test_a_90_et_plus_un_meme_texte_ou_presque_et_100_le_meme() -> None:
 
     from projterr.normalize import cle_typographique
 
-    profileur = profileur_livre()
+    vocabulaire = vocabulaire_livre()
     a = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2025.yaml"), False)
     b = elements_a_comparer(charger_projet(EXEMPLES / "coeur-de-lorraine_2019-illustratif.yaml"))
-    rapport = apparier(a, Apparieur(indexer(b, profileur), profileur), CoteDocument("A"),
+    rapport = apparier(a, Apparieur(indexer(b, vocabulaire), vocabulaire), CoteDocument("A"),
                        CoteDocument("B"), seuil=0, top=3)  # fmt: skip
     hauts = [p for p in rapport.paires if p.score >= 90]
     assert len(hauts) > 40

@@ -52,9 +52,9 @@ def test_chiffres_sur_les_paires_tenues() -> None:
     of the held-out set to move these figures.
     """
     from projterr.match.evaluation import evaluer
-    from projterr.match.profil import profileur_livre
+    from projterr.match.vocabulaire import vocabulaire_livre
 
-    m = evaluer(TENUES, profileur_livre(), 40.0)
+    m = evaluer(TENUES, vocabulaire_livre(), 40.0)
 
     def pct(x: float) -> str:
         return f"{100 * x:.0f} %"

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from projterr.match.appariement import Apparieur, indexer, lexique
 from projterr.match.elements import Element
-from projterr.match.profil import Profileur
+from projterr.match.vocabulaire import Vocabulaire
 from projterr.normalize import normaliser
 from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 from projterr.texte.index import (
@@ -151,9 +151,9 @@ _PHRASES = [
 
 
 @pytest.fixture(scope="module")
-def profileur() -> Profileur:
+def vocabulaire() -> Vocabulaire:
     refs = [charger_referentiel("pvd"), charger_referentiel("crte")]
-    return Profileur(charger_sigles(), charger_thesaurus(), refs)
+    return Vocabulaire(charger_sigles(), charger_thesaurus(), refs)
 
 
 @settings(max_examples=25, deadline=None)
@@ -162,16 +162,16 @@ def profileur() -> Profileur:
     st.sampled_from(_PHRASES),
 )
 def test_meilleure_paire_comme_la_force_brute(
-    profileur: Profileur, corpus_textes: list[str], texte_a: str
+    vocabulaire: Vocabulaire, corpus_textes: list[str], texte_a: str
 ) -> None:
     """The index's best pair is the best of all pairs that share a feature; the others
     cannot score more than rapidfuzz's share (10 points)."""
     elements = [Element("T", "D", f"b{i}", None, t, "action") for i, t in enumerate(corpus_textes)]
-    corpus = indexer(elements, profileur)
+    corpus = indexer(elements, vocabulaire)
     a = Element("A", "D", "a", None, texte_a, "action")
-    apparieur = Apparieur(corpus, profileur)
+    apparieur = Apparieur(corpus, vocabulaire)
     tous = apparieur.scorer(a, list(range(len(elements))))
-    profil_a = profileur.profil(a.textes)
+    profil_a = vocabulaire.signature(a.textes)
     indexees = apparieur.scorer(a, apparieur.candidats(profil_a))
     lies = [p for p in tous if profil_a.traits & set(corpus.index_traits(int(p.b.id[1:])))]
     if lies:
@@ -263,9 +263,9 @@ def test_sigle_d_une_structure_non_developpe() -> None:
     assert developpeur.trouver(["En lien avec les EPCI"], racines("En lien avec les EPCI")) == []
 
 
-def test_lexique_porte_les_sigles_et_leur_developpement(profileur: Profileur) -> None:
-    profil = profileur.profil(["Poursuivre le PAT de niveau 1"])
+def test_lexique_porte_les_sigles_et_leur_developpement(vocabulaire: Vocabulaire) -> None:
+    profil = vocabulaire.signature(["Poursuivre le PAT de niveau 1"])
     assert "#PAT" in lexique(profil) and "alimentair" in profil.developpees
-    autre = profileur.profil(["Préfigurer un projet alimentaire territorial"])
+    autre = vocabulaire.signature(["Préfigurer un projet alimentaire territorial"])
     assert "#PAT" in lexique(autre)
     assert "~alimentation" in profil.traits

@@ -105,7 +105,7 @@ def benchmark(
     from projterr.errors import ProjterrError
     from projterr.match import corpus as corpus_
     from projterr.match.benchmark import DocumentLu, comparer_territoires
-    from projterr.match.profil import Profileur
+    from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
@@ -124,7 +124,7 @@ def benchmark(
     table = charger_sigles(sigles)
     # the matching layers of `projterr match` with its defaults, so both agree on a pair
     refs = [charger_referentiel(n) for n in REFERENTIELS_DEFAUT.split(",")]
-    profileur = Profileur(table, charger_thesaurus(), refs)
+    vocabulaire = Vocabulaire(table, charger_thesaurus(), refs)
 
     def ignorer(fichier: Path, raison: str) -> None:
         sys.stderr.write(f"projterr : {fichier} : ignoré, {raison}\n")
@@ -138,7 +138,7 @@ def benchmark(
             moi,
             lus,
             ref,
-            profileur,
+            vocabulaire,
             table,
             seuil=valeur_seuil,
             limite=pistes,

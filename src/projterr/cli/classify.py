@@ -63,7 +63,7 @@ def classify(
 ) -> int:
     """Classer les actions d'un document selon un référentiel : les thèmes de chaque action
     et les mots-clés qui les justifient. Sans --ecrire, le fichier n'est pas modifié."""
-    from projterr.match.classement import classer
+    from projterr.classement import classer
     from projterr.referentiels import charger_referentiel, charger_sigles
 
     ref = charger_referentiel(referentiel)

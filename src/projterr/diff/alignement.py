@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from projterr.diff.elements import Element
+from projterr.diff.sommets import Sommet
 from projterr.texte.index import Paire, paires_au_dessus, paires_par_mots_rares
 
 SEUIL_DEFAUT = 0.75
@@ -47,8 +47,8 @@ _BONUS_NUMERO = 0.2
 class Alignement:
     """Matched pairs (old index ↔ new index), with the stage that matched each pair."""
 
-    anciens: list[Element]
-    nouveaux: list[Element]
+    anciens: list[Sommet]
+    nouveaux: list[Sommet]
     a2n: dict[int, int] = field(default_factory=dict)
     n2a: dict[int, int] = field(default_factory=dict)
     etape: dict[int, str] = field(default_factory=dict)  # keyed by new index
@@ -60,13 +60,13 @@ class Alignement:
         self.n2a[n] = a
         self.etape[n] = etape
 
-    def libres(self, elements: Iterable[Element], ancien: bool) -> list[Element]:
+    def libres(self, elements: Iterable[Sommet], ancien: bool) -> list[Sommet]:
         pris = self.a2n if ancien else self.n2a
         return [e for e in elements if e.index not in pris]
 
 
 def aligner(
-    anciens: list[Element], nouveaux: list[Element], seuil: float = SEUIL_DEFAUT
+    anciens: list[Sommet], nouveaux: list[Sommet], seuil: float = SEUIL_DEFAUT
 ) -> Alignement:
     """Match the elements of two flattened documents (see the module docstring)."""
     al = Alignement(anciens, nouveaux)
@@ -99,7 +99,7 @@ def _sur_un(paires: list[Paire]) -> list[tuple[float, int, int]]:
 
 
 def meilleures_paires(
-    anciens: Sequence[Element], nouveaux: Sequence[Element], seuil: float
+    anciens: Sequence[Sommet], nouveaux: Sequence[Sommet], seuil: float
 ) -> list[tuple[float, int, int]]:
     """Every (score, i, j) with score ≥ ``seuil`` (0–1) between two small candidate sets."""
     normes_a, normes_n = [a.norm for a in anciens], [n.norm for n in nouveaux]
@@ -107,7 +107,7 @@ def meilleures_paires(
 
 
 def paires_indexees(
-    anciens: Sequence[Element], nouveaux: Sequence[Element], seuil: float
+    anciens: Sequence[Sommet], nouveaux: Sequence[Sommet], seuil: float
 ) -> list[tuple[float, int, int]]:
     """Like :func:`meilleures_paires` over whole documents, through a word index."""
     normes_a, normes_n = [a.norm for a in anciens], [n.norm for n in nouveaux]
@@ -131,7 +131,7 @@ def glouton(paires: Iterable[tuple[float, int, int]]) -> list[tuple[float, int, 
 # --- stages ---------------------------------------------------------------------------
 
 
-def _cle(e: Element) -> tuple[str, str]:
+def _cle(e: Sommet) -> tuple[str, str]:
     return e.nature, e.norm
 
 
@@ -151,10 +151,10 @@ def _par_id(al: Alignement) -> None:
 
 
 def _par_texte_unique(al: Alignement) -> None:
-    groupes_a: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    groupes_a: dict[tuple[str, str], list[Sommet]] = defaultdict(list)
     for a in al.libres(al.anciens, ancien=True):
         groupes_a[_cle(a)].append(a)
-    groupes_n: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    groupes_n: dict[tuple[str, str], list[Sommet]] = defaultdict(list)
     for n in al.libres(al.nouveaux, ancien=False):
         groupes_n[_cle(n)].append(n)
     for cle, ns in groupes_n.items():
@@ -165,7 +165,7 @@ def _par_texte_unique(al: Alignement) -> None:
 
 def _par_structure(al: Alignement) -> None:
     """Bottom-up: a node takes the identity of the old node most of its content comes from."""
-    profondeurs: dict[int, list[Element]] = defaultdict(list)
+    profondeurs: dict[int, list[Sommet]] = defaultdict(list)
     for n in al.nouveaux:
         if not n.est_action:
             profondeurs[n.profondeur].append(n)
@@ -193,7 +193,7 @@ def _par_structure(al: Alignement) -> None:
 
 def _paires_parents(
     al: Alignement, profondeur: int | None
-) -> list[tuple[list[Element], list[Element]]]:
+) -> list[tuple[list[Sommet], list[Sommet]]]:
     """Children lists of aligned parent pairs: top-level nodes when ``profondeur`` is -1,
     parents at that depth otherwise, every aligned pair when it is None."""
     if profondeur == -1:
@@ -217,7 +217,7 @@ def _paires_parents(
 
 
 def _local(
-    al: Alignement, enfants_a: list[Element], enfants_n: list[Element], noeuds: bool, seuil: float
+    al: Alignement, enfants_a: list[Sommet], enfants_n: list[Sommet], noeuds: bool, seuil: float
 ) -> None:
     ca = [e for e in al.libres(enfants_a, ancien=True) if e.est_action != noeuds]
     cn = [e for e in al.libres(enfants_n, ancien=False) if e.est_action != noeuds]
@@ -244,7 +244,7 @@ def _local(
         al.lier(a_index, n_index, "numero" if meme_numero else "parent")
 
 
-def _global(al: Alignement, nouveaux: list[Element], anciens: list[Element], seuil: float) -> None:
+def _global(al: Alignement, nouveaux: list[Sommet], anciens: list[Sommet], seuil: float) -> None:
     cn = al.libres(nouveaux, ancien=False)
     ca = al.libres(anciens, ancien=True)
     if not cn or not ca:
@@ -255,9 +255,9 @@ def _global(al: Alignement, nouveaux: list[Element], anciens: list[Element], seu
     )
 
 
-def _copies(al: Alignement, ca: Sequence[Element], cn: Sequence[Element], etape: str) -> None:
+def _copies(al: Alignement, ca: Sequence[Sommet], cn: Sequence[Sommet], etape: str) -> None:
     """Same text on both sides, paired in document order."""
-    par_texte: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    par_texte: dict[tuple[str, str], list[Sommet]] = defaultdict(list)
     for a in ca:
         par_texte[_cle(a)].append(a)
     for n in cn:
@@ -266,13 +266,13 @@ def _copies(al: Alignement, ca: Sequence[Element], cn: Sequence[Element], etape:
             al.lier(restants.pop(0).index, n.index, etape)
 
 
-_Chercheur = Callable[[Sequence[Element], Sequence[Element], float], list[tuple[float, int, int]]]
+_Chercheur = Callable[[Sequence[Sommet], Sequence[Sommet], float], list[tuple[float, int, int]]]
 
 
 def _flou(
     al: Alignement,
-    ca: list[Element],
-    cn: list[Element],
+    ca: list[Sommet],
+    cn: list[Sommet],
     seuil: float,
     etape: str,
     chercher: _Chercheur,
@@ -319,7 +319,7 @@ _CHAMPS_TEMOINS = (
 )
 
 
-def _champs_communs(a: Element, n: Element) -> int:
+def _champs_communs(a: Sommet, n: Sommet) -> int:
     """How many non-empty fiche fields two actions have in common, value for value."""
     if a.source is None or n.source is None:
         return 0
@@ -331,7 +331,7 @@ def _champs_communs(a: Element, n: Element) -> int:
     return total
 
 
-def racines(e: Element) -> set[str]:
+def racines(e: Sommet) -> set[str]:
     """Content-word stems of an element: accents, case, plural and suffixes set aside; short
     words that are not common ones kept (« CLS », « PAT », « eau »), figures left out (a
     rewording changes « 2ème génération » into « 3ème », « 2025 » into « 2030 »)."""
@@ -340,7 +340,7 @@ def racines(e: Element) -> set[str]:
     }
 
 
-def _couverture(al: Alignement, enfants_a: list[Element], enfants_n: list[Element]) -> None:
+def _couverture(al: Alignement, enfants_a: list[Sommet], enfants_n: list[Sommet]) -> None:
     """Stage 6, symmetric: comparing b with a pairs the same actions as a with b."""
     ca = [e for e in al.libres(enfants_a, ancien=True) if e.est_action]
     cn = [e for e in al.libres(enfants_n, ancien=False) if e.est_action]

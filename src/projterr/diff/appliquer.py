@@ -13,8 +13,8 @@ from typing import Any
 
 from projterr.diff.champs import CHAMPS_DOCUMENT, en_json, valeurs
 from projterr.diff.changements import DOCUMENT
-from projterr.diff.elements import ACTION
 from projterr.diff.rapport import Changement, RapportDiff
+from projterr.diff.sommets import ACTION
 from projterr.model import Projet
 
 

@@ -25,7 +25,6 @@ from projterr.diff.champs import (
     numero_implicite,
     valeurs,
 )
-from projterr.diff.elements import Element, aplatir
 from projterr.diff.mots import segments
 from projterr.diff.rapport import (
     NUMEROTATION,
@@ -34,14 +33,15 @@ from projterr.diff.rapport import (
     Cause,
     Champ,
     Changement,
-    Contenu,
     Correspondance,
     Cote,
+    ElementInclus,
     Entete,
     Groupe,
     RapportDiff,
     Reordonnancement,
 )
+from projterr.diff.sommets import Sommet, aplatir
 from projterr.model import Projet
 from projterr.texte.score import score_caracteres
 
@@ -139,7 +139,7 @@ class _Constructeur:
 
     def changements(self) -> list[Changement]:
         places: list[tuple[tuple[int, int, int], Changement]] = []
-        supprimes: list[tuple[Changement, Element]] = []
+        supprimes: list[tuple[Changement, Sommet]] = []
         for n in self.n:
             i = self.al.n2a.get(n.index)
             if i is None:
@@ -161,7 +161,7 @@ class _Constructeur:
         self._fusions(records, supprimes)
         return _causes_ensemble(records)
 
-    def _apparie(self, a: Element, n: Element) -> Changement | None:
+    def _apparie(self, a: Sommet, n: Sommet) -> Changement | None:
         assert a.source is not None and n.source is not None
         champs = comparer_element(a.source, n.source)
         renumerote = a.num != n.num
@@ -198,7 +198,7 @@ class _Constructeur:
             cause=self._cause(a, n) if "renumerotation" in types and not mineure else None,
         )
 
-    def _ajout(self, n: Element) -> Changement:
+    def _ajout(self, n: Sommet) -> Changement:
         return Changement(
             types=("ajout",),
             nature=n.nature,
@@ -208,7 +208,7 @@ class _Constructeur:
             contenu=self._contenu(self.n, n, self.al.n2a),
         )
 
-    def _suppression(self, a: Element) -> Changement:
+    def _suppression(self, a: Sommet) -> Changement:
         racine = self.al.a2n.get(a.racine)
         groupe = self._groupe(self.n[racine] if racine is not None else self.a[a.racine])
         return Changement(
@@ -222,14 +222,14 @@ class _Constructeur:
 
     # --- evidence ----------------------------------------------------------------------
 
-    def _deplace(self, a: Element, n: Element) -> bool:
+    def _deplace(self, a: Sommet, n: Sommet) -> bool:
         if a.parent is None and n.parent is None:
             return False
         if a.parent is None or n.parent is None:
             return True
         return self.al.a2n.get(a.parent) != n.parent
 
-    def _renumerotation_implicite(self, a: Element, n: Element) -> bool:
+    def _renumerotation_implicite(self, a: Sommet, n: Sommet) -> bool:
         """The number changed only because the parent's did: 3.1.2 → 3.2.2 under 3.1 → 3.2."""
         if a.parent is None or n.parent is None or self.al.a2n.get(a.parent) != n.parent:
             return False
@@ -240,7 +240,7 @@ class _Constructeur:
             return False
         return a.qualifie[len(pa) :] == n.qualifie[len(pn) :]
 
-    def _cause(self, a: Element, n: Element) -> Cause | None:
+    def _cause(self, a: Sommet, n: Sommet) -> Cause | None:
         """A sibling added (or deleted) before this element that shifted its number."""
         if a.parent is None or n.parent is None or self.al.a2n.get(a.parent) != n.parent:
             return None
@@ -260,7 +260,7 @@ class _Constructeur:
         return None
 
     def _fusions(
-        self, records: list[Changement], supprimes: list[tuple[Changement, Element]]
+        self, records: list[Changement], supprimes: list[tuple[Changement, Sommet]]
     ) -> None:
         """Mark a deleted action whose words now stand in a rewritten sibling action."""
         par_id_nouveau = {r.nouveau.id: r for r in records if r.nouveau and r.ancien}
@@ -272,7 +272,7 @@ class _Constructeur:
             mots = a.mots()
             if not mots:
                 continue
-            meilleur: tuple[float, Element] | None = None
+            meilleur: tuple[float, Sommet] | None = None
             for k in self.n[self.al.a2n[a.parent]].enfants:
                 voisin = self.n[k]
                 cible = par_id_nouveau.get(voisin.id)
@@ -292,7 +292,7 @@ class _Constructeur:
 
     # --- presentation ------------------------------------------------------------------
 
-    def _place_suppression(self, a: Element) -> tuple[int, int, int]:
+    def _place_suppression(self, a: Sommet) -> tuple[int, int, int]:
         """Where a deletion shows in the new document's order: after the nearest old element
         before it that is still there."""
         k = a.index - 1
@@ -301,7 +301,7 @@ class _Constructeur:
         return (self.al.a2n[k] if k >= 0 else -1, 1, a.index)
 
     @staticmethod
-    def _cote(elements: list[Element], e: Element, avec_valeurs: bool = False) -> Cote:
+    def _cote(elements: list[Sommet], e: Sommet, avec_valeurs: bool = False) -> Cote:
         chemin: list[str] = []
         p = e.parent
         while p is not None:
@@ -346,7 +346,7 @@ class _Constructeur:
 
     def reordonnancements(self) -> list[Reordonnancement]:
         """Siblings that kept their parent but not their order, one entry per parent and kind."""
-        paires: list[tuple[Element | None, list[int], list[int]]] = [
+        paires: list[tuple[Sommet | None, list[int], list[int]]] = [
             (
                 None,
                 [a.index for a in self.a if a.parent is None],
@@ -400,23 +400,23 @@ class _Constructeur:
         return resultat
 
     @staticmethod
-    def _groupe(racine: Element) -> Groupe:
+    def _groupe(racine: Sommet) -> Groupe:
         return Groupe(racine.nature, racine.num or None, racine.texte)
 
     @staticmethod
     def _contenu(
-        elements: list[Element], e: Element, apparies: dict[int, int]
-    ) -> tuple[Contenu, ...]:
-        contenu: list[Contenu] = []
+        elements: list[Sommet], e: Sommet, apparies: dict[int, int]
+    ) -> tuple[ElementInclus, ...]:
+        contenu: list[ElementInclus] = []
 
-        def descendre(x: Element, profondeur: int) -> None:
+        def descendre(x: Sommet, profondeur: int) -> None:
             for k in x.enfants:
                 enfant = elements[k]
                 if k in apparies:
                     continue
                 assert enfant.source is not None
                 contenu.append(
-                    Contenu(
+                    ElementInclus(
                         enfant.nature,
                         enfant.id,
                         enfant.num or None,

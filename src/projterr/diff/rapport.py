@@ -128,7 +128,7 @@ class Groupe:
 
 
 @dataclass(frozen=True, slots=True)
-class Contenu:
+class ElementInclus:
     """An element added or deleted together with the node that holds it."""
 
     nature: str
@@ -181,7 +181,7 @@ class Changement:
     segments: tuple[Segment, ...] = ()  # word diff of the text and its sous-points together
     champs: tuple[Champ, ...] = ()  # every field that differs, numero included
     mineure: str | None = None  # the record holds only minor changes: why (TYPOGRAPHIE…)
-    contenu: tuple[Contenu, ...] = ()  # for an ajout or suppression of a node
+    contenu: tuple[ElementInclus, ...] = ()  # for an ajout or suppression of a node
     cause: Cause | None = None  # for a renumerotation caused by a sibling's ajout/suppression
     fusion: tuple[str, ...] = ()  # old ids merged into this action (this one's first)
     fusionne_dans: str | None = None  # for a suppression: the new id it was merged into

@@ -74,24 +74,24 @@ _SUFFIXES_CONNUS = (
 
 
 @dataclass(frozen=True, slots=True)
-class Contenu:
+class Nature:
     """What the file's bytes say it is."""
 
     format: str | None  # a key of NOMS_FORMATS, None for text or unreadable
     classeur: bool  # a zip holding xl/workbook.xml: a workbook whatever its name
 
 
-def _contenu(chemin: Path) -> Contenu:
+def _contenu(chemin: Path) -> Nature:
     if not chemin.is_file():
-        return Contenu(None, False)
+        return Nature(None, False)
     try:
         with chemin.open("rb") as f:
             debut = f.read(1024)
             # A zip's directory is at its end: read the whole file only for a zip.
             data = debut + f.read() if debut.startswith(b"PK\x03\x04") else debut
     except OSError:
-        return Contenu(None, False)  # the reader will say why, in French
-    return Contenu(format_du_contenu(data), _est_classeur(data))
+        return Nature(None, False)  # the reader will say why, in French
+    return Nature(format_du_contenu(data), _est_classeur(data))
 
 
 def _est_classeur(data: bytes) -> bool:

@@ -1,6 +1,6 @@
 """Matching the elements of one document against another document or a corpus.
 
-Every element of the corpus (B) is read once into a :class:`~projterr.match.profil.Profil`
+Every element of the corpus (B) is read once into a :class:`~projterr.match.vocabulaire.Signature`
 and indexed (:class:`~projterr.texte.index.IndexInverse`). For each element of A, the index
 gives the few elements of B that share its rarest features; only those are scored:
 
@@ -32,7 +32,7 @@ from typing import Any
 from projterr.errors import ProjterrError
 from projterr.match.elements import Element
 from projterr.match.plongements import Plongeur, cosinus, proximite
-from projterr.match.profil import Profil, Profileur
+from projterr.match.vocabulaire import Signature, Vocabulaire
 from projterr.texte.index import IndexInverse
 from projterr.texte.score import scoreur_racines
 
@@ -124,10 +124,10 @@ class Corpus:
         self.fichiers: list[str] = []  # the documents read
         self._normes: dict[int, float] = {}
         self._idf: dict[str, float] = {}
-        self._complets: dict[int, Profil] = {}
+        self._complets: dict[int, Signature] = {}
         self._rangs: dict[int, int] = {}
 
-    def ajouter(self, element: Element, profil: Profil) -> None:
+    def ajouter(self, element: Element, profil: Signature) -> None:
         self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
 
     def _ajouter(
@@ -187,10 +187,10 @@ class Corpus:
             valeur = self._normes[numero] = math.sqrt(math.fsum(map(poids, self.lexique(numero))))
         return valeur
 
-    def profil(self, numero: int, profileur: Profileur) -> Profil:
+    def signature(self, numero: int, vocabulaire: Vocabulaire) -> Signature:
         """The full profile of an element (words as written, terms found), read again."""
         if numero not in self._complets:
-            self._complets[numero] = profileur.profil(self.elements[numero].textes)
+            self._complets[numero] = vocabulaire.signature(self.elements[numero].textes)
         return self._complets[numero]
 
     def sauver(self, chemin: Path) -> None:
@@ -244,7 +244,7 @@ def _element_depuis_liste(d: list[Any]) -> Element:
     return Element(d[0], d[1], d[2], d[3], d[4], d[5], tuple(d[6]), d[7])
 
 
-def lexique(profil: Profil) -> set[str]:
+def lexique(profil: Signature) -> set[str]:
     """What the lexical score compares: stems and acronyms (met either way written).
 
     The stems of an acronym's expansion are left out: a long expansion (« pacte territorial
@@ -256,14 +256,14 @@ def lexique(profil: Profil) -> set[str]:
 
 def indexer(
     elements: Iterable[Element],
-    profileur: Profileur,
+    vocabulaire: Vocabulaire,
     empreinte: str = "",
     progression: Callable[[int], None] | None = None,
 ) -> Corpus:
     corpus = Corpus(empreinte)
     for i, element in enumerate(elements):
         # without the words as written: :meth:`Corpus.profil` reads them for the pairs shown
-        corpus.ajouter(element, profileur.profil(element.textes, surfaces=False))
+        corpus.ajouter(element, vocabulaire.signature(element.textes, surfaces=False))
         if progression is not None and i % 500 == 499:
             progression(500)
     return corpus
@@ -279,14 +279,14 @@ class Apparieur:
     def __init__(
         self,
         corpus: Corpus,
-        profileur: Profileur,
+        vocabulaire: Vocabulaire,
         poids: Poids | None = None,
         plongeur: Plongeur | None = None,
         candidats: int = 80,
         budget: int | None = 1_000,
     ) -> None:
         self.corpus = corpus
-        self.profileur = profileur
+        self.vocabulaire = vocabulaire
         self.poids = poids or Poids()
         self.plongeur = plongeur
         self.nb_candidats = candidats
@@ -294,7 +294,7 @@ class Apparieur:
         self._vecteurs: dict[int, list[float]] = {}
         self._vecteurs_a_caches: dict[str, list[float]] = {}
 
-    def candidats(self, profil: Profil, element: Element | None = None) -> list[int]:
+    def candidats(self, profil: Signature, element: Element | None = None) -> list[int]:
         """The elements of the corpus worth scoring for ``profil``, by feature overlap; with
         an embedding backend and ``element``, also its nearest neighbours in meaning, which
         share no word with it (« autostop organisé » / « covoiturage »)."""
@@ -329,7 +329,7 @@ class Apparieur:
         self,
         element: Element,
         numeros: Sequence[int],
-        profil: Profil | None = None,
+        profil: Signature | None = None,
         garder: int | None = None,
         seuil: float = 0.0,
         expliquer: bool = True,
@@ -342,7 +342,7 @@ class Apparieur:
         for those.
         """
         if profil is None:
-            profil = self.profileur.profil(element.textes)
+            profil = self.vocabulaire.signature(element.textes)
         if not numeros:
             return []
         corpus, poids = self.corpus, self.poids
@@ -420,12 +420,12 @@ class Apparieur:
     def expliquer(self, paire: Paire) -> Paire:
         """``paire`` (scored without ``expliquer``) with its reasons."""
         n = self.corpus.rang(paire.b)
-        raisons = self._raisons(self.profileur.profil(paire.a.textes), n, paire.detail)
+        raisons = self._raisons(self.vocabulaire.signature(paire.a.textes), n, paire.detail)
         return replace(paire, raisons=raisons)
 
-    def _raisons(self, profil: Profil, n: int, detail: dict[str, float]) -> tuple[str, ...]:
+    def _raisons(self, profil: Signature, n: int, detail: dict[str, float]) -> tuple[str, ...]:
         corpus = self.corpus
-        pb = corpus.profil(n, self.profileur)
+        pb = corpus.signature(n, self.vocabulaire)
         liens_a = profil.liens
         return _raisons(
             profil,
@@ -439,7 +439,7 @@ class Apparieur:
 
     def _meilleurs(
         self,
-        profil: Profil,
+        profil: Signature,
         numeros: Sequence[int],
         sans_flou: Sequence[tuple[float, tuple[float, ...]]],
         parts_de: Callable[[int, float], tuple[float, tuple[float, ...]]],
@@ -487,7 +487,7 @@ class Apparieur:
                 heapq.heapreplace(gardes, (score, parts[0], -k, parts))
         return [(s, -m, p) for s, _, m, p in sorted(gardes, key=lambda r: (-r[0], -r[1], -r[2]))]
 
-    def _flous(self, profil: Profil, numeros: Sequence[int]) -> list[float]:
+    def _flous(self, profil: Signature, numeros: Sequence[int]) -> list[float]:
         from rapidfuzz import process
 
         choix = [self.corpus.chaines[n] for n in numeros]
@@ -498,7 +498,7 @@ class Apparieur:
         return flous
 
     def meilleures(self, element: Element, top: int, seuil: float) -> list[Paire]:
-        profil = self.profileur.profil(element.textes)
+        profil = self.vocabulaire.signature(element.textes)
         candidats = self.candidats(profil, element)
         return self.scorer(element, candidats, profil, garder=top, seuil=seuil)
 
@@ -525,8 +525,8 @@ def _meme_texte(a: str, b: str) -> bool:
 
 
 def _raisons(
-    pa: Profil,
-    pb: Profil,
+    pa: Signature,
+    pb: Signature,
     communs: set[str],
     groupes: list[str],
     themes: list[str],
@@ -557,7 +557,7 @@ def _raisons(
     return tuple(raisons)
 
 
-def _sigles_developpes(pa: Profil, pb: Profil) -> list[str]:
+def _sigles_developpes(pa: Signature, pb: Signature) -> list[str]:
     """« sigle développé : PAT = … » when one text writes an acronym and the other its
     expansion (in full, or enough of its words)."""
     from projterr.texte.racines import racines

@@ -12,7 +12,7 @@ Three findings, all data (:class:`RapportBenchmark`, ``to_dict()``):
   under one theme, the one where I am weakest; themes I don't cover come first, then those
   where my share of actions falls furthest below the others'.
 
-The counts come from :func:`projterr.match.classement.classer` and the pistes from
+The counts come from :func:`projterr.classement.classer` and the pistes from
 :func:`projterr.match.rapport.apparier`, so that ``benchmark`` never disagrees with
 ``classify`` or ``match``.
 """
@@ -23,12 +23,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from projterr.classement import Classeur, RapportClassement, classer
 from projterr.match.appariement import Apparieur, Paire, indexer
-from projterr.match.classement import Classeur, RapportClassement, classer
 from projterr.match.elements import Element, elements_a_comparer, nom_document
 from projterr.match.interne import fonctionnement_interne
-from projterr.match.profil import Profileur
 from projterr.match.rapport import CoteDocument, apparier
+from projterr.match.vocabulaire import Vocabulaire
 from projterr.model import Projet
 from projterr.referentiels import Referentiel, Sigles
 
@@ -36,7 +36,7 @@ SANS_THEME = "Sans thème"
 
 
 @dataclass(frozen=True)
-class Territoire:
+class Colonne:
     """One column of the table: a document, named for people (territory, else title)."""
 
     nom: str
@@ -89,7 +89,7 @@ class Piste:
     def score(self) -> float:
         return self.proche.score if self.proche is not None else 0.0
 
-    def to_dict(self, territoires: Sequence[Territoire]) -> dict[str, Any]:
+    def to_dict(self, territoires: Sequence[Colonne]) -> dict[str, Any]:
         d: dict[str, Any] = {
             "territoire": territoires[self.territoire].nom,
             "id": self.element.id,
@@ -130,7 +130,7 @@ class GroupePistes:
     ecart: float  # others' mean share of actions on the theme minus mine (0..1)
     pistes: tuple[Piste, ...]
 
-    def to_dict(self, territoires: Sequence[Territoire]) -> dict[str, Any]:
+    def to_dict(self, territoires: Sequence[Colonne]) -> dict[str, Any]:
         return {
             "code": self.code,
             "libelle": self.libelle,
@@ -143,7 +143,7 @@ class GroupePistes:
 @dataclass(frozen=True)
 class RapportBenchmark:
     referentiel: Referentiel
-    territoires: tuple[Territoire, ...]  # mine first
+    territoires: tuple[Colonne, ...]  # mine first
     lignes: tuple[LigneCouverture, ...]  # the référentiel's themes, then « sans thème »
     groupes: tuple[GroupePistes, ...]
     seuil: float
@@ -164,11 +164,11 @@ class RapportBenchmark:
         return self.lignes[-1].mien / total if total else 0.0
 
     @property
-    def mien(self) -> Territoire:
+    def mien(self) -> Colonne:
         return self.territoires[0]
 
     @property
-    def autres(self) -> tuple[Territoire, ...]:
+    def autres(self) -> tuple[Colonne, ...]:
         return self.territoires[1:]
 
     @property
@@ -269,7 +269,7 @@ def comparer_territoires(
     mien: DocumentLu,
     autres: Sequence[DocumentLu],
     referentiel: Referentiel,
-    profileur: Profileur,
+    vocabulaire: Vocabulaire,
     sigles: Sigles | None = None,
     seuil: float = 40.0,
     limite: int = 0,
@@ -281,7 +281,7 @@ def comparer_territoires(
 ) -> RapportBenchmark:
     """The benchmark of ``mien`` against ``autres`` (see the module's docstring).
 
-    ``profileur`` carries the matching layers (as ``match`` builds it); ``sigles`` expands
+    ``vocabulaire`` carries the matching layers (as ``match`` builds it); ``sigles`` expands
     acronyms for the classification (as ``classify`` does). ``processus``: how many
     processes share the other documents (default: one per core, where processes can fork,
     for a large corpus); the report is the same whatever the number. ``tout``: the others'
@@ -290,7 +290,7 @@ def comparer_territoires(
     """
     # My document is the corpus, each other's elements are looked for in it: exactly
     # `projterr match AUTRE MIEN`, so a piste is an element that match leaves without a pair.
-    apparieur = Apparieur(indexer(elements_a_comparer(mien.projet), profileur), profileur)
+    apparieur = Apparieur(indexer(elements_a_comparer(mien.projet), vocabulaire), vocabulaire)
     classements = [classer(mien.projet, referentiel, sigles, fichier=mien.fichier)]
     contexte = _Contexte(
         autres,
@@ -321,7 +321,7 @@ def comparer_territoires(
         lignes,
         _grouper(pistes, lignes, territoires),
         seuil,
-        tuple(sorted(profileur.couches)),
+        tuple(sorted(vocabulaire.couches)),
         compares,
         limite,
         tuple(ignores),
@@ -471,7 +471,7 @@ def _exemples(
 
 def _territoires(
     documents: Sequence[DocumentLu], classements: Sequence[RapportClassement]
-) -> tuple[Territoire, ...]:
+) -> tuple[Colonne, ...]:
     """Columns named by territory, or by document title when the territory is unnamed or
     shared (two versions of one PETR's projet, its projet and its CLS)."""
     noms = [d.projet.territoire.nom.strip() or nom_document(d.projet) for d in documents]
@@ -484,13 +484,13 @@ def _territoires(
         for k, version in zip(rangs, versions, strict=True):
             unique = version and versions.count(version) == 1
             noms[k] = f"{nom} ({version})" if unique else nom_document(documents[k].projet)
-    sortie: list[Territoire] = []
+    sortie: list[Colonne] = []
     for k, (doc, classement) in enumerate(zip(documents, classements, strict=True)):
         nom = noms[k] if noms.count(noms[k]) == 1 else f"{noms[k]} [{k + 1}]"
         if doc.projet.document.type in _PAS_UNE_STRATEGIE:  # said, so that no one reads it so
             nom = f"{nom} — {_PAS_UNE_STRATEGIE[doc.projet.document.type]}"
         sortie.append(
-            Territoire(nom, nom_document(doc.projet), doc.fichier, len(classement.actions), k == 0)
+            Colonne(nom, nom_document(doc.projet), doc.fichier, len(classement.actions), k == 0)
         )
     return tuple(sortie)
 
@@ -526,7 +526,7 @@ def _themes_des_elements(
     return themes
 
 
-def _parts(ligne: LigneCouverture, territoires: Sequence[Territoire]) -> tuple[float, float]:
+def _parts(ligne: LigneCouverture, territoires: Sequence[Colonne]) -> tuple[float, float]:
     """My share of actions on the theme, and the others' mean share."""
 
     def part(k: int) -> float:
@@ -540,7 +540,7 @@ def _parts(ligne: LigneCouverture, territoires: Sequence[Territoire]) -> tuple[f
 def _grouper(
     pistes: Sequence[Piste],
     lignes: Sequence[LigneCouverture],
-    territoires: Sequence[Territoire],
+    territoires: Sequence[Colonne],
 ) -> tuple[GroupePistes, ...]:
     """Each piste under its theme where I am weakest; themes I don't cover first, then by
     how far my share falls below the others', « sans thème » last."""

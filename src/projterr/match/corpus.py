@@ -13,7 +13,7 @@ from projterr.errors import ProjterrError
 from projterr.match.appariement import FORMAT_INDEX, Corpus, indexer
 from projterr.match.benchmark import DocumentLu
 from projterr.match.elements import Element, elements_a_comparer, nom_document
-from projterr.match.profil import Profileur
+from projterr.match.vocabulaire import Vocabulaire
 from projterr.model import Projet
 
 SUFFIXES = {".yaml", ".yml"}
@@ -52,7 +52,7 @@ def empreinte(src: Sources, reglages: str) -> str:
 
 def construire(
     src: Sources,
-    profileur: Profileur,
+    vocabulaire: Vocabulaire,
     charger: Callable[[Path], Projet],
     reglages: str = "",
     index: Path | None = None,
@@ -73,7 +73,7 @@ def construire(
     elements: list[Element] = [e for p in projets for e in elements_a_comparer(p)]
     if total is not None:
         total(len(elements))
-    corpus = indexer(elements, profileur, cle, progression)
+    corpus = indexer(elements, vocabulaire, cle, progression)
     corpus.fichiers = lus
     if index is not None:
         corpus.sauver(index)
@@ -176,8 +176,8 @@ def lire_autres(
     return lus, ignores
 
 
-def reglages(profileur: Profileur, fichiers_referentiels: Sequence[str]) -> str:
-    return json.dumps({"couches": sorted(profileur.couches), "ref": list(fichiers_referentiels)})
+def reglages(vocabulaire: Vocabulaire, fichiers_referentiels: Sequence[str]) -> str:
+    return json.dumps({"couches": sorted(vocabulaire.couches), "ref": list(fichiers_referentiels)})
 
 
 def titre(projets: Sequence[Projet], src: Sources, corpus: Corpus) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from projterr.match.appariement import Apparieur, Corpus, Paire, Poids, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.plongements import Plongeur
-from projterr.match.profil import Profileur
+from projterr.match.vocabulaire import Vocabulaire
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Mesures:
 
 def evaluer(
     paires_yaml: Path,
-    profileur: Profileur,
+    vocabulaire: Vocabulaire,
     seuil: float,
     top: int = 3,
     poids: Poids | None = None,
@@ -62,8 +62,8 @@ def evaluer(
     for cle, fichier in donnees["documents"].items():
         liste = elements_a_comparer(charger_projet(racine / fichier))
         elements[cle] = {e.id: e for e in liste}
-        corpus: Corpus = indexer(liste, profileur)
-        apparieurs[cle] = Apparieur(corpus, profileur, poids, plongeur)
+        corpus: Corpus = indexer(liste, vocabulaire)
+        apparieurs[cle] = Apparieur(corpus, vocabulaire, poids, plongeur)
 
     classements: dict[tuple[str, str], list[Paire]] = {}
 
@@ -72,7 +72,7 @@ def evaluer(
             doc_a, id_a = a.split("/", 1)
             element = elements[doc_a][id_a]
             apparieur = apparieurs[doc_b]
-            profil = profileur.profil(element.textes)
+            profil = vocabulaire.signature(element.textes)
             classements[(a, doc_b)] = apparieur.scorer(
                 element, apparieur.candidats(profil, element), profil
             )

@@ -91,7 +91,7 @@ def apparier(
     toutes: list[list[Paire]] = []
     corpus = apparieur.corpus
     for i, element in enumerate(elements_a):
-        profil = apparieur.profileur.profil(element.textes, surfaces=expliquer)
+        profil = apparieur.vocabulaire.signature(element.textes, surfaces=expliquer)
         # an element is never its own match (A inside the folder B): same id, then same
         # document (the cheap test first: ids rarely repeat)
         moi = element.id
@@ -123,7 +123,7 @@ def apparier(
         seuil,
         1 if un_pour_un else top,
         un_pour_un,
-        tuple(sorted(apparieur.profileur.couches))
+        tuple(sorted(apparieur.vocabulaire.couches))
         + (("plongements",) if apparieur.plongeur is not None else ()),
         frozenset(p.a.id for p in retenues),
     )

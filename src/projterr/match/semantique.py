@@ -66,7 +66,7 @@ class ThesaurusCompile:
 class Themes:
     """Co-classification: the themes of the référentiels that a text touches.
 
-    The keywords are matched as in :mod:`projterr.match.classement` (a run of stems), but
+    The keywords are matched as in :mod:`projterr.classement` (a run of stems), but
     looked up by their first stems (:class:`~projterr.texte.termes.Termes`), so that a corpus
     of 100,000 actions is read in seconds.
     """

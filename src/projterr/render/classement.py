@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from projterr.render.registre import Registre, Rendu
 
 if TYPE_CHECKING:  # the registry below is read by the CLI at start: nothing heavy here
-    from projterr.match.classement import RapportClassement
+    from projterr.classement import RapportClassement
 
 
 def rendre_texte(rapport: RapportClassement) -> str:

@@ -34,21 +34,13 @@ _CORPS = frozenset({"texte", "titre", "numero"})
 _LONGUEUR_TITRE_PARENT = 60
 
 
-@dataclass(frozen=True, slots=True)
-class Morceau:
-    """A piece of text: ``egal`` as it stands, ``ajout`` inserted, ``suppression`` deleted."""
-
-    op: str
-    texte: str
-
-
 @dataclass
 class LigneChamp:
     """One changed field: its French name, then pieces on one line or one line per paragraph."""
 
     libelle: str
-    morceaux: list[Morceau] = field(default_factory=list)
-    paragraphes: list[list[Morceau]] = field(default_factory=list)
+    morceaux: list[Segment] = field(default_factory=list)
+    paragraphes: list[list[Segment]] = field(default_factory=list)
 
 
 @dataclass
@@ -57,7 +49,7 @@ class VueChangement:
     types: str  # « Modification, renumérotation »
     designation: str  # « objectif opérationnel 1.2.3 », « action »
     lieu: str | None  # « sous 2.1.3 Adapter le territoire… », for actions and unnumbered nodes
-    corps: list[Morceau]
+    corps: list[Segment]
     champs: list[LigneChamp]
     contenu: list[tuple[int, str, str]]  # (depth, nature label, text) of an added/deleted node
     precisions: list[str]
@@ -126,21 +118,21 @@ def _vue_changement(c: Changement, rapport: RapportDiff) -> VueChangement:
     )
 
 
-def _corps(c: Changement, cote: Cote) -> list[Morceau]:
+def _corps(c: Changement, cote: Cote) -> list[Segment]:
     if c.types == ("ajout",):
-        return [Morceau("ajout", cote.texte)]
+        return [Segment("ajout", cote.texte)]
     if c.types == ("suppression",):
-        return [Morceau("suppression", cote.texte)]
+        return [Segment("suppression", cote.texte)]
     if c.nature == DOCUMENT:
         return []
     texte = c.champ("texte") or c.champ("titre")
     if texte is not None and not texte.mineure:
         return _morceaux(texte.segments)
-    return [Morceau("egal", cote.texte)]
+    return [Segment("egal", cote.texte)]
 
 
-def _morceaux(segments: tuple[Segment, ...]) -> list[Morceau]:
-    return [Morceau(s.op, s.texte) for s in segments]
+def _morceaux(segments: tuple[Segment, ...]) -> list[Segment]:
+    return list(segments)
 
 
 def _lignes_champs(c: Changement) -> list[LigneChamp]:
@@ -164,8 +156,8 @@ def _lignes_champs(c: Changement) -> list[LigneChamp]:
 def _ligne_valeur(nom: str, valeur: Any, op: str) -> LigneChamp:
     longs = isinstance(valeur, list) and len(valeur) > 1 and any(len(str(v)) > 60 for v in valeur)
     if longs and all(isinstance(v, str) for v in valeur):
-        return LigneChamp(libelle_champ(nom), paragraphes=[[Morceau(op, v)] for v in valeur])
-    return LigneChamp(libelle_champ(nom), [Morceau(op, valeur_fr(nom, valeur))])
+        return LigneChamp(libelle_champ(nom), paragraphes=[[Segment(op, v)] for v in valeur])
+    return LigneChamp(libelle_champ(nom), [Segment(op, valeur_fr(nom, valeur))])
 
 
 def _ligne_champ(champ: Champ) -> LigneChamp:
@@ -183,20 +175,20 @@ def _ligne_champ(champ: Champ) -> LigneChamp:
         return LigneChamp(nom, _morceaux(champ.segments))
     if champ.ajoutes or champ.retires:
         cle = champ.champ.rsplit(".", 1)[-1]
-        morceaux: list[Morceau] = []
+        morceaux: list[Segment] = []
         for op, elements in (("suppression", champ.retires), ("ajout", champ.ajoutes)):
             for e in elements:
                 if morceaux:
-                    morceaux.append(Morceau("egal", ", "))
-                morceaux.append(Morceau(op, valeur_fr(cle, [e]) if isinstance(e, dict) else e))
+                    morceaux.append(Segment("egal", ", "))
+                morceaux.append(Segment(op, valeur_fr(cle, [e]) if isinstance(e, dict) else e))
         return LigneChamp(nom, morceaux)
     morceaux = []
     if champ.ancien not in (None, [], ""):
-        morceaux.append(Morceau("suppression", valeur_fr(champ.champ, champ.ancien)))
+        morceaux.append(Segment("suppression", valeur_fr(champ.champ, champ.ancien)))
     if champ.nouveau not in (None, [], ""):
         if morceaux:
-            morceaux.append(Morceau("egal", " → "))
-        morceaux.append(Morceau("ajout", valeur_fr(champ.champ, champ.nouveau)))
+            morceaux.append(Segment("egal", " → "))
+        morceaux.append(Segment("ajout", valeur_fr(champ.champ, champ.nouveau)))
     return LigneChamp(nom, morceaux)
 
 

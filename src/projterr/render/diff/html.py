@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from projterr.diff.rapport import RapportDiff
+from projterr.diff.rapport import RapportDiff, Segment
 from projterr.render.diff import commun
 from projterr.render.registre import entete_html
 
@@ -100,7 +100,7 @@ def _changement(c: commun.VueChangement) -> str:
     return "\n".join(morceaux)
 
 
-def _segments(segments: list[commun.Morceau]) -> str:
+def _segments(segments: list[Segment]) -> str:
     parties = []
     for s in segments:
         if s.op == "ajout":

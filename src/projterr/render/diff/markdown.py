@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from projterr.diff.rapport import RapportDiff
+from projterr.diff.rapport import RapportDiff, Segment
 from projterr.render.diff import commun
 
 _SPECIAUX = re.compile(r"([\\`*_~\[\]<>#|])")
@@ -70,7 +70,7 @@ def _changement(c: commun.VueChangement) -> list[str]:
     return [f"{ligne}  " for ligne in lignes[:-1]] + lignes[-1:]
 
 
-def _segments(segments: list[commun.Morceau]) -> str:
+def _segments(segments: list[Segment]) -> str:
     """~~deleted~~**added** words; a change that starts or ends with punctuation glued to a
     word takes that word along (« public**, à** » would not render as bold in CommonMark)."""
     runs: list[list[str]] = []  # ["egal", text] or ["change", deleted, added]

@@ -11,7 +11,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from projterr.diff.rapport import RapportDiff
+from projterr.diff.rapport import RapportDiff, Segment
 from projterr.render.diff import commun
 from projterr.render.terminal import imprimer
 
@@ -82,7 +82,7 @@ def _marque(texte: str, op: str, marques: bool) -> str:
     return f"[-{texte}-]" if op == "suppression" else f"{{+{texte}+}}"
 
 
-def _segments(segments: list[commun.Morceau], marques: bool) -> Text:
+def _segments(segments: list[Segment], marques: bool) -> Text:
     texte = Text()
     for s in segments:
         if s.op not in {"ajout", "suppression"}:

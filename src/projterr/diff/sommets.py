@@ -1,4 +1,5 @@
-"""A document flattened for comparison: every node and action as one :class:`Element`.
+"""A document flattened for comparison: every node and action as one :class:`Sommet` (a
+vertex of the tree).
 
 Alignment works on flat lists with integer links (parent, children) rather than on the
 pydantic tree: it is what lets every stage use dicts keyed by text or number, so the diff of
@@ -21,7 +22,7 @@ def _numero(numero: str | None) -> str:
 
 
 @dataclass(eq=False, slots=True)
-class Element:
+class Sommet:
     """One node or action of one document, with integer links to its neighbours."""
 
     index: int
@@ -59,7 +60,7 @@ def _complet(texte: str, sous_points: tuple[str, ...]) -> str:
     return " ".join([texte, *(f"→ {sp}" for sp in sous_points)])
 
 
-def _qualifier(num: str, parent: Element | None) -> str:
+def _qualifier(num: str, parent: Sommet | None) -> str:
     if parent is None or not parent.qualifie:
         return num
     if not num:
@@ -69,13 +70,13 @@ def _qualifier(num: str, parent: Element | None) -> str:
     return f"{parent.qualifie}.{num}"
 
 
-def aplatir(projet: Projet) -> list[Element]:
+def aplatir(projet: Projet) -> list[Sommet]:
     """Every node and action of ``projet``, in document order (a node before its content)."""
-    elements: list[Element] = []
+    elements: list[Sommet] = []
 
     def ajouter(
-        source: Noeud | Action, parent: Element | None, profondeur: int, position: int
-    ) -> Element:
+        source: Noeud | Action, parent: Sommet | None, profondeur: int, position: int
+    ) -> Sommet:
         if isinstance(source, Action):
             nature, numero, texte = ACTION, source.numero, espaces(source.texte)
             sous_points = tuple(espaces(sp) for sp in source.sous_points)
@@ -88,7 +89,7 @@ def aplatir(projet: Projet) -> list[Element]:
             )
         complet = _complet(texte, sous_points)
         num = _numero(numero)
-        element = Element(
+        element = Sommet(
             index=len(elements),
             nature=nature,
             id=source.id,
@@ -110,7 +111,7 @@ def aplatir(projet: Projet) -> list[Element]:
             parent.enfants.append(element.index)
         return element
 
-    def parcourir(noeud: Noeud, parent: Element | None, profondeur: int, position: int) -> None:
+    def parcourir(noeud: Noeud, parent: Sommet | None, profondeur: int, position: int) -> None:
         element = ajouter(noeud, parent, profondeur, position)
         for k, enfant in enumerate(noeud.enfants):
             parcourir(enfant, element, profondeur + 1, k)

@@ -1,6 +1,7 @@
-"""An element read once for matching: its stems, acronyms, thesaurus groups and themes.
+"""The vocabulary of a matching run (acronyms, thesaurus, référentiels' themes), and the
+signature it reads from each element once: its stems, acronyms, thesaurus groups and themes.
 
-The profile's *features* (:attr:`Profil.traits`) are what the candidate index stores: stems
+A signature's *features* (:attr:`Signature.traits`) are what the candidate index stores: stems
 as they are, ``#PAT`` for an acronym met either way, ``~mobilite`` for a thesaurus group,
 ``@pvd:mobilite`` for a theme.
 """
@@ -22,7 +23,7 @@ REFERENTIELS_DEFAUT = ("pvd", "crte", "pcaet", "ort", "odd", "leader")
 
 
 @dataclass(slots=True)
-class Profil:
+class Signature:
     formes: tuple[str, ...]  # stems of the text, stop words left out, in text order
     surfaces: dict[str, str]  # stem → the first word of the text that gave it
     developpees: tuple[str, ...] = ()  # stems of the expansions of its acronyms
@@ -40,7 +41,7 @@ class Profil:
         return {*self.formes, *(f"#{s}" for s in self.sigles), *self.liens}
 
 
-class Profileur:
+class Vocabulaire:
     """The layers of one matching run, compiled once and applied to every element."""
 
     def __init__(
@@ -66,8 +67,8 @@ class Profileur:
         self._formes = _Formes()
         self._capitales: dict[str, bool] = {}
 
-    def profil(self, textes: Sequence[str], surfaces: bool = True) -> Profil:
-        """The profile of an element's texts; without ``surfaces`` (the words as written,
+    def signature(self, textes: Sequence[str], surfaces: bool = True) -> Signature:
+        """The signature of an element's texts; without ``surfaces`` (the words as written,
         which only explain a match), what indexing and scoring read, faster."""
         formes: list[str] = []
         ecrites: dict[str, str] = {}
@@ -89,7 +90,7 @@ class Profileur:
                     if capitales is None:
                         capitales = en_capitales[ecrit] = sum(c.isupper() for c in ecrit) >= 2
                     ecrites[forme] = ecrit if capitales else mot
-        profil = Profil(tuple(formes), ecrites)
+        profil = Signature(tuple(formes), ecrites)
         # the thesaurus reads the text and the expansions of its acronyms (« TAD » is
         # « transport à la demande », a mobility term)
         developpees: list[str] = []
@@ -112,13 +113,13 @@ class Profileur:
         return profil
 
 
-def profileur_livre(couches: Collection[str] = COUCHES) -> Profileur:
-    """The profileur of `projterr match` with what projterr ships: its acronyms, thesaurus
+def vocabulaire_livre(couches: Collection[str] = COUCHES) -> Vocabulaire:
+    """The vocabulaire of `projterr match` with what projterr ships: its acronyms, thesaurus
     and default référentiels (tests, benches and evaluations measure this one)."""
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 
     referentiels = [charger_referentiel(nom) for nom in REFERENTIELS_DEFAUT]
-    return Profileur(charger_sigles(), charger_thesaurus(), referentiels, couches)
+    return Vocabulaire(charger_sigles(), charger_thesaurus(), referentiels, couches)
 
 
 class _Formes(dict[str, str | None]):

@@ -23,7 +23,7 @@ from projterr.texte.sigles import acronymes_ecrits, est_acronyme, sigles_ecrits
 
 
 @dataclass(frozen=True)
-class Correspondance:
+class MotCleTrouve:
     """One keyword found in an action, directly or through an expanded acronym."""
 
     mot_cle: str
@@ -48,7 +48,7 @@ class ThemeTrouve:
 
     theme: Theme
     etiquette: str
-    correspondances: tuple[Correspondance, ...]
+    correspondances: tuple[MotCleTrouve, ...]
 
     @property
     def score(self) -> int:
@@ -176,7 +176,7 @@ class Classeur:
             if theme.code not in trouves:
                 continue
             correspondances = tuple(
-                Correspondance(mot, sigle) for mot, _, sigle in _sans_inclus(trouves[theme.code])
+                MotCleTrouve(mot, sigle) for mot, _, sigle in _sans_inclus(trouves[theme.code])
             )
             resultat.append(ThemeTrouve(theme, self.referentiel.etiquette(theme), correspondances))
         # Stable sort: equal scores keep the référentiel's order.
