@@ -16,10 +16,11 @@ from typer.testing import CliRunner
 
 from projterr.cli import app
 from projterr.importers import ResultatImport, importer_fichier
-from projterr.importers.fiches import analyser_fiches, montant
+from projterr.importers.fiches import analyser_fiches
 from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau
 from projterr.model import Action, Projet
 from projterr.normalize import espaces, normaliser
+from projterr.valeurs import montant_dans as montant
 from projterr.yamlio import charger_yaml, loads, valider_projet
 
 DONNEES = Path(__file__).parent / "data" / "autres-territoires"

@@ -91,3 +91,45 @@ def test_dates_et_periodes() -> None:
 def test_montant_relu(n: int) -> None:
     lu = valeurs.montant(n).removesuffix(f"{NBSP}€{NBSP}HT").replace(FINE, "")
     assert int(lu) == n
+
+
+# --- values written, then read back by the readers' own parsers (projterr/valeurs.py) ------
+
+
+@given(st.integers(0, 10**12) | st.decimals(0, 10**9, places=2).map(float))
+def test_un_montant_ecrit_se_relit(valeur: float) -> None:
+    """What the Word export writes (« 1 234,50 € HT »), the Word and Excel readers read back;
+    and the same amount in a fiche's sentence."""
+    attendu = int(valeur) if float(valeur).is_integer() else valeur
+    assert valeurs.lire_montant(valeurs.montant(valeur)) == attendu
+    assert valeurs.lire_montant(valeurs.euros(valeur)) == attendu
+    assert valeurs.montant_dans(f"Coût estimé : {valeurs.montant(valeur)}.") == float(valeur)
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)))
+def test_une_date_ecrite_se_relit(jour: dt.date) -> None:
+    assert valeurs.lire_date_longue(valeurs.date(jour)) == jour
+    assert valeurs.lire_date(valeurs.date_courte(jour.isoformat())) == jour
+    assert valeurs.lire_date(jour.isoformat()) == jour
+
+
+@pytest.mark.parametrize(
+    ("cellule", "attendu"),
+    [
+        ("12 000 euros HT", 12000),
+        ("1.500,50 €", 1500.5),
+        (f"150{FINE}000,00{NBSP}€", 150000),
+        ("-5", None),
+        ("environ 5 000", None),
+        (True, None),
+        (float("nan"), None),
+    ],
+)
+def test_montant_d_une_case(cellule: object, attendu: float | None) -> None:
+    assert valeurs.lire_montant(cellule) == attendu
+
+
+def test_montants_dans_une_phrase() -> None:
+    assert valeurs.montant_dans("Budget : 45 k€ sur trois ans") == 45_000
+    assert valeurs.montant_dans("2,5 M€ pour la voie verte") == 2_500_000
+    assert valeurs.montant_dans("Plan de financement à établir") is None

@@ -32,6 +32,7 @@ from projterr.model import (
     Territoire,
 )
 from projterr.normalize import espaces, normaliser
+from projterr.valeurs import montant_dans
 
 NOM = "fiches-actions"  # the shipped profil that selects this reader
 
@@ -43,11 +44,6 @@ _ITEM_NUMERO = re.compile(r"^\s*(?:(?P<n1>\d+(?:\.\d+)+)\.?|(?P<n2>\d+)[.)])\s+(
 _FILET = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:- ){2,}-|(?:\* ){2,}\*)\s*$")
 _CLE_FM = re.compile(r"^(?P<cle>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<valeur>.*))?$")
 _BARRE = re.compile(r"^~~(?P<texte>.+)~~\s*\.?$")
-_MONTANT = re.compile(
-    r"(?P<nombre>\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+|\d+)(?:[,.](?P<decimales>\d+))?\s*"
-    r"(?P<unite>k€|M€|€|euros?)",
-    re.IGNORECASE,
-)
 _FINANCEUR = re.compile(
     r"^(?P<financeur>[^:]{2,120}?)\s*[:–—-]\s*(?P<montant>[\d\s\u00a0\u202f.,]+\s*(?:k€|M€|€|euros?))\s*(?:HT|TTC)?\.?$",
     re.IGNORECASE,
@@ -175,21 +171,6 @@ def _decouper(texte: str, virgules: bool) -> list[str]:
     parts.append(courant)
     propres = [p.strip().rstrip(".").strip() for p in parts]
     return [p for p in propres if p]
-
-
-def montant(texte: str) -> float | None:
-    """« 1 850 000 € HT » → 1850000, « 45 k€ » → 45000; None without an amount in euros."""
-    m = _MONTANT.search(texte)
-    if not m:
-        return None
-    entier = re.sub(r"[\s\u00a0\u202f.]", "", m.group("nombre"))
-    valeur = float(f"{entier}.{m.group('decimales') or 0}")
-    unite = m.group("unite").lower()
-    if unite == "k€":
-        valeur *= 1_000
-    elif unite == "m€":
-        valeur *= 1_000_000
-    return valeur
 
 
 def _nombre(valeur: float) -> int | float:
@@ -804,7 +785,7 @@ def remplir_champs(
 
 def _financer(action: Action, champ: str, texte: str, en_ligne: bool) -> None:
     if champ == "budget":
-        valeur = montant(texte)
+        valeur = montant_dans(texte)
         if valeur is not None and action.budget is None:
             action.budget = _nombre(valeur)
             if not re.fullmatch(
@@ -821,7 +802,7 @@ def _financer(action: Action, champ: str, texte: str, en_ligne: bool) -> None:
     if morceaux and all(trouves):
         for m in trouves:
             assert m is not None
-            valeur = montant(m.group("montant"))
+            valeur = montant_dans(m.group("montant"))
             action.financements.append(
                 Financement(
                     financeur=m.group("financeur").strip(),

@@ -47,6 +47,7 @@ from projterr.model import (
     Territoire,
 )
 from projterr.sources import empreinte, lire_octets
+from projterr.valeurs import lire_date, lire_montant
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -122,8 +123,6 @@ LIGNES_MAX = 100_000
 COLONNES_MAX = 200
 
 _NUMERO_AXE = re.compile(r"^(\d+(?:\.\d+)*)\. (\S.*)$", re.S)
-_DATE_TEXTE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
 
 
 @dataclass
@@ -223,44 +222,6 @@ _VALEURS = {
 def valeur_liste(champ: str, texte: str) -> str | None:
     """A value of the platform's lists, matched whatever the case, accents and spaces."""
     return _VALEURS[champ].get(_cle(texte))
-
-
-def lire_montant(valeur: object) -> int | float | None:
-    """12000, 12000.5, « 12 000 € », « 1 500,50 € HT » → a number; None when it is not one."""
-    if isinstance(valeur, bool):
-        return None
-    if isinstance(valeur, int | float):
-        nombre = float(valeur)
-    else:
-        texte = str(valeur).replace("\u00a0", " ").replace("\u202f", " ")
-        texte = re.sub(r"(?i)\s*(€|eur(os?)?)?\s*(ht|ttc)?\s*$", "", texte.strip())
-        texte = texte.replace(" ", "")
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", texte):
-            texte = texte.replace(".", "")
-        texte = texte.replace(",", ".")
-        if not re.fullmatch(r"\d+(\.\d+)?", texte):
-            return None
-        nombre = float(texte)
-    if nombre != nombre or nombre in (float("inf"), float("-inf")) or nombre < 0:
-        return None
-    return int(nombre) if nombre.is_integer() else nombre
-
-
-def lire_date(valeur: object) -> dt.date | None:
-    """An Excel date, « 31/12/2026 » or « 2026-12-31 » → a date; None when it is not one."""
-    if isinstance(valeur, dt.datetime):
-        return valeur.date()
-    if isinstance(valeur, dt.date):
-        return valeur
-    texte = str(valeur).strip()
-    try:
-        if m := _DATE_TEXTE.match(texte):
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if m := _DATE_ISO.match(texte):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-    return None
 
 
 def _texte(valeur: object) -> str:

@@ -9,7 +9,6 @@ Word comes back; French typography added by the export stays (a diff calls it ty
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -46,8 +45,6 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 _ESPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
-_MOIS = {m: k + 1 for k, m in enumerate(valeurs.MOIS)}
-_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})")
 # The export's labels, read back: one table for the writer and the reader.
 _LISTES = {libelle: champ for champ, libelle in LIBELLES_LISTES.items()}
 _DETAILS = {libelle: champ for champ, libelle in DETAILS}
@@ -58,22 +55,6 @@ _TYPES_DOCUMENT = {v: k for k, v in valeurs.TYPES_DOCUMENT.items() if v}
 
 def _simple(texte: str) -> str:
     return texte.translate(_ESPACES)
-
-
-def date_fr(texte: str) -> dt.date | None:
-    m = _DATE.search(_simple(texte))
-    if not m or m.group(2) not in _MOIS:
-        return None
-    return dt.date(int(m.group(3)), _MOIS[m.group(2)], int(m.group(1)))
-
-
-def montant_fr(texte: str) -> int | float | None:
-    brut = _simple(texte).replace("€", "").replace("HT", "").replace(" ", "").replace(",", ".")
-    try:
-        valeur = float(brut)
-    except ValueError:
-        return None
-    return int(valeur) if valeur.is_integer() and "." not in brut else valeur
 
 
 def _style(p: _Element, styles: dict[str, str]) -> str:
@@ -387,7 +368,7 @@ class _Lecture:
         elif simple.startswith("Version "):
             document["version"] = texte[len("Version ") :]
         elif simple.startswith("Date : "):
-            document["date"] = date_fr(texte)
+            document["date"] = valeurs.lire_date_longue(texte)
         elif simple.startswith("Statut : "):
             document["statut"] = _STATUTS_DOCUMENT.get(simple[len("Statut : ") :])
         elif simple.startswith("Période : "):
@@ -509,10 +490,10 @@ def _adoption(texte: str) -> dict[str, Any]:
     if m:
         adoption["deliberation"] = m.group(1).strip()
         texte = texte[: m.start()].rstrip(", ")
-    jour = date_fr(texte)
+    jour = valeurs.lire_date_longue(texte)
     if jour is not None:
         adoption["date"] = jour
-        texte = _DATE.sub("", texte).strip(", ")
+        texte = valeurs.DATE_LONGUE.sub("", texte).strip(", ")
     if texte.strip(", "):
         adoption["instance"] = texte.strip(", ")
     return adoption
@@ -571,15 +552,15 @@ def _fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]]) -> 
         elif libelle == "Priorité":
             action.priorite = valeur[0]  # type: ignore[assignment]
         elif libelle == "Budget prévisionnel":
-            action.budget = montant_fr(valeur[0])
+            action.budget = valeurs.lire_montant(valeur[0])
         elif libelle == "Financeurs":
             for ligne in valeur:
                 ligne = ligne[2:] if ligne.startswith("– ") else ligne
                 coupure = _simple(ligne).rfind(" : ")
                 somme = ligne[coupure + 3 :] if coupure >= 0 else ""
-                if coupure >= 0 and montant_fr(somme) is not None:
+                if coupure >= 0 and valeurs.lire_montant(somme) is not None:
                     action.financements.append(
-                        Financement(financeur=ligne[:coupure], montant=montant_fr(somme))
+                        Financement(financeur=ligne[:coupure], montant=valeurs.lire_montant(somme))
                     )
                 else:
                     action.financements.append(Financement(financeur=ligne))
@@ -590,11 +571,14 @@ def _fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]]) -> 
                     action.echeance = ligne[len("Échéance : ") :]
                 elif simple.startswith("Du "):
                     debut, _, fin = simple[3:].partition(" au ")
-                    action.date_debut, action.date_fin = date_fr(debut), date_fr(fin)
+                    action.date_debut, action.date_fin = (
+                        valeurs.lire_date_longue(debut),
+                        valeurs.lire_date_longue(fin),
+                    )
                 elif simple.startswith("À partir du "):
-                    action.date_debut = date_fr(simple)
+                    action.date_debut = valeurs.lire_date_longue(simple)
                 elif simple.startswith("Jusqu"):
-                    action.date_fin = date_fr(simple)
+                    action.date_fin = valeurs.lire_date_longue(simple)
         elif libelle == "Sous-actions":
             _sous_actions(action, valeur, ids)
 

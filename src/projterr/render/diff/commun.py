@@ -8,12 +8,12 @@ what to say.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from projterr import valeurs
 from projterr.diff.rapport import (
     TYPES,
     TYPOGRAPHIE,
@@ -198,11 +198,11 @@ def valeur_fr(champ: str, valeur: Any) -> str:
     if valeur is None:
         return "non renseigné"
     if cle in {"budget", "montant"} and isinstance(valeur, int | float):
-        return montant_fr(valeur)
+        return valeurs.euros(valeur)
     if cle == "financements" and isinstance(valeur, list):
         return " ; ".join(
             f"{f.get('financeur', '')}"
-            + (f" : {montant_fr(f['montant'])}" if f.get("montant") is not None else "")
+            + (f" : {valeurs.euros(f['montant'])}" if f.get("montant") is not None else "")
             for f in valeur
         )
     if cle == "sous_actions" and isinstance(valeur, list):
@@ -212,35 +212,19 @@ def valeur_fr(champ: str, valeur: Any) -> str:
     if cle == "adoption" and isinstance(valeur, dict):
         parties = [
             valeur.get("instance"),
-            date_fr(valeur["date"]) if valeur.get("date") else None,
+            valeurs.date_courte(valeur["date"]) if valeur.get("date") else None,
             f"délibération n° {valeur['deliberation']}" if valeur.get("deliberation") else None,
         ]
         return ", ".join(p for p in parties if p)
     if cle == "statut" and valeur in {"adopte", "projet"}:
         return "adopté" if valeur == "adopte" else "projet"
     if isinstance(valeur, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", valeur):
-        return date_fr(valeur)
+        return valeurs.date_courte(valeur)
     if isinstance(valeur, list):
         return " ; ".join(valeur_fr(cle, v) if not isinstance(v, str) else v for v in valeur)
     if isinstance(valeur, dict):
         return ", ".join(f"{k} : {v}" for k, v in valeur.items())
     return str(valeur)
-
-
-def date_fr(iso: str) -> str:
-    try:
-        return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
-    except ValueError:
-        return iso
-
-
-def montant_fr(montant: float) -> str:
-    """``150000`` → « 150 000 € », ``82500.5`` → « 82 500,50 € » (narrow no-break spaces)."""
-    if float(montant).is_integer():
-        texte = f"{int(montant):,}".replace(",", "\u202f")
-    else:
-        texte = f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{texte}\u00a0€"
 
 
 # --- wording shared by every format -----------------------------------------------------
