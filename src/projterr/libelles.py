@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from projterr.champs_fiche import CHAMPS_FICHE
+
 _LIBELLES = {
     "section": ("section", "sections"),
     "pilier": ("pilier", "piliers"),
@@ -47,36 +49,9 @@ def titre_libelle(type_: str) -> str:
 # French names of the fields a diff reports, in the users' words (Territoires en Transitions'
 # column names where the field comes from there).
 _CHAMPS = {
-    "texte": "intitulé",
     "titre": "titre",
     "type": "niveau",
-    "numero": "numéro",
-    "sous_points": "précisions",
-    "description": "description",
-    "objectifs": "objectifs",
-    "resultats_attendus": "résultats attendus",
-    "cibles": "cibles",
-    "indicateurs": "indicateurs",
-    "gouvernance": "instances de gouvernance",
-    "moyens": "moyens humains et techniques",
-    "porteurs": "porteurs",
-    "structures_pilotes": "structure pilote",
-    "services_pilotes": "direction ou service pilote",
-    "personnes_pilotes": "personne pilote",
-    "elus_referents": "élu·e référent·e",
-    "partenaires": "partenaires",
-    "participation_citoyenne": "participation citoyenne",
-    "modalites_financement": "financements",
-    "financements": "financeurs",
-    "budget": "budget prévisionnel",
-    "dispositifs": "dispositifs",
-    "thematiques": "thématiques",
-    "statut": "statut",
-    "priorite": "priorité",
-    "date_debut": "date de début",
-    "date_fin": "date de fin",
-    "echeance": "échéance",
-    "sous_actions": "sous-actions",
+    **{c.nom: c.libelle for c in CHAMPS_FICHE},
     "territoire.nom": "nom du territoire",
     "territoire.type": "nature du territoire",
     "territoire.departement": "département",

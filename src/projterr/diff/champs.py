@@ -19,42 +19,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.diff.mots import blocs, segments
 from projterr.diff.rapport import NUMEROTATION, PROVENANCE, TYPOGRAPHIE, Champ, Paragraphe, Segment
 from projterr.model import CHAMPS_ACTION, Action, Noeud, Projet, sans_vides
 from projterr.normalize import cle_typographique, normaliser_numero
 from projterr.texte.score import score_caracteres
 
+
 # How each field is compared and shown.
-TEXTES = frozenset({"texte", "titre", "document.titre", "document.note", "territoire.nom"})
-PARAGRAPHES = frozenset(
-    {
-        "sous_points",
-        "description",
-        "objectifs",
-        "resultats_attendus",
-        "cibles",
-        "indicateurs",
-        "gouvernance",
-        "moyens",
-        "modalites_financement",
-        "preambule",
-        "contexte",
-    }
-)
-NOMS = frozenset(
-    {
-        "porteurs",
-        "structures_pilotes",
-        "services_pilotes",
-        "personnes_pilotes",
-        "elus_referents",
-        "partenaires",
-        "dispositifs",
-        "thematiques",
-        "niveaux",
-    }
-)
+def _comparees(comparaison: str) -> frozenset[str]:
+    return frozenset(c.nom for c in CHAMPS_FICHE if c.diff == comparaison)
+
+
+TEXTES = _comparees("texte") | {"titre", "document.titre", "document.note", "territoire.nom"}
+PARAGRAPHES = _comparees("paragraphes") | {"preambule", "contexte"}
+NOMS = _comparees("noms") | {"niveaux"}
 CHAMPS_NOEUD = ("type", "numero", "titre", "description")
 CHAMPS_ACTION_COMPARES = ("numero", *CHAMPS_ACTION)
 # Document-level fields, by dotted path into the Projet.

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.importers.tet_excel import (
     CHAMPS_LISTE,
     CHAMPS_TEXTE,
@@ -51,14 +52,8 @@ SEPARATEUR_NIVEAUX = " › "  # levels below the third, merged into column C
 NIVEAUX_MAX = 3
 FINANCEURS_MAX = 3
 # Action fields the platform has no column for: kept in the projterr sheet.
-CHAMPS_HORS_TET = (
-    "sous_points",
-    "resultats_attendus",
-    "cibles",
-    "porteurs",
-    "dispositifs",
-    "thematiques",
-    "echeance",
+CHAMPS_HORS_TET = tuple(
+    c.nom for c in CHAMPS_FICHE if c.nom != "numero" and c.colonne_tet not in COLONNES
 )
 _TYPES = {
     "Axe (x)": "Texte : « 1. Titre de l'axe »",

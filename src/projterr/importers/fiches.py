@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.ids import Identifiants
 from projterr.importers.profil import Fiches, Profil
 from projterr.importers.resultat import ResultatImport
@@ -700,19 +701,9 @@ class _Lecture:
 
 # --- building the Projet ----------------------------------------------------------------------
 
-_CHAMPS_LISTE_VIRGULES = {"partenaires"}
-_CHAMPS_LISTE_POINT_VIRGULE = {
-    "objectifs",
-    "resultats_attendus",
-    "indicateurs",
-    "partenaires",
-    "porteurs",
-    "structures_pilotes",
-    "services_pilotes",
-    "personnes_pilotes",
-    "elus_referents",
-    "gouvernance",
-}
+# Fields whose items a fiche may write on one line: split at « ; », and at « , » for some.
+_CHAMPS_LISTE_POINT_VIRGULE = {c.nom for c in CHAMPS_FICHE if c.separateurs}
+_CHAMPS_LISTE_VIRGULES = {c.nom for c in CHAMPS_FICHE if "," in (c.separateurs or "")}
 
 
 def _listes_de_reference(lecture: _Lecture) -> set[int]:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.importers.rubriques import rubrique
 from projterr.libelles import libelle
 from projterr.model import Projet
@@ -47,6 +48,10 @@ class Jugement:
         return not self.raisons
 
 
+# Fiche fields whose text counts as structure (read into the tree, not left as paragraphs).
+_CHAMPS_STRUCTURE = tuple(c.nom for c in CHAMPS_FICHE if c.structure)
+
+
 def _court(texte: str, n: int = 50) -> str:
     return texte if len(texte) <= n else texte[: n - 1] + "…"
 
@@ -63,18 +68,7 @@ def juger(projet: Projet) -> Jugement:
     libre += sum(len(p) for n in noeuds for p in n.description)
     for a in actions:
         structure += len(a.texte) + sum(len(s) for s in a.sous_points)
-        for nom in (
-            "objectifs",
-            "resultats_attendus",
-            "cibles",
-            "indicateurs",
-            "moyens",
-            "porteurs",
-            "structures_pilotes",
-            "partenaires",
-            "modalites_financement",
-            "thematiques",
-        ):
+        for nom in _CHAMPS_STRUCTURE:
             structure += sum(len(x) for x in getattr(a, nom))
         structure += len(a.echeance or "") + sum(len(f.financeur) for f in a.financements)
         libre += sum(len(p) for p in a.description)

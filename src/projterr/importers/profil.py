@@ -138,6 +138,8 @@ class Etiquette(_AvecMotif):
         return _compiler(self.motif)
 
 
+# The fiche fields a section may fill (projterr/champs_fiche.py, rubrique=True), written out for
+# the type checker; tests/test_champs_fiche.py ties the two.
 CHAMPS_RUBRIQUE = Literal[
     "description",
     "objectifs",

@@ -8,50 +8,36 @@ from __future__ import annotations
 
 import re
 
+from projterr.champs_fiche import PAR_NOM
 from projterr.normalize import normaliser
 
-# Each pattern is matched against the normalised label (lower case, no accents, punctuation as
-# spaces), from its start: « Porteur / Pilote » → « porteur pilote ». Order matters: the first
-# match wins (« structure pilote » before « pilote »).
-_RUBRIQUES: tuple[tuple[str, str], ...] = (
-    (r"(effets?|resultats?|impacts?|benefices?) attendus?", "resultats_attendus"),
-    (
-        r"(presentation|description|descriptif|contexte|enjeux?|constats?|contenu|detail)\b",
-        "description",
-    ),
-    (r"objectifs?\b", "objectifs"),
-    (r"(publics?|cibles?|beneficiaires?)\b", "cibles"),
-    (
-        r"(maitre|maitrise) d ouvrage|structures? pilotes?|structures? porteuses?",
-        "structures_pilotes",
-    ),
-    (r"(services?|directions?) pilotes?", "services_pilotes"),
-    (
-        r"(chefs? de projet|personnes? pilotes?|referents? techniques?|contacts?)\b",
-        "personnes_pilotes",
-    ),
-    (r"(elus?|elues?) referent", "elus_referents"),
-    (r"(porteurs?|pilotes?|pilotage)\b", "porteurs"),
-    (r"partenaires?\b|partenariats?\b", "partenaires"),
-    (r"moyens?\b", "moyens"),
-    (r"(budget|cout|couts|montant)\b", "budget"),
-    (
-        r"(financements?|plan de financement|financeurs?|sources? de financement|modalites de "
-        r"financement)\b",
-        "financements",
-    ),
-    (
-        r"(calendrier|echeancier|echeances?|planning|duree|delais?|periode de realisation)\b",
-        "echeance",
-    ),
-    (r"indicateurs?\b", "indicateurs"),
-    (
-        r"(gouvernance|instances? de (suivi|pilotage|gouvernance)|comites? de (suivi|pilotage))",
-        "gouvernance",
-    ),
-    (r"(statut|etat d avancement|avancement)$", "statut"),
-    (r"priorite$", "priorite"),
-    (r"participation citoyenne", "participation_citoyenne"),
+# Each field's synonyms (projterr/champs_fiche.py) are matched against the normalised label
+# (lower case, no accents, punctuation as spaces), from its start: « Porteur / Pilote » →
+# « porteur pilote ». Order matters: the first match wins (« structure pilote » before
+# « pilote »); every field with synonyms is in this order (tests/test_champs_fiche.py).
+_ORDRE = (
+    "resultats_attendus",
+    "description",
+    "objectifs",
+    "cibles",
+    "structures_pilotes",
+    "services_pilotes",
+    "personnes_pilotes",
+    "elus_referents",
+    "porteurs",
+    "partenaires",
+    "moyens",
+    "budget",
+    "financements",
+    "echeance",
+    "indicateurs",
+    "gouvernance",
+    "statut",
+    "priorite",
+    "participation_citoyenne",
+)
+_RUBRIQUES: tuple[tuple[str, str], ...] = tuple(
+    (synonymes, nom) for nom in _ORDRE if (synonymes := PAR_NOM[nom].synonymes) is not None
 )
 RUBRIQUES_USUELLES = _RUBRIQUES  # shown by « projterr profils --details »
 _COMPILEES = tuple((re.compile(m), champ) for m, champ in _RUBRIQUES)

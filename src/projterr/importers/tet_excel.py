@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from projterr import archive
+from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.errors import ClasseurInvalide
 from projterr.ids import Identifiants
 from projterr.importers.plausibilite import juger
@@ -100,23 +101,24 @@ MARQUE_SUITE = "(suite du titre) …"
 FEUILLE_PROJTERR = "projterr"
 FORMAT_PROJTERR = "projterr-tet/1"
 
+
 # Columns E.. of the template → Action fields. Text columns hold one paragraph per line; list
 # columns are comma-separated, as the platform reads them.
-CHAMPS_TEXTE = {
-    "Descriptif": "description",
-    "Objectifs": "objectifs",
-    "Indicateurs liés": "indicateurs",
-    "Moyens humains et techniques": "moyens",
-    "Financements": "modalites_financement",
-}
-CHAMPS_LISTE = {
-    "Instances de gouvernance": "gouvernance",
-    "Structure pilote": "structures_pilotes",
-    "Partenaires": "partenaires",
-    "Direction ou service pilote": "services_pilotes",
-    "Personne pilote": "personnes_pilotes",
-    "Élu·e référent·e": "elus_referents",
-}
+def _colonnes(forme: str, export: bool = False) -> dict[str, str]:
+    """Column label → Action field, for the text or the list columns (projterr/champs_fiche.py),
+    in the order of the template's columns."""
+    champs = {
+        c.colonne_tet: c.nom
+        for c in CHAMPS_FICHE
+        if c.colonne_tet and (c.tet_export if export else c.tet_modele) == forme
+    }
+    ordre = [label for label in COLONNES if label in champs]
+    ordre += [label for label in champs if label not in ordre]  # the export's own columns
+    return {label: champs[label] for label in ordre}
+
+
+CHAMPS_TEXTE = _colonnes("texte")
+CHAMPS_LISTE = _colonnes("liste")
 
 # Safety limits: a workbook is a zip; its directory says how big each part becomes.
 LIGNES_MAX = 100_000
@@ -575,23 +577,8 @@ def _ajouter_ligne(
 # --- the platform's export ---------------------------------------------------------------
 
 _EXPORT_PROFONDEUR = {"Axe (x)": 1, "Sous-axe (x.x)": 2, "Sous-sous-axe (x.x.x)": 3}
-_EXPORT_CHAMPS_TEXTE = {
-    "Descriptif": "description",
-    "Moyens humains et techniques": "moyens",
-    "Financements": "modalites_financement",
-    "Objectifs": "objectifs",
-}
-_EXPORT_CHAMPS_LISTE = {
-    "Instances de gouvernance": "gouvernance",
-    "Personne pilote": "personnes_pilotes",
-    "Direction ou service pilote": "services_pilotes",
-    "Structure pilote": "structures_pilotes",
-    "Élu·e référent·e": "elus_referents",
-    "Partenaires": "partenaires",
-    "Cibles": "cibles",
-    "Résultats attendus": "resultats_attendus",
-    "Indicateurs liés": "indicateurs",
-}
+_EXPORT_CHAMPS_TEXTE = _colonnes("texte", export=True)
+_EXPORT_CHAMPS_LISTE = _colonnes("liste", export=True)
 _NON_CLASSEE = "(Fiche non classée)"
 
 

@@ -5,37 +5,16 @@ them from here."""
 
 from __future__ import annotations
 
+from projterr.champs_fiche import CHAMPS_FICHE
+
 TIRET = " – "
 SEPARATEUR = " · "
 # The nature of the mark on the paragraph where a projet written as an annex begins.
 DEBUT_DU_PROJET = "debut"
 
+# The label of each list field in a fiche's table (the Word reader reads them back by it).
+LIBELLES_LISTES = {c.nom: c.etiquette for c in CHAMPS_FICHE if c.etiquette is not None}
+
 # Fields a plain list item shows (on a small line below it); any other filled field makes a fiche.
 CHAMPS_LISTE = ("sous_points", "partenaires", "porteurs", "dispositifs", "thematiques")
-DETAILS = (
-    ("partenaires", "Partenaires"),
-    ("porteurs", "Porteurs"),
-    ("dispositifs", "Dispositifs"),
-    ("thematiques", "Thématiques"),
-)
-
-
-# The label of each list field in a fiche's table (the Word reader reads them back by it).
-LIBELLES_LISTES = {
-    "sous_points": "Précisions",
-    "objectifs": "Objectifs",
-    "resultats_attendus": "Résultats attendus",
-    "cibles": "Publics cibles",
-    "structures_pilotes": "Structure pilote",
-    "services_pilotes": "Service pilote",
-    "personnes_pilotes": "Personne pilote",
-    "elus_referents": "Élu·e référent·e",
-    "porteurs": "Porteurs",
-    "partenaires": "Partenaires",
-    "gouvernance": "Gouvernance",
-    "moyens": "Moyens humains et techniques",
-    "modalites_financement": "Financements",
-    "indicateurs": "Indicateurs",
-    "dispositifs": "Dispositifs",
-    "thematiques": "Thématiques",
-}
+DETAILS = tuple((nom, LIBELLES_LISTES[nom]) for nom in CHAMPS_LISTE[1:])
