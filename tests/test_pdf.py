@@ -207,7 +207,7 @@ def test_coupure_puce_symbole_et_numero_de_page() -> None:
     ],
 )
 def test_mots_coupes_en_fin_de_ligne(fin: str, suite: str, attendu: str) -> None:
-    from projterr.importers.pdf import _enchainer
+    from projterr.importers.pdf.lignes import _enchainer
 
     assert _enchainer(fin, suite) == attendu
 
@@ -221,20 +221,21 @@ def test_mots_coupes_en_fin_de_ligne(fin: str, suite: str, attendu: str) -> None
     ],
 )
 def test_mot_coupe_tranche_par_le_reste_du_document(vocabulaire: set[str], attendu: str) -> None:
-    from projterr.importers.pdf import _enchainer
+    from projterr.importers.pdf.lignes import _enchainer
 
     assert _enchainer("le centre-", "bourg de Trévières", frozenset(vocabulaire)) == attendu
 
 
 @pytest.mark.parametrize("glyphe", ["\uf0b7", "\uf0a7", "\uf0d8", "▪", "•"])
 def test_puces_des_polices_de_symboles(glyphe: str) -> None:
-    from projterr.importers.pdf import _Ligne, _Mot, _puce
+    from projterr.importers.pdf.geometrie import Ligne, Mot
+    from projterr.importers.pdf.lignes import _puce
 
-    ligne = _Ligne(
+    ligne = Ligne(
         [
-            _Mot(glyphe, 60, 64, 100, 110, 10, "\uf000" <= glyphe <= "\uf0ff"),
-            _Mot("Créer", 72, 100, 100, 110, 10, False),
-            _Mot("une", 103, 120, 100, 110, 10, False),
+            Mot(glyphe, 60, 64, 100, 110, 10, "\uf000" <= glyphe <= "\uf0ff"),
+            Mot("Créer", 72, 100, 100, 110, 10, False),
+            Mot("une", 103, 120, 100, 110, 10, False),
         ],
         page=1,
     )
