@@ -223,7 +223,7 @@ def test_espaces_tabulations_sauts_de_ligne_notes_et_sommaire() -> None:
         ("paragraphe", "Dans une section."),
     ]
     # The note, kept apart with its number and the paragraph that calls it (as in Word).
-    (note,) = lecture.notes
+    (note,) = lecture.a_part
     assert note.texte == "Selon le diagnostic de 2024."
     assert note.raison == "note de bas de page 1 (appelée au paragraphe 1)"
     remarques = " ".join(lecture.remarques)

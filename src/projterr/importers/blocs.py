@@ -131,13 +131,15 @@ def bloc_de_paragraphe(
 
 
 @dataclass
-class LectureBureautique:
-    """What a word processor's file gives (Word, ODT): its blocs, what the reader says about
-    it, and its footnotes and endnotes, kept apart with their place."""
+class Lecture:
+    """What a reader gives: its blocs, what it says about the file, and what it kept apart with
+    its place (a Word or ODT document's notes, a PDF's sideways banner)."""
 
     blocs: list[Bloc]
     remarques: list[str] = field(default_factory=list)
-    notes: list[NonClasse] = field(default_factory=list)
+    a_part: list[NonClasse] = field(default_factory=list)
+    # the headings are the author's (a word processor's heading styles), not guessed from sizes
+    titres_declares: bool = False
 
 
 def modifications_acceptees(nombre: int) -> str:

@@ -40,12 +40,12 @@ from projterr import archive
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import (
     Bloc,
-    LectureBureautique,
+    Lecture,
     bloc_de_paragraphe,
     puce_lisible,
     remarques_de_bureautique,
 )
-from projterr.importers.pipeline import importer_blocs
+from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
 from projterr.importers.word import (
     formater_numero,
@@ -53,7 +53,6 @@ from projterr.importers.word import (
     texte_de_cellule,
 )
 from projterr.model import NonClasse
-from projterr.sources import empreinte, lire_octets
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -109,17 +108,7 @@ _NOM_CODE = re.compile(r"_([0-9a-fA-F]{2})_")
 
 def importer_odt(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import an .odt through the same engines as a Word or text file."""
-    data = lire_octets(chemin)
-    lecture = lire_odt(data, str(chemin))
-    return importer_blocs(
-        lecture.blocs,
-        chemin.name,
-        profil_demande,
-        empreinte=empreinte(data),
-        remarques=lecture.remarques,
-        a_part=lecture.notes,
-        titres_declares=True,  # a heading style is the author's: a node even without « Axe »
-    )
+    return importer_source(chemin, profil_demande, lire_odt)
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -223,7 +212,7 @@ def _xml(octets: bytes, nom: str, partie: str) -> _Element:
     return racine
 
 
-def lire_odt(data: bytes, nom: str) -> LectureBureautique:
+def lire_odt(data: bytes, nom: str) -> Lecture:
     """The blocs of an .odt, in reading order."""
     parties = _ouvrir(data, nom)
     contenu = _xml(parties["content.xml"], nom, "content.xml")
@@ -261,7 +250,7 @@ def lire_odt(data: bytes, nom: str) -> LectureBureautique:
         repetes=repetes,
         commentaires=sum(1 for _ in texte.iter(OFFICE + "annotation")),
     )
-    return LectureBureautique(blocs, remarques, lecteur.notes)
+    return Lecture(blocs, remarques, lecteur.notes, titres_declares=True)
 
 
 # --- styles ---------------------------------------------------------------------------------

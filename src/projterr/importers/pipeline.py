@@ -4,12 +4,16 @@ source; table cells go to the fields of their action; the source is recorded."""
 
 from __future__ import annotations
 
-from projterr.importers.blocs import Bloc, ChampDeTableau, vers_lignes
+from collections.abc import Callable
+from pathlib import Path
+
+from projterr.importers.blocs import Bloc, ChampDeTableau, Lecture, vers_lignes
 from projterr.importers.choix import lire_au_mieux
 from projterr.importers.fiches import remplir_champs
 from projterr.importers.moteur import Titres
 from projterr.importers.resultat import ResultatImport
 from projterr.model import NonClasse, Source
+from projterr.sources import empreinte, lire_octets
 
 
 def importer_blocs(
@@ -41,6 +45,27 @@ def importer_blocs(
     resultat.remarques.extend(remarques or [])
     resultat.projet.non_classe.extend(a_part or [])
     return avec_source(resultat, fichier, empreinte, encodage)
+
+
+def importer_source(
+    chemin: Path,
+    profil_demande: str | None,
+    lire: Callable[[bytes, str], Lecture],
+    data: bytes | None = None,
+) -> ResultatImport:
+    """Import a file through its reader (``lire``: bytes and name → :class:`Lecture`), then
+    the pipeline; ``data`` when the caller already read the file."""
+    data = lire_octets(chemin) if data is None else data
+    lecture = lire(data, str(chemin))
+    return importer_blocs(
+        lecture.blocs,
+        chemin.name,
+        profil_demande,
+        empreinte=empreinte(data),
+        remarques=lecture.remarques,
+        a_part=lecture.a_part,
+        titres_declares=lecture.titres_declares,
+    )
 
 
 def avec_source(

@@ -31,13 +31,13 @@ from projterr import archive
 from projterr.errors import FichierIllisible
 from projterr.importers.blocs import (
     Bloc,
-    LectureBureautique,
+    Lecture,
     bloc_de_paragraphe,
     modifications_acceptees,
     puce_lisible,
     remarques_de_bureautique,
 )
-from projterr.importers.pipeline import importer_blocs
+from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
 from projterr.importers.word_projterr import lire_export, peut_etre_un_export, ressemble_a_un_export
 from projterr.model import NonClasse, Source
@@ -78,16 +78,7 @@ def importer_word(chemin: Path, profil_demande: str | None = None) -> ResultatIm
                 fichier=chemin.name, empreinte=empreinte(data), profil="export projterr"
             )
             return ResultatImport(projet, profil="export projterr", remarques=remarques)
-    lecture = lire_word(data, str(chemin))
-    return importer_blocs(
-        lecture.blocs,
-        chemin.name,
-        profil_demande,
-        empreinte=empreinte(data),
-        remarques=lecture.remarques,
-        a_part=lecture.notes,
-        titres_declares=True,
-    )
+    return importer_source(chemin, profil_demande, lire_word, data)
 
 
 def _erreur(nom: str, message: str) -> FichierIllisible:
@@ -208,7 +199,7 @@ def _relire_export(data: bytes, nom: str) -> tuple[Projet, list[str]] | None:
     return projet, remarques
 
 
-def lire_word(data: bytes, nom: str) -> LectureBureautique:
+def lire_word(data: bytes, nom: str) -> Lecture:
     """The blocs of a .docx, in reading order."""
     parties = _ouvrir(data, nom)
     document = _xml(parties["word/document.xml"], nom, "word/document.xml")
@@ -251,7 +242,7 @@ def lire_word(data: bytes, nom: str) -> LectureBureautique:
         repetes=repetes,
         commentaires=commentaires,
     )
-    return LectureBureautique(blocs, remarques, notes)
+    return Lecture(blocs, remarques, notes, titres_declares=True)
 
 
 def _notes(

@@ -21,33 +21,29 @@ pdfplumber is imported in ``ouverture`` only: ``projterr --help`` and text impor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import Bloc
+from projterr.importers.blocs import Lecture
 from projterr.importers.pdf.entetes import retirer_en_tetes
 from projterr.importers.pdf.geometrie import PageLue
 from projterr.importers.pdf.lignes import en_blocs
 from projterr.importers.pdf.ouverture import erreur, ouvrir, verifier_entete
 from projterr.importers.pdf.page import lire_page
-from projterr.importers.pipeline import importer_blocs
+from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
 from projterr.model import NonClasse
-from projterr.sources import empreinte, lire_octets
 
 __all__ = ["LecturePdf", "importer_pdf", "lire_pdf", "verifier_entete"]
 
 
 @dataclass
-class LecturePdf:
-    """A PDF read as blocs, with what the reader removed or could not read."""
+class LecturePdf(Lecture):
+    """A PDF read as blocs, with what the reader removed or could not read; ``a_part``: text
+    running across the lines of its page (a sideways banner in a margin)."""
 
-    blocs: list[Bloc]
-    pages: int
-    remarques: list[str]
-    # Text running across the lines of its page (a sideways banner in a margin): kept apart.
-    a_part: list[NonClasse] = field(default_factory=list)
+    pages: int = 0
 
 
 def _liste(numeros: list[int]) -> str:
@@ -116,7 +112,7 @@ def lire_pdf(data: bytes, nom: str) -> LecturePdf:
             f"{len(a_part)} ligne{s} écrite{s} en travers du texte (bandeau vertical, "
             f"mention en marge…) mise{s} de côté dans non_classe"
         )
-    return LecturePdf(blocs, len(pages), remarques, a_part)
+    return LecturePdf(blocs, remarques, a_part, pages=len(pages))
 
 
 _SENS = {
@@ -144,15 +140,9 @@ def _non_classes_a_part(pages: list[PageLue]) -> list[NonClasse]:
 
 def importer_pdf(chemin: Path, profil_demande: str | None = None) -> ResultatImport:
     """Import a PDF through the same engines as a text file."""
-    data = lire_octets(chemin)
-    nom = str(chemin)
-    verifier_entete(data, nom)
-    lecture = lire_pdf(data, nom)
-    return importer_blocs(
-        lecture.blocs,
-        chemin.name,
-        profil_demande,
-        empreinte=empreinte(data),
-        remarques=lecture.remarques,
-        a_part=lecture.a_part,
-    )
+    return importer_source(chemin, profil_demande, _lire_un_pdf)
+
+
+def _lire_un_pdf(data: bytes, nom: str) -> LecturePdf:
+    verifier_entete(data, nom)  # a file named .pdf that is not one: say what it is
+    return lire_pdf(data, nom)
