@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from projterr.importers.tet_excel import COLONNES, COLONNES_MODELE_PUBLIC, TITRE_MODELE_PUBLIC
+from projterr.importers.tet.colonnes import COLONNES, COLONNES_MODELE_PUBLIC, TITRE_MODELE_PUBLIC
 
 
 def classeur(

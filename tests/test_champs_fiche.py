@@ -8,8 +8,9 @@ import typing
 
 from projterr.champs_fiche import CHAMPS_FICHE, PAR_NOM
 from projterr.diff import champs as diff_champs
-from projterr.importers import rubriques, tet_excel
+from projterr.importers import rubriques
 from projterr.importers.profil import CHAMPS_RUBRIQUE
+from projterr.importers.tet import colonnes as tet_excel
 from projterr.libelles import libelle_champ
 from projterr.model import Action
 from projterr.ooxml.gabarit import LIBELLES_LISTES

@@ -28,13 +28,13 @@ from projterr.cli import app
 from projterr.errors import ProjterrError
 from projterr.export.tet_excel import cellule_axe, preparer_tet, rendre_xlsx
 from projterr.importers import charger_projet, importer_fichier
-from projterr.importers.tet_excel import (
+from projterr.importers.tet import lire_tet
+from projterr.importers.tet.colonnes import (
     COLONNES,
     MARQUE_SUITE,
     TITRE_MAX,
     decouper_axe,
     joindre_liste,
-    lire_tet,
     separer_liste,
 )
 from projterr.model import Action, Document, Financement, Noeud, Projet, Territoire

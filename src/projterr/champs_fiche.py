@@ -5,7 +5,7 @@ Transitions column, how diff compares it, its label in the Word export.
 Every other table is derived from this one: the names in reports (``libelles``), the sections
 the fiche reader recognises (``importers/rubriques``, ``importers/profil``), how it splits a
 list (``importers/fiches``), what the plausibility judge counts as structure, the Territoires en
-Transitions reader and writer (``importers/tet_excel``, ``export/tet_excel``), the diff's kinds
+Transitions reader and writer (``importers/tet``, ``export/tet_excel``), the diff's kinds
 of field (``diff/champs``) and the Word export's fiche table, which the Word reader reads back
 by its labels (``ooxml/gabarit``). ``tests/test_champs_fiche.py`` checks that it covers every
 field of :class:`projterr.model.Action` but its id.

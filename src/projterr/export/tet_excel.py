@@ -4,7 +4,7 @@ The sheet « Plan d'action » is what the platform's parser reads: « Axe (x) »
 headers of row 2 in their fixed order, field types in row 3, one fiche per row from row 4. What
 the platform has no column for (level types and descriptions, ids, ``dispositifs``, the
 document's metadata…) goes to a hidden « projterr » sheet, which the platform ignores and
-:mod:`projterr.importers.tet_excel` reads back, so a projet goes to Excel and back unchanged.
+:mod:`projterr.importers.tet` reads back, so a projet goes to Excel and back unchanged.
 
 What the template cannot hold is said, never dropped silently: levels below the third are
 merged into column C, sous-actions of sous-actions become sous-actions, empty levels live only
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from projterr.champs_fiche import CHAMPS_FICHE
-from projterr.importers.tet_excel import (
+from projterr.importers.tet.colonnes import (
     CHAMPS_LISTE,
     CHAMPS_TEXTE,
     COLONNES,
@@ -101,7 +101,7 @@ class ClasseurTet:
 
 
 def cellule_axe(noeud: Noeud) -> str:
-    """« 1.1. Titre »: the inverse of :func:`projterr.importers.tet_excel.decouper_axe`."""
+    """« 1.1. Titre »: the inverse of :func:`projterr.importers.tet.colonnes.decouper_axe`."""
     if noeud.numero and re.fullmatch(r"\d+(?:\.\d+)*", noeud.numero):
         return f"{noeud.numero}. {noeud.titre}"
     if noeud.numero:

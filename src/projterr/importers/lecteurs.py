@@ -49,7 +49,7 @@ TEXTE = Lecteur(
 EXCEL = Lecteur(
     "xlsx",
     frozenset({".xlsx", ".xlsm"}),
-    "projterr.importers.tet_excel",
+    "projterr.importers.tet",
     "importer_tet",
     prend_un_profil=False,
 )
