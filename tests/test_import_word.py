@@ -544,7 +544,7 @@ def test_lecture_ne_modifie_pas_le_fichier(tmp_path: Path) -> None:
 
 def test_titre_allemand_par_son_nom() -> None:
     """« Überschrift 2 » (a German Word's style name) is a level-2 heading, like « Titre 2 »."""
-    from projterr.importers.word import niveau_du_nom
+    from projterr.importers.bureautique import niveau_du_nom
 
     assert [niveau_du_nom(n) for n in ("Überschrift 2", "Titre 1", "heading 3", "Titre")] == [
         2, 1, 3, None,

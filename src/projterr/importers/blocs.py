@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -60,76 +59,6 @@ class Bloc:
         return ", ".join(parties)
 
 
-# Bullets drawn from a symbol font (Symbol, Wingdings) are private-use characters in the
-# file: « \uf0b7 » is Word's round bullet, and LibreOffice keeps it when it converts.
-# « \uf0ae » is Symbol's arrow, which LibreOffice writes for a « → » bullet.
-_PUCES_SYMBOLES = {
-    "\uf0b7": "•",  # Symbol, bullet
-    "\uf0ae": "→",  # Symbol, arrow
-    "\uf0de": "⇒",  # Symbol, double arrow
-    "\uf0a7": "▪",  # Wingdings, small square
-    "\uf06e": "■",  # Wingdings, square
-    "\uf076": "❖",  # Wingdings, diamond
-    "\uf0d8": "➢",  # Wingdings, arrowhead
-    "\uf0e0": "→",  # Wingdings, arrow
-    "\uf0e8": "➔",  # Wingdings, heavy arrow
-    "\uf0fc": "✓",  # Wingdings, check mark
-    "o": "◦",  # Courier New « o », Word's second-level bullet
-}
-
-
-def puce_lisible(caractere: str | None) -> str:
-    """The bullet as a reader sees it: a symbol font's private-use character becomes the
-    glyph it draws (« • » when unknown), so the profils' bullet patterns recognise it."""
-    if not caractere:
-        return "•"
-    if caractere in _PUCES_SYMBOLES:
-        return _PUCES_SYMBOLES[caractere]
-    if all("\ue000" <= c <= "\uf8ff" for c in caractere):
-        return "•"
-    return caractere
-
-
-def bloc_de_paragraphe(
-    texte: str,
-    style: str,
-    paragraphe: int,
-    *,
-    niveau_titre: int | None = None,
-    numero_titre: tuple[str, bool] | None = None,
-    liste: tuple[str, bool, int] | None = None,
-    style_de_liste: bool = False,
-) -> Bloc:
-    """A word processor's paragraph as a bloc, the same way for Word and ODT.
-
-    ``niveau_titre``: its heading level (outline level or heading style);
-    ``numero_titre``: the number printed before a heading and whether it is a bullet;
-    ``liste``: (mark printed, whether it is a bullet, list level) of a list paragraph;
-    ``style_de_liste``: a « List Bullet » style without list numbering, still a bullet.
-    """
-    if not texte:
-        return Bloc("", "vide", paragraphe=paragraphe)
-    if niveau_titre is not None:
-        numero = numero_titre[0] if numero_titre and not numero_titre[1] else None
-        return Bloc(
-            texte, "titre", niveau=niveau_titre, style=style, numero=numero, paragraphe=paragraphe
-        )
-    if liste is not None:
-        marque, puce, niveau = liste
-        return Bloc(
-            texte,
-            "puce",
-            niveau=niveau,
-            style=style,
-            numero=None if puce else marque,
-            marque=marque,
-            paragraphe=paragraphe,
-        )
-    if style_de_liste:
-        return Bloc(texte, "puce", niveau=1, style=style, marque="•", paragraphe=paragraphe)
-    return Bloc(texte, "paragraphe", style=style, paragraphe=paragraphe)
-
-
 @dataclass
 class Lecture:
     """What a reader gives: its blocs, what it says about the file, and what it kept apart with
@@ -140,47 +69,6 @@ class Lecture:
     a_part: list[NonClasse] = field(default_factory=list)
     # the headings are the author's (a word processor's heading styles), not guessed from sizes
     titres_declares: bool = False
-
-
-def modifications_acceptees(nombre: int) -> str:
-    """« 3 modifications suivies (insertions, suppressions, déplacements) lues comme
-    acceptées »: what the import did with a document's tracked changes."""
-    s = "s" if nombre > 1 else ""
-    return (
-        f"le document contenait {nombre} modification{s} suivie{s} (insertions, suppressions, "
-        f"déplacements) : lue{s} comme acceptée{s}"
-    )
-
-
-def remarques_de_bureautique(
-    *, suivies: int, notes: int, repetes: Sequence[str], commentaires: int
-) -> list[str]:
-    """What a Word or ODT reader says it did with what is not the plan's text: tracked
-    changes accepted, notes set apart, page headers and footers (``repetes``, their texts)
-    and reviewers' comments not read."""
-    remarques = []
-    if suivies:
-        remarques.append(modifications_acceptees(suivies))
-    if notes:
-        s = "s" if notes > 1 else ""
-        remarques.append(
-            f"{notes} note{s} de bas de page ou de fin gardée{s} à part, dans les lignes non "
-            "classées"
-        )
-    if repetes:
-        n = len(repetes)
-        remarques.append(
-            "en-têtes et pieds de page non lus (ils se répètent à chaque page) : "
-            + " ; ".join(f"« {t[:60]} »" for t in repetes[:3])
-            + (f" et {n - 3} autre{'s' if n > 4 else ''}" if n > 3 else "")
-        )
-    if commentaires:
-        s = "s" if commentaires > 1 else ""
-        remarques.append(
-            f"{commentaires} commentaire{s} de relecture non lu{s} : ils ne font pas partie du "
-            "texte du document"
-        )
-    return remarques
 
 
 def blocs_du_texte(texte: str) -> list[Bloc]:

@@ -38,20 +38,17 @@ from lxml import etree
 
 from projterr import archive
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import (
-    Bloc,
-    Lecture,
+from projterr.importers.blocs import Bloc, Lecture
+from projterr.importers.bureautique import (
     bloc_de_paragraphe,
+    formater_numero,
+    niveau_du_nom,
     puce_lisible,
     remarques_de_bureautique,
+    texte_de_cellule,
 )
 from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
-from projterr.importers.word import (
-    formater_numero,
-    niveau_du_nom,
-    texte_de_cellule,
-)
 from projterr.model import NonClasse
 
 if TYPE_CHECKING:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,13 +28,15 @@ from lxml import etree
 
 from projterr import archive
 from projterr.errors import FichierIllisible
-from projterr.importers.blocs import (
-    Bloc,
-    Lecture,
+from projterr.importers.blocs import Bloc, Lecture
+from projterr.importers.bureautique import (
     bloc_de_paragraphe,
+    formater_numero,
     modifications_acceptees,
+    niveau_du_nom,
     puce_lisible,
     remarques_de_bureautique,
+    texte_de_cellule,
 )
 from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
@@ -53,9 +54,6 @@ if TYPE_CHECKING:
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + NS_W + "}"
-_TITRES = re.compile(
-    r"^(?:heading|titre|überschrift|título|titolo|kop|nagłówek|rubrik|otsikko)\s*(\d)$"
-)
 
 
 _EN_TETE_OU_PIED = re.compile(r"^word/(?:header|footer)\d*\.xml$")
@@ -346,11 +344,6 @@ class _Styles:
         return None
 
 
-def niveau_du_nom(nom: str) -> int | None:
-    m = _TITRES.search(nom.casefold().replace("é", "é"))
-    return int(m.group(1)) if m and m.group(1) != "0" else None
-
-
 def _num_pr(num_pr: _Element | None) -> tuple[str, int] | None:
     if num_pr is None:
         return None
@@ -435,40 +428,7 @@ class _Numerotation:
         return (re.sub(r"%(\d)", valeur, niveau.texte).strip(), False)
 
 
-def formater_numero(n: int, format_: str) -> str:
-    if format_ in ("lowerLetter", "upperLetter"):
-        lettres = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            lettres = chr(97 + r) + lettres
-        return lettres.upper() if format_ == "upperLetter" else lettres
-    if format_ in ("lowerRoman", "upperRoman"):
-        romain = _romain(n)
-        return romain.lower() if format_ == "lowerRoman" else romain
-    if format_ == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
-def _romain(n: int) -> str:
-    valeurs = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ]  # fmt: skip
-    sortie = ""
-    for v, s in valeurs:
-        while n >= v:
-            sortie += s
-            n -= v
-    return sortie
-
-
 # --- the body -------------------------------------------------------------------------------
-
-
-def texte_de_cellule(paragraphes: Iterable[str]) -> str:
-    """A table cell's paragraphs as one text: « ; » between them, a typed bullet dropped."""
-    return " ; ".join(t.lstrip("–-•· ").strip() or t for t in paragraphes if t)
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
