@@ -19,7 +19,7 @@ from lecture_docx import relire, texte_complet, textes_du_projet
 from projterr.cli import app
 from projterr.diff import comparer
 from projterr.export import document_deliberation
-from projterr.export.deliberation import changements_presentes
+from projterr.export.deliberation import champs_publics, changements_presentes
 from projterr.export.scdl import COLONNES
 from projterr.export.seance import Seance, charger_seance, incoherences
 from projterr.libelles import compte as compte_de
@@ -466,16 +466,37 @@ def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> 
     texte = texte_complet(document)
     for attendu in textes_du_projet(projet):
         assert attendu in texte, attendu
-    rapport = comparer(ancien, projet)
-    if not rapport.identiques:
-        # a header, then one row per record people count (typography and provenance aside;
-        # a reordering alone has no row)
-        lignes = len(rapport.significatifs())
-        if lignes:
-            assert len(document.tables[-1].rows) == lignes + 1
+    presentes, _ = changements_presentes(comparer(ancien, projet), projet)
+    # a header, then one row per record people count (typography and provenance aside; a
+    # reordering alone has no row; a change of projterr's own note or source is not the
+    # council's business)
+    lignes = sum(
+        1 for c in presentes.significatifs() if c.nature != "document" or champs_publics(c)
+    )
+    if lignes:
+        assert len(document.tables[-1].rows) == lignes + 1
     else:
         assert "Aucune modification." in texte
     assert f"Séance du {BLANC} – délibération n°{NBSP}{BLANC}" in texte
+
+
+def test_seule_la_note_change_pas_de_tableau_vide() -> None:
+    """Only projterr's internal note changed (a case hypothesis found): annex 2 says that
+    nothing changed instead of drawing a table with a header and no row."""
+
+    def projet(note: str | None) -> Projet:
+        return Projet.model_validate(
+            {
+                "territoire": {"nom": "PETR"},
+                "document": {"titre": "Projet", "note": note},
+                "contenu": [{"id": "a", "type": "section", "titre": "Mobilités"}],
+            }
+        )
+
+    document = relire(document_deliberation(projet(None), Seance(), ancien=projet("à relire")))
+    annexe = texte_complet(document).split("Annexe 2")[-1]
+    assert "Aucune modification." in annexe
+    assert all(t.rows[0].cells[0].text != "Changement" for t in document.tables)
 
 
 def test_l_exemple_du_readme_tel_qu_ecrit(tmp_path: Path) -> None:

@@ -488,15 +488,15 @@ def _annexe_changements(
         *([", « ", ancien.document.titre, " »"] if ancien else []),
         ".",
     )
-    if rapport.identiques:
-        red.paragraphe("Aucune modification.")
-    else:
-        lignes: list[list[Cellule]] = []
-        document = next((c for c in rapport.significatifs() if c.nature == DOCUMENT), None)
-        if document is not None and _champs_publics(document):
-            lignes.append(_ligne_document(document))
-        lignes += [_ligne_element(c, rapport) for c in _elements_changes(rapport)]
+    lignes: list[list[Cellule]] = []
+    document = next((c for c in rapport.significatifs() if c.nature == DOCUMENT), None)
+    if document is not None and champs_publics(document):
+        lignes.append(_ligne_document(document))
+    lignes += [_ligne_element(c, rapport) for c in _elements_changes(rapport)]
+    if lignes:
         red.grille(["Changement", "Élément", "Avant", "Après"], lignes, [0.2, 0.2, 0.3, 0.3])
+    else:  # nothing changed, or only projterr's own metadata (its note, the source)
+        red.paragraphe("Aucune modification.")
     if douteux:
         red.paragraphe(
             Morceau("Numérotation à vérifier dans le document soumis", gras=True),
@@ -538,7 +538,8 @@ def _ligne_element(c: Changement, rapport: RapportDiff) -> list[Cellule]:
 _CHAMPS_INTERNES = ("document.note", "document.source", "id")
 
 
-def _champs_publics(c: Changement) -> list[Champ]:
+def champs_publics(c: Changement) -> list[Champ]:
+    """The fields of a change the council reads: projterr's own metadata left out."""
     return [
         ch
         for ch in c.champs_visibles()
@@ -558,7 +559,7 @@ def _ligne_document(c: Changement) -> list[Cellule]:
 
     avant: Cellule = []
     apres: Cellule = []
-    for champ in _champs_publics(c):
+    for champ in champs_publics(c):
         libelle_ = libelle_champ(champ.champ)
         avant.append([Morceau(libelle_, gras=True), " : ", cote(champ.ancien, champ.champ)])
         apres.append([Morceau(libelle_, gras=True), " : ", cote(champ.nouveau, champ.champ)])
