@@ -103,3 +103,48 @@ def test_les_trois_lecteurs_refusent_la_meme_bombe_dans_les_memes_mots(
     assert ligne.endswith(
         "à 30\u00a0Mo (bombe de décompression, dite « bombe zip ») ; elle n'a pas été ouverte"
     )
+
+
+def _compression_inconnue(parties: dict[str, str], illisible: str) -> bytes:
+    """A zip whose part ``illisible`` claims compression method 99 (AES, which zipfile does
+    not decompress), as some archivers write it."""
+    import io
+    import struct
+
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w", zipfile.ZIP_STORED) as z:
+        for nom, texte in parties.items():
+            z.writestr(nom, texte)
+    data = bytearray(tampon.getvalue())
+    entetes = ((b"PK\x03\x04", 8, 26, 30), (b"PK\x01\x02", 10, 28, 46))
+    for signature, decalage, longueur, debut in entetes:
+        k = data.find(signature)
+        while k >= 0:
+            n = struct.unpack("<H", data[k + longueur : k + longueur + 2])[0]
+            if data[k + debut : k + debut + n] == illisible.encode():
+                data[k + decalage : k + decalage + 2] = struct.pack("<H", 99)
+            k = data.find(signature, k + 4)
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("nom", "parties", "genre"),
+    [
+        ("plan.docx", {"word/document.xml": "<w:document/>"}, "document Word"),
+        (
+            "plan.odt",
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
+            "document OpenDocument",
+        ),
+    ],
+)
+def test_une_compression_inconnue_est_nommee(
+    tmp_path: Path, nom: str, parties: dict[str, str], genre: str
+) -> None:
+    chemin = tmp_path / nom
+    illisible = list(parties)[-1]
+    chemin.write_bytes(_compression_inconnue(parties, illisible))
+    resultat = runner.invoke(app, ["import", str(chemin)])
+    assert resultat.exit_code == 2
+    fin = f"{genre} illisible ({illisible} : compression inconnue)"
+    assert resultat.stderr.strip().endswith(fin), resultat.stderr

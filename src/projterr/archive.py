@@ -10,11 +10,15 @@ reference.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from typing import TYPE_CHECKING
 
+from projterr.errors import FichierIllisible
+
 if TYPE_CHECKING:
     from lxml import etree
+    from lxml.etree import _Element
 
 # The signature of an OLE compound file: Word 97-2003, Excel 97-2003, and the envelope in
 # which Word, Excel and LibreOffice store a file saved with a password.
@@ -81,3 +85,60 @@ def parseur_xml() -> etree.XMLParser:
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+class Archive:
+    """The zip of a Word or ODT document, opened only once its directory passed :func:`refus`;
+    a part that cannot be read is one French sentence naming it (``genre``: « document Word »)."""
+
+    def __init__(self, data: bytes, nom: str, genre: str, illisible: str) -> None:
+        self.nom, self.genre = nom, genre
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+            raise FichierIllisible(illisible, nom) from None
+        raison = refus(self._zip.infolist(), len(data))
+        if raison is not None:
+            self._zip.close()
+            raise FichierIllisible(raison, nom)
+        self.noms = frozenset(self._zip.namelist())
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._zip.close()
+
+    def lire(self, partie: str) -> bytes:
+        try:
+            return self._zip.read(partie)
+        # first: NotImplementedError is a RuntimeError, which the next clause catches
+        except NotImplementedError:  # a compression method zipfile does not know
+            raise FichierIllisible(
+                f"{self.genre} illisible ({partie} : compression inconnue)", self.nom
+            ) from None
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
+            raise FichierIllisible(
+                f"{self.genre} endommagé ({partie} illisible)", self.nom
+            ) from None
+
+
+def xml(octets: bytes, nom: str, genre: str, partie: str) -> _Element:
+    """A part's XML, parsed without entities; a DOCTYPE is refused: no word processor declares
+    one, and one that does is built to smuggle entities in (an external file, a billion
+    laughs), as defusedxml would refuse it."""
+    from lxml import etree
+
+    try:
+        racine = etree.fromstring(octets, parseur_xml())
+    except etree.XMLSyntaxError:
+        raise FichierIllisible(
+            f"{genre} endommagé ({partie} n'est pas du XML valide)", nom
+        ) from None
+    if racine.getroottree().docinfo.doctype:
+        raise FichierIllisible(
+            f"{genre} refusé : {partie} déclare des entités XML (DOCTYPE), ce qu'aucun "
+            "traitement de texte n'écrit",
+            nom,
+        )
+    return racine

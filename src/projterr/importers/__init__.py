@@ -3,10 +3,11 @@
 Read top to bottom, a file goes through:
 
 - ``lecteurs``: the table of readers, which picks the reader by content and name;
-- a reader per format (``texte``, ``pdf``, ``word`` and ``word_projterr``, ``odt``,
-  ``tet_excel``), which turns the file into blocs (``blocs``): paragraphs, headings, list
-  items, table cells, each with its place in the source — a Territoires en Transitions
-  workbook, already a tree, is read into a projet directly;
+- a reader per format (``texte``, ``pdf``, ``word`` — with ``word.relecture`` for a file
+  projterr exported —, ``odt``; ``bureautique`` for what Word and ODT share), which turns the
+  file into blocs (``blocs``): paragraphs, headings, list items, table cells, each with its
+  place in the source; a Territoires en Transitions workbook (``tet``), already a tree, is
+  read into a projet directly;
 - ``pipeline``: the blocs become lines; ``choix`` keeps the most plausible reading
   (``plausibilite``) among the profils (``profil``) read by the profile engine (``moteur``)
   or the fiche reader (``fiches``); what was set aside gets back its place;

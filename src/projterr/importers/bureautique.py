@@ -6,7 +6,8 @@ running headers and comments."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from projterr.importers.blocs import Bloc
 
@@ -18,6 +19,40 @@ _TITRES = re.compile(
 def niveau_du_nom(nom: str) -> int | None:
     m = _TITRES.search(nom.casefold().replace("é", "é"))
     return int(m.group(1)) if m and m.group(1) != "0" else None
+
+
+@dataclass(frozen=True, slots=True)
+class StyleDeParagraphe:
+    """A paragraph style as both readers need it."""
+
+    nom: str  # the name people see
+    parent: str | None  # the style it is based on
+    niveau: int | None  # its outline level (1 for a first-level heading)
+
+
+def niveau_herite(
+    id_: str | None,
+    styles: Mapping[str, StyleDeParagraphe],
+    affiche: Callable[[str], str] | None = None,
+) -> int | None:
+    """Heading level of a style: its outline level, a heading name (« Titre 2 », « Heading 2 »,
+    « Überschrift 2 »), or its parent's, up the chain. ``affiche`` gives a style id's displayed
+    name when the id names the style too (ODT encodes spaces in ids: « Heading_20_2 »)."""
+    vus = set()
+    while id_ and id_ not in vus:
+        vus.add(id_)
+        style = styles.get(id_)
+        if style is None:
+            return niveau_du_nom(affiche(id_) if affiche else id_)
+        if style.niveau is not None:
+            return style.niveau
+        niveau = niveau_du_nom(style.nom)
+        if niveau is None and affiche is not None:
+            niveau = niveau_du_nom(affiche(id_))
+        if niveau is not None:
+            return niveau
+        id_ = style.parent
+    return None
 
 
 def formater_numero(n: int, format_: str) -> str:

@@ -1,6 +1,6 @@
 """The layout conventions of projterr's Word export, which its reader reads back: separators,
 the mark where a projet written as an annex begins, the labels of fiche fields in a fiche's
-table. Writer (``export/docx_projet.py``) and reader (``importers/word_projterr.py``) both take
+table. Writer (``export/docx_projet.py``) and reader (``importers/word/relecture.py``) both take
 them from here."""
 
 from __future__ import annotations

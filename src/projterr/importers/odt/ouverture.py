@@ -5,8 +5,6 @@ without entities.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -52,32 +50,13 @@ def ouvrir_odt(data: bytes, nom: str) -> dict[str, bytes]:
         )
     if not data.startswith(b"PK"):
         raise erreur_odt(nom, _pas_une_archive(data))
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-        raise erreur_odt(
-            nom,
-            "document OpenDocument illisible : l'archive .odt est tronquée ou endommagée",
-        ) from None
-    with zf:
-        infos = zf.infolist()
-        refus = archive.refus(infos, len(data))
-        if refus is not None:
-            raise erreur_odt(nom, refus)
-        noms = {i.filename for i in infos}
-
-        def lire(partie: str) -> bytes:
-            try:
-                return zf.read(partie)
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
-                raise erreur_odt(
-                    nom, f"document OpenDocument endommagé ({partie} illisible)"
-                ) from None
-            except NotImplementedError:  # a compression method zipfile does not know
-                raise erreur_odt(
-                    nom, f"document OpenDocument illisible ({partie} : compression inconnue)"
-                ) from None
-
+    with archive.Archive(
+        data,
+        nom,
+        "document OpenDocument",
+        "document OpenDocument illisible : l'archive .odt est tronquée ou endommagée",
+    ) as zf:
+        noms, lire = zf.noms, zf.lire
         if "mimetype" in noms:
             type_mime = lire("mimetype").decode("ascii", "replace").strip()
             if type_mime in _AUTRES_TYPES:
@@ -122,18 +101,4 @@ def _chiffre(manifeste: bytes) -> bool:
 
 
 def xml_de(octets: bytes, nom: str, partie: str) -> _Element:
-    try:
-        racine = etree.fromstring(octets, archive.parseur_xml())
-    except etree.XMLSyntaxError:
-        raise erreur_odt(
-            nom, f"document OpenDocument endommagé ({partie} n'est pas du XML valide)"
-        ) from None
-    if racine.getroottree().docinfo.doctype:
-        # No ODF writer declares a DTD: one that does is built to smuggle XML entities in
-        # (an external file, or a billion laughs). Refused, as defusedxml would.
-        raise erreur_odt(
-            nom,
-            f"document OpenDocument refusé : {partie} déclare des entités XML (DOCTYPE), "
-            "ce qu'aucun traitement de texte n'écrit",
-        )
-    return racine
+    return archive.xml(octets, nom, "document OpenDocument", partie)

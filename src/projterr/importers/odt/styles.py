@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from projterr.importers.bureautique import (
+    StyleDeParagraphe,
     formater_numero,
-    niveau_du_nom,
+    niveau_herite,
     puce_lisible,
 )
 from projterr.importers.odt.ouverture import STYLE, TEXT
@@ -41,12 +42,6 @@ def _nom_affiche(nom: str) -> str:
 
 
 @dataclass
-class _Style:
-    nom: str  # the display name
-    parent: str | None
-    niveau: int | None  # default outline level
-
-
 @dataclass
 class _NiveauListe:
     puce: str | None = None  # the bullet character, or None for a numbered level
@@ -59,7 +54,7 @@ class _NiveauListe:
 
 class StylesOdt:
     def __init__(self, styles_xml: _Element | None, contenu: _Element) -> None:
-        self.styles: dict[str, _Style] = {}
+        self.styles: dict[str, StyleDeParagraphe] = {}
         self.listes: dict[str, dict[int, _NiveauListe]] = {}
         self.plan: dict[int, _NiveauListe] = {}  # text:outline-style: headings' numbering
         for racine in (styles_xml, contenu):
@@ -70,7 +65,7 @@ class StylesOdt:
                 if nom is None or s.get(STYLE + "family") != "paragraph":
                     continue
                 niveau = s.get(STYLE + "default-outline-level", "")
-                self.styles[nom] = _Style(
+                self.styles[nom] = StyleDeParagraphe(
                     nom=s.get(STYLE + "display-name") or _nom_affiche(nom),
                     parent=s.get(STYLE + "parent-style-name"),
                     niveau=int(niveau) if niveau.isdigit() and 0 < int(niveau) <= 10 else None,
@@ -88,19 +83,7 @@ class StylesOdt:
 
     def niveau(self, nom: str | None) -> int | None:
         """Heading level of a style: its default outline level, its name, or its parent's."""
-        vus = set()
-        while nom and nom not in vus:
-            vus.add(nom)
-            style = self.styles.get(nom)
-            if style is None:
-                return niveau_du_nom(_nom_affiche(nom))
-            if style.niveau is not None:
-                return style.niveau
-            niveau = niveau_du_nom(style.nom) or niveau_du_nom(_nom_affiche(nom))
-            if niveau is not None:
-                return niveau
-            nom = style.parent
-        return None
+        return niveau_herite(nom, self.styles, _nom_affiche)
 
     def famille(self, nom: str | None) -> list[str]:
         """The style and its parents' display names (« Liste à puces » under « Liste »)."""

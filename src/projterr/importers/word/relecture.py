@@ -14,12 +14,27 @@ from typing import TYPE_CHECKING, Any
 
 from projterr import valeurs
 from projterr.ids import Identifiants
+from projterr.importers.word.relecture_fiches import (
+    NUMERO_EN_TETE,
+    STATUTS_DOCUMENT_LUS,
+    TYPES_DOCUMENT_LUS,
+    entete_fiche,
+    espaces_simples,
+    ids_sous_actions,
+    lire_details,
+    lire_fiche,
+    niveau_du_style,
+    numero_en_tete,
+    sans_entete,
+    sans_numero,
+    textes_du_tableau,
+    toutes_sous_actions,
+)
 from projterr.libelles import titre_libelle
 from projterr.model import (
     TYPES_NOEUD_CONNUS,
     Action,
     Document,
-    Financement,
     Noeud,
     NonClasse,
     Projet,
@@ -27,8 +42,6 @@ from projterr.model import (
 )
 from projterr.ooxml.gabarit import (
     DEBUT_DU_PROJET,
-    DETAILS,
-    LIBELLES_LISTES,
     SEPARATEUR,
     TIRET,
 )
@@ -43,18 +56,6 @@ from projterr.ooxml.revisions import W, texte_paragraphe
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
-
-_ESPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
-# The export's labels, read back: one table for the writer and the reader.
-_LISTES = {libelle: champ for champ, libelle in LIBELLES_LISTES.items()}
-_DETAILS = {libelle: champ for champ, libelle in DETAILS}
-_PARTICIPATIONS = {v: k for k, v in valeurs._PARTICIPATIONS.items()}
-_STATUTS_DOCUMENT = {v: k for k, v in valeurs.STATUTS_DOCUMENT.items()}
-_TYPES_DOCUMENT = {v: k for k, v in valeurs.TYPES_DOCUMENT.items() if v}
-
-
-def _simple(texte: str) -> str:
-    return texte.translate(_ESPACES)
 
 
 def _style(p: _Element, styles: dict[str, str]) -> str:
@@ -89,7 +90,7 @@ def lire_export(
             0,
         )
         blocs = blocs[debut:]
-    lecture = _Lecture(blocs, styles, reperes)
+    lecture = LectureExport(blocs, styles, reperes)
     projet = lecture.projet()
     document = document or {}
     if document.get("niveaux"):
@@ -104,7 +105,7 @@ def lire_export(
     return projet
 
 
-class _Lecture:
+class LectureExport:
     def __init__(
         self, blocs: list[_Element], styles: dict[str, str], reperes: dict[str, dict[str, str]]
     ) -> None:
@@ -159,13 +160,13 @@ class _Lecture:
             if page_de_titre:
                 self._page_de_titre(style, texte, document, territoire)
                 continue
-            niveau = _niveau(style)
+            niveau = niveau_du_style(style)
             if repere is not None and repere["nature"] == "noeud":
                 noeud = Noeud(
                     id=repere["id"],
                     type=repere["type"],
                     numero=repere.get("numero"),
-                    titre=_sans_entete(texte, titre_libelle(repere["type"]), repere.get("numero")),
+                    titre=sans_entete(texte, titre_libelle(repere["type"]), repere.get("numero")),
                 )
                 while pile and pile[-1][0] >= (niveau or 1):
                     pile.pop()
@@ -175,22 +176,22 @@ class _Lecture:
                 courant, action, marquee = noeud.description, None, None
             elif repere is not None and repere["nature"] == "sous_fiche" and fiche is not None:
                 # a sous-action with its own fiche: the placeholder its parent's table listed
-                sous = next((a for a in _toutes_sous_actions(fiche) if a.id == repere["id"]), None)
+                sous = next((a for a in toutes_sous_actions(fiche) if a.id == repere["id"]), None)
                 if sous is None:
                     sous = Action(id=repere["id"], texte="")
                     fiche.sous_actions.append(sous)
                 sous.numero = repere.get("numero")
-                sous.texte = _sans_entete(texte, "Action", repere.get("numero"))
-                self.sous_ids[sous.id] = _ids_sous_actions(repere)
+                sous.texte = sans_entete(texte, "Action", repere.get("numero"))
+                self.sous_ids[sous.id] = ids_sous_actions(repere)
                 courant, action = sous.description, sous
             elif repere is not None and repere["nature"] in ("action", "fiche"):
                 numero = repere.get("numero")
                 if repere["nature"] == "action":
-                    texte_action = _sans_numero(texte, numero)
+                    texte_action = sans_numero(texte, numero)
                 else:
-                    texte_action = _sans_entete(texte, "Action", numero)
+                    texte_action = sans_entete(texte, "Action", numero)
                 action = Action(id=repere["id"], numero=numero, texte=texte_action)
-                self.sous_ids[action.id] = _ids_sous_actions(repere)
+                self.sous_ids[action.id] = ids_sous_actions(repere)
                 fiche = marquee = action
                 niveau_fiche = niveau
                 if pile:
@@ -208,13 +209,16 @@ class _Lecture:
                 and fiche is not None
                 and niveau_fiche is not None
                 and niveau > niveau_fiche
-                and any(_simple(a.texte) == _simple(texte) for a in _toutes_sous_actions(fiche))
+                and any(
+                    espaces_simples(a.texte) == espaces_simples(texte)
+                    for a in toutes_sous_actions(fiche)
+                )
             ):
                 # a heading without a number under a fiche: the fiche of one of its
                 # sous-actions (listed « (fiche ci-dessous) » in the fiche's table)
                 sous = self._sous_fiche(fiche, None, texte)
                 courant, action = sous.description, sous
-            elif repere is None and niveau is not None and (entete := _entete_fiche(texte)):
+            elif repere is None and niveau is not None and (entete := entete_fiche(texte)):
                 # « Action 1.2.1 – Texte » without a mark (typed, or the marks were lost): a
                 # fiche, or a sous-action's own fiche under its parent's
                 numero, texte_action = entete
@@ -245,7 +249,7 @@ class _Lecture:
             elif repere is None and style == "List Bullet" and texte.strip():
                 # a bullet the user added: a new action of the level it sits in
                 if pile:
-                    numero, texte_puce = _numero_en_tete(texte)
+                    numero, texte_puce = numero_en_tete(texte)
                     action = Action(
                         id=self.ids.action(texte_puce, pile[-1][1].id),
                         numero=numero,
@@ -258,9 +262,9 @@ class _Lecture:
             elif style == "List Bullet 2" and action is not None:
                 self._proprietaire(action, marquee).sous_points.append(texte)
             elif style == "Détails action" and action is not None:
-                _details(self._proprietaire(action, marquee), texte)
+                lire_details(self._proprietaire(action, marquee), texte)
             elif bloc.tag == W + "tbl" and action is not None:
-                _fiche(action, bloc, self.sous_ids.get(action.id, []))
+                lire_fiche(action, bloc, self.sous_ids.get(action.id, []))
             elif style == "Fiche action" and not texte:
                 continue  # the paragraph after a table
             elif courant is not None and texte:
@@ -269,7 +273,7 @@ class _Lecture:
                 # a paragraph written after an action (a list item): its description
                 action.description.append(texte)
             elif texte.strip() or bloc.tag == W + "tbl":
-                contenu = texte or " | ".join(_textes_du_tableau(bloc))
+                contenu = texte or " | ".join(textes_du_tableau(bloc))
                 if contenu.strip():
                     self._mettre_de_cote(k, contenu, "paragraphe ajouté hors de tout niveau")
         return Projet(
@@ -319,8 +323,9 @@ class _Lecture:
         sous = next(
             (
                 a
-                for a in _toutes_sous_actions(fiche)
-                if (numero and a.numero == numero) or _simple(a.texte) == _simple(texte)
+                for a in toutes_sous_actions(fiche)
+                if (numero and a.numero == numero)
+                or espaces_simples(a.texte) == espaces_simples(texte)
             ),
             None,
         )
@@ -334,18 +339,18 @@ class _Lecture:
         """A heading without a mark: its type is the one this file gives its level (or the
         one its text names), its number the one its text prints."""
         type_ = self.types_par_niveau.get(niveau)
-        nomme = _TYPE_NOMME.match(_simple(texte))
+        nomme = _TYPE_NOMME.match(espaces_simples(texte))
         if nomme is not None:
             type_ = _TYPES_PAR_LIBELLE.get(nomme.group("libelle").casefold(), type_)
             if type_ is not None:
                 self.types_par_niveau.setdefault(niveau, type_)
         type_ = type_ or "section"
         # the number after the type's name, or at the start (« LES 3 DÉFIS » has none)
-        numero_lu = _NUMERO_EN_TETE.match(_simple(texte))
+        numero_lu = NUMERO_EN_TETE.match(espaces_simples(texte))
         if nomme is None and not texte[:1].isdigit():
             numero_lu = None
         numero = numero_lu.group("numero") if numero_lu else None
-        titre = _sans_entete(texte, titre_libelle(type_), numero) if numero else texte
+        titre = sans_entete(texte, titre_libelle(type_), numero) if numero else texte
         titre = titre.lstrip(" .:–-").strip() or texte
         return Noeud(id=self.ids.noeud(type_, titre), type=type_, numero=numero, titre=titre)
 
@@ -358,19 +363,19 @@ class _Lecture:
     def _page_de_titre(
         self, style: str, texte: str, document: dict[str, Any], territoire: dict[str, Any]
     ) -> None:
-        simple = _simple(texte)
+        simple = espaces_simples(texte)
         if style == "Title":
             document["titre"] = texte
         elif style == "Subtitle":
             territoire["nom"] = texte
-        elif texte in _TYPES_DOCUMENT:
-            document["type"] = _TYPES_DOCUMENT[texte]
+        elif texte in TYPES_DOCUMENT_LUS:
+            document["type"] = TYPES_DOCUMENT_LUS[texte]
         elif simple.startswith("Version "):
             document["version"] = texte[len("Version ") :]
         elif simple.startswith("Date : "):
             document["date"] = valeurs.lire_date_longue(texte)
         elif simple.startswith("Statut : "):
-            document["statut"] = _STATUTS_DOCUMENT.get(simple[len("Statut : ") :])
+            document["statut"] = STATUTS_DOCUMENT_LUS.get(simple[len("Statut : ") :])
         elif simple.startswith("Période : "):
             annees = [int(a) for a in re.findall(r"\d{4}", simple)]
             if "à partir" in simple:
@@ -385,7 +390,7 @@ class _Lecture:
             pieces = [p.strip() for p in texte.split(SEPARATEUR.strip())]
             for piece in pieces:
                 if piece.startswith("département"):
-                    territoire["departement"] = _simple(piece)[len("département ") :]
+                    territoire["departement"] = espaces_simples(piece)[len("département ") :]
                 elif piece:
                     territoire["type"] = piece
 
@@ -398,41 +403,11 @@ _TYPE_NOMME = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-# « Objectif opérationnel 1.3.3 – Titre », « Axe 2 : Titre »: the number after the label
-_NUMERO_EN_TETE = re.compile(r"^(?:\D*?\s)?(?P<numero>\d+(?:\.\d+)*)(?=\s*[–:.-]|\s|$)")
-
-
-def _textes_du_tableau(tableau: _Element) -> list[str]:
-    return [t for p in tableau.iter(W + "p") if (t := texte_paragraphe(p).strip())]
-
 
 # The paragraph styles only projterr's export uses.
 _STYLES_PROPRES = frozenset(
     (STYLE_DETAILS, STYLE_FICHE, STYLE_GLOSSAIRE, STYLE_LIBELLE, STYLE_MENTIONS)
 )
-# « 1.2.1 – Texte »: a number the export printed before a list item's text
-# (« 1.1.a », « 2.3 », « 4b »: starts with a digit, no space)
-_NUMERO_ET_TEXTE = re.compile(
-    r"^(?P<numero>\d[\w]{0,3}(?:\.[\w]{1,4})*)" + re.escape(TIRET) + r"(?P<texte>.+)$"
-)
-
-
-def _numero_en_tete(texte: str) -> tuple[str | None, str]:
-    """« 1.2.1 – Texte » → (« 1.2.1 », « Texte »); a text without it → (None, the text)."""
-    m = _NUMERO_ET_TEXTE.match(_simple(texte))
-    if m is None:
-        return None, texte
-    return m.group("numero"), texte[m.start("texte") :]
-
-
-def _entete_fiche(texte: str) -> tuple[str | None, str] | None:
-    """« Action 1.2.1 – Texte » → (« 1.2.1 », « Texte »); None for another heading."""
-    if not _simple(texte).startswith("Action "):
-        return None
-    numero, reste = _numero_en_tete(texte[len("Action ") :])
-    if numero is None:
-        return None
-    return numero, reste
 
 
 def peut_etre_un_export(styles_xml: bytes, document_xml: bytes) -> bool:
@@ -454,34 +429,13 @@ def ressemble_a_un_export(corps: _Element, styles: dict[str, str]) -> bool:
         style = _style(p, styles)
         if style in _STYLES_PROPRES:
             propres += 1
-        elif _niveau(style) is not None:
-            texte = _simple(texte_paragraphe(p)).strip()
+        elif niveau_du_style(style) is not None:
+            texte = espaces_simples(texte_paragraphe(p)).strip()
             if texte.startswith("Annexe" + TIRET + "Glossaire"):
                 propres += 1
-            elif _TYPE_NOMME.match(texte) or _entete_fiche(texte):
+            elif _TYPE_NOMME.match(texte) or entete_fiche(texte):
                 nommes += 1
     return propres > 0 and nommes > 0
-
-
-def _niveau(style: str) -> int | None:
-    m = re.fullmatch(r"heading (\d)", style.casefold())
-    return int(m.group(1)) if m else None
-
-
-def _sans_entete(texte: str, libelle: str, numero: str | None) -> str:
-    """« Pilier 1 – Titre » → « Titre » (the export's heading, read back)."""
-    if numero and numero.strip():
-        debut = f"{libelle} " if libelle else ""
-        for prefixe in (f"{debut}{numero}{TIRET}", f"{debut}{numero}"):
-            if _simple(texte).startswith(_simple(prefixe)):
-                return texte[len(prefixe) :]
-    return texte
-
-
-def _sans_numero(texte: str, numero: str | None) -> str:
-    if numero and numero.strip() and _simple(texte).startswith(_simple(numero + TIRET)):
-        return texte[len(numero + TIRET) :]
-    return texte
 
 
 def _adoption(texte: str) -> dict[str, Any]:
@@ -497,110 +451,3 @@ def _adoption(texte: str) -> dict[str, Any]:
     if texte.strip(", "):
         adoption["instance"] = texte.strip(", ")
     return adoption
-
-
-def _details(action: Action, texte: str) -> None:
-    """« Partenaires : A, B · Dispositifs : PAT » → the action's lists."""
-    for morceau in _simple(texte).split(SEPARATEUR.strip()):
-        libelle, _, valeurs_ = morceau.partition(" :")
-        champ = _DETAILS.get(libelle.strip())
-        if champ is not None:
-            getattr(action, champ).extend(v.strip() for v in valeurs_.split(", ") if v.strip())
-
-
-def _cellule(tc: _Element) -> list[str]:
-    return [texte_paragraphe(p) for p in tc.findall(W + "p")]
-
-
-def _items(lignes: list[str]) -> list[str]:
-    """A cell's paragraphs as list items: « – » before each when there are several."""
-    items = [t for t in lignes if t.strip()]
-    if len(items) > 1:
-        return [t[2:] if t.startswith("– ") else t for t in items]
-    return items
-
-
-def _ids_sous_actions(repere: dict[str, str]) -> list[tuple[str, str | None]]:
-    import json
-
-    try:
-        return [(str(i), n) for i, n in json.loads(repere.get("sous_actions", "[]"))]
-    except (ValueError, TypeError):
-        return []
-
-
-def _toutes_sous_actions(action: Action) -> list[Action]:
-    resultat = []
-    for sous in action.sous_actions:
-        resultat += [sous, *_toutes_sous_actions(sous)]
-    return resultat
-
-
-def _fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]]) -> None:
-    for tr in tbl.findall(W + "tr"):
-        cellules = tr.findall(W + "tc")
-        if len(cellules) != 2:
-            continue
-        libelle = " ".join(_cellule(cellules[0])).strip()
-        valeur = _cellule(cellules[1])
-        if libelle in _LISTES:
-            getattr(action, _LISTES[libelle]).extend(_items(valeur))
-        elif libelle == "Participation citoyenne":
-            action.participation_citoyenne = _PARTICIPATIONS.get(valeur[0], valeur[0])  # type: ignore[assignment]
-        elif libelle == "Statut":
-            action.statut = valeur[0]  # type: ignore[assignment]
-        elif libelle == "Priorité":
-            action.priorite = valeur[0]  # type: ignore[assignment]
-        elif libelle == "Budget prévisionnel":
-            action.budget = valeurs.lire_montant(valeur[0])
-        elif libelle == "Financeurs":
-            for ligne in valeur:
-                ligne = ligne[2:] if ligne.startswith("– ") else ligne
-                coupure = _simple(ligne).rfind(" : ")
-                somme = ligne[coupure + 3 :] if coupure >= 0 else ""
-                if coupure >= 0 and valeurs.lire_montant(somme) is not None:
-                    action.financements.append(
-                        Financement(financeur=ligne[:coupure], montant=valeurs.lire_montant(somme))
-                    )
-                else:
-                    action.financements.append(Financement(financeur=ligne))
-        elif libelle == "Calendrier":
-            for ligne in valeur:
-                simple = _simple(ligne)
-                if simple.startswith("Échéance : "):
-                    action.echeance = ligne[len("Échéance : ") :]
-                elif simple.startswith("Du "):
-                    debut, _, fin = simple[3:].partition(" au ")
-                    action.date_debut, action.date_fin = (
-                        valeurs.lire_date_longue(debut),
-                        valeurs.lire_date_longue(fin),
-                    )
-                elif simple.startswith("À partir du "):
-                    action.date_debut = valeurs.lire_date_longue(simple)
-                elif simple.startswith("Jusqu"):
-                    action.date_fin = valeurs.lire_date_longue(simple)
-        elif libelle == "Sous-actions":
-            _sous_actions(action, valeur, ids)
-
-
-def _sous_actions(action: Action, lignes: list[str], ids: list[tuple[str, str | None]]) -> None:
-    """« – 1 – Texte », its « → » sub-points and details: one sous-action each, with the id
-    and number the marks kept (in order)."""
-    courante: Action | None = None
-    for ligne in lignes:
-        if ligne.startswith("– "):
-            rang = len(action.sous_actions)
-            id_, numero = ids[rang] if rang < len(ids) else (f"{action.id}-{rang + 1}", None)
-            texte = ligne[2:].removesuffix(" (fiche ci-dessous)")
-            if numero and numero.strip():
-                texte = _sans_numero(texte, numero)
-            elif rang >= len(ids):  # no marks: the number is the one printed
-                numero, texte = _numero_en_tete(texte)
-            courante = Action(id=id_, numero=numero, texte=texte)
-            action.sous_actions.append(courante)
-        elif courante is not None and ligne.startswith("    "):
-            contenu = ligne[4:]
-            if any(_simple(contenu).startswith(f"{lib} :") for lib in _DETAILS):
-                _details(courante, contenu)
-            else:
-                courante.sous_points.append(contenu)
