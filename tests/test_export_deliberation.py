@@ -19,7 +19,7 @@ from lecture_docx import relire, texte_complet, textes_du_projet
 from projterr.cli import app
 from projterr.diff import comparer
 from projterr.export import document_deliberation
-from projterr.export.deliberation import champs_publics, changements_presentes
+from projterr.export.annexe_changements import champs_publics, changements_presentes
 from projterr.export.scdl import COLONNES
 from projterr.export.seance import Seance, charger_seance, incoherences
 from projterr.libelles import compte as compte_de
