@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from projterr.errors import FichierIllisible
@@ -127,6 +127,8 @@ CP1252 = (
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=CP1252, min_size=1, max_size=200).filter(lambda t: t.strip()))
+@example("þÿ Axe 1.")  # opens with the bytes of a UTF-16 BOM, odd length: Windows-1252
+@example("ÿþx")
 def test_tout_texte_windows_1252_relu_a_l_identique(
     tmp_path_factory: pytest.TempPathFactory, texte: str
 ) -> None:
@@ -139,6 +141,9 @@ def test_tout_texte_windows_1252_relu_a_l_identique(
         assume(False)
     except UnicodeDecodeError:
         pass
+    # A text opening with « þÿ » or « ÿþ » opens with a UTF-16 BOM: of an even length, it is
+    # read as UTF-16 by design, as no decoder can tell them apart (of an odd length, it is not)
+    assume(not (data.startswith((b"\xfe\xff", b"\xff\xfe")) and len(data) % 2 == 0))
     chemin = tmp_path_factory.mktemp("cp") / "t.txt"
     chemin.write_bytes(data)
     source = lire_texte(chemin)

@@ -107,13 +107,20 @@ def _utf16_sans_bom(data: bytes) -> tuple[str, str] | None:
 LIGNE_MAX = 200_000
 
 
+def _utf16_plausible(data: bytes) -> bool:
+    """Whether bytes that open with a UTF-16 BOM are UTF-16. « þÿ… » in Windows-1252 opens with
+    the same two bytes: of an odd length and without a NUL byte (which any French UTF-16 text
+    has beside its ASCII letters), it is not UTF-16, not even a truncated one."""
+    return len(data) % 2 == 0 or b"\x00" in data[2:8194]
+
+
 def lire_texte(chemin: Path) -> TexteSource:
     """Decode a text file: UTF-16 with its BOM, UTF-8 (BOM or not), then Windows-1252 or
     Latin-1; a conversion is said in ``remarque``, a BOM or CRLF line ends in ``notes``."""
     data = lire_octets(chemin)
     nom = str(chemin)
     notes: list[str] = []
-    if data.startswith(_BOM_UTF16):
+    if data.startswith(_BOM_UTF16) and _utf16_plausible(data):
         # Word's « Texte Unicode » is UTF-16 with a BOM: its NUL bytes are not binary.
         try:
             texte = data.decode("utf-16")
