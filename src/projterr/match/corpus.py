@@ -11,8 +11,8 @@ from pathlib import Path
 
 from projterr.errors import ProjterrError
 from projterr.match.appariement import FORMAT_INDEX, Corpus, indexer
-from projterr.match.benchmark import DocumentLu
 from projterr.match.elements import Element, elements_a_comparer, nom_document
+from projterr.match.rapport_benchmark import DocumentLu
 from projterr.match.vocabulaire import Vocabulaire
 from projterr.model import Projet
 

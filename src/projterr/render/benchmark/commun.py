@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from projterr.match.benchmark import (
+from projterr.match.rapport_benchmark import (
     PART_SANS_THEME_MAX,
     ActionAutre,
     GroupePistes,

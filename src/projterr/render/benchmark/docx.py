@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
 
 if TYPE_CHECKING:

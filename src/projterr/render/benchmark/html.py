@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
 from projterr.render.registre import entete_html
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 
 
 def json_(rapport: RapportBenchmark) -> str:

@@ -3,7 +3,7 @@ pistes by theme."""
 
 from __future__ import annotations
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
 from projterr.render.match.markdown import _e
 

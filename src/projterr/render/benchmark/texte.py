@@ -8,7 +8,7 @@ import shutil
 import sys
 import textwrap
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
 
 LARGEUR = 110  # characters outside a terminal (a file, a pipe)

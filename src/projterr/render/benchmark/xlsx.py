@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from projterr.match.benchmark import RapportBenchmark
+from projterr.match.rapport_benchmark import RapportBenchmark
 from projterr.render.benchmark import commun
 from projterr.tableur import ajuster_hauteurs, envelopper
 
