@@ -96,7 +96,8 @@ def _memoire_mo() -> float:
 
 
 def mesurer_projterr(n_actions: int, graine: int) -> dict[str, float]:
-    from projterr.match.appariement import Apparieur, indexer
+    from projterr.match.appariement import Apparieur
+    from projterr.match.corpus import indexer
     from projterr.match.vocabulaire import vocabulaire_livre
 
     a, b = jumeaux(n_actions, graine)

@@ -35,7 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from projterr.match.appariement import Apparieur, Corpus, indexer
+from projterr.match.appariement import Apparieur
+from projterr.match.corpus import Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.vocabulaire import vocabulaire_livre
 from projterr.yamlio import charger_projet

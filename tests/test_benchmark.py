@@ -338,7 +338,8 @@ def test_docx_paysage_au_dela_de_quatre_territoires(tmp_path: Path) -> None:
 
 def test_json_de_la_cli_est_celui_de_la_bibliotheque() -> None:
     from projterr.cli.match import REFERENTIELS_DEFAUT
-    from projterr.match.benchmark import DocumentLu, comparer_territoires
+    from projterr.match.benchmark import comparer_territoires
+    from projterr.match.corpus import DocumentLu
     from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_thesaurus
     from projterr.render.benchmark.json_ import json_
@@ -364,7 +365,8 @@ def test_deux_processus_donnent_le_meme_rapport() -> None:
     """The other documents shared among processes (forked workers): the same report as one
     process, in every format that is text."""
     from projterr.cli.match import REFERENTIELS_DEFAUT
-    from projterr.match.benchmark import DocumentLu, comparer_territoires
+    from projterr.match.benchmark import comparer_territoires
+    from projterr.match.corpus import DocumentLu
     from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_thesaurus
     from projterr.render.benchmark import RENDUS

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from projterr.match import corpus as corpus_
-from projterr.match.appariement import Apparieur, Corpus, indexer
+from projterr.match.appariement import Apparieur
+from projterr.match.corpus import Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.evaluation import evaluer
 from projterr.match.plongements import unitaire

@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from projterr.match.appariement import Apparieur, indexer, lexique
+from projterr.match.appariement import Apparieur
+from projterr.match.corpus import indexer, lexique
 from projterr.match.elements import Element
 from projterr.match.vocabulaire import Vocabulaire
 from projterr.normalize import normaliser

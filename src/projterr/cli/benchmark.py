@@ -104,7 +104,8 @@ def benchmark(
     from projterr.cli.progression import Progression
     from projterr.errors import ProjterrError
     from projterr.match import corpus as corpus_
-    from projterr.match.benchmark import DocumentLu, comparer_territoires
+    from projterr.match.benchmark import comparer_territoires
+    from projterr.match.corpus import DocumentLu
     from projterr.match.vocabulaire import Vocabulaire
     from projterr.referentiels import charger_referentiel, charger_sigles, charger_thesaurus
 

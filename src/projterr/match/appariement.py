@@ -22,21 +22,17 @@ gives both, layer by layer).
 from __future__ import annotations
 
 import heapq
-import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
-from projterr.errors import ProjterrError
+from projterr.match.corpus import Corpus, lexique
 from projterr.match.elements import Element
 from projterr.match.plongements import Plongeur, cosinus, proximite
 from projterr.match.vocabulaire import Signature, Vocabulaire
-from projterr.texte.index import IndexInverse
 from projterr.texte.score import scoreur_racines
 
-FORMAT_INDEX = "projterr-index-match/1"
 # With embeddings, the nearest neighbours in meaning join the index's candidates: this many,
 # on a B of at most PLONGEMENTS_MAX elements (e5-small encodes some 30 texts a second: a larger
 # corpus would take minutes to encode at every run).
@@ -102,171 +98,6 @@ class Paire:
             "raisons": list(self.raisons),
             "detail": {k: round(v, 1) for k, v in self.detail.items()},
         }
-
-
-class Corpus:
-    """The elements of B, indexed; can be saved and loaded again.
-
-    Per element, only what scoring reads is kept (the rapidfuzz string, the lexical set, the
-    thesaurus and theme features): 100,000 elements fit in a few hundred megabytes and load
-    in seconds. The full profile, with the words that explain a match, is read again from
-    the element's text for the few pairs that are shown (:meth:`profil`).
-    """
-
-    def __init__(self, empreinte: str = "") -> None:
-        self.elements: list[Element] = []
-        self.chaines: list[str] = []  # stems (and expansions) for rapidfuzz
-        # what the lexical cosine compares; a loaded index keeps the text form until asked
-        self._lexiques: list[frozenset[str] | str] = []
-        self.liens: list[tuple[str, ...]] = []  # thesaurus and theme features
-        self.index = IndexInverse()
-        self.empreinte = empreinte  # what the corpus was built from (files, layers)
-        self.fichiers: list[str] = []  # the documents read
-        self._normes: dict[int, float] = {}
-        self._idf: dict[str, float] = {}
-        self._complets: dict[int, Signature] = {}
-        self._rangs: dict[int, int] = {}
-
-    def ajouter(self, element: Element, profil: Signature) -> None:
-        self._ajouter(element, profil.chaine, frozenset(lexique(profil)), tuple(profil.liens))
-
-    def _ajouter(
-        self,
-        element: Element,
-        chaine: str,
-        lex: frozenset[str] | str,
-        liens: tuple[str, ...],
-        traits: Iterable[str] | None = None,
-    ) -> None:
-        self.elements.append(element)
-        self.chaines.append(chaine)
-        self._lexiques.append(lex)
-        self.liens.append(liens)
-        self.index.ajouter((*lex, *liens) if traits is None else traits, uniques=True)
-        self._normes.clear()
-        self._idf.clear()
-
-    def __len__(self) -> int:
-        return len(self.elements)
-
-    def rang(self, element: Element) -> int:
-        """The number of one of this corpus' elements (the object itself, not an equal one)."""
-        if len(self._rangs) != len(self.elements):
-            self._rangs = {id(e): n for n, e in enumerate(self.elements)}
-        return self._rangs[id(element)]
-
-    def idf(self, trait: str) -> float:
-        """IDF in this corpus; a feature it never saw weighs like one seen once."""
-        valeur = self._idf.get(trait)
-        if valeur is None:
-            df = len(self.index.postings.get(trait, ())) or 1
-            valeur = self._idf[trait] = math.log((self.index.taille + 1) / df)
-        return valeur
-
-    def lexique(self, numero: int) -> frozenset[str]:
-        lex = self._lexiques[numero]
-        if isinstance(lex, str):
-            lex = self._lexiques[numero] = frozenset(lex.split(_SEP) if lex else ())
-        return lex
-
-    def index_traits(self, numero: int) -> tuple[str, ...]:
-        """The features under which an element is indexed."""
-        return (*self.lexique(numero), *self.liens[numero])
-
-    def poids(self, trait: str) -> float:
-        """A stem's weight in the lexical cosine: its IDF, on each side of the product (the
-        cosine of two TF-IDF vectors), so that a rare word — a place, a programme's name —
-        tells two near-twins apart."""
-        return self.idf(trait) ** 2
-
-    def norme(self, numero: int) -> float:
-        valeur = self._normes.get(numero)
-        if valeur is None:
-            poids = self.poids
-            # fsum: exact, so independent of the set's order (which changes from run to run)
-            valeur = self._normes[numero] = math.sqrt(math.fsum(map(poids, self.lexique(numero))))
-        return valeur
-
-    def signature(self, numero: int, vocabulaire: Vocabulaire) -> Signature:
-        """The full profile of an element (words as written, terms found), read again."""
-        if numero not in self._complets:
-            self._complets[numero] = vocabulaire.signature(self.elements[numero].textes)
-        return self._complets[numero]
-
-    def sauver(self, chemin: Path) -> None:
-        donnees = {
-            "format": FORMAT_INDEX,
-            "empreinte": self.empreinte,
-            "fichiers": self.fichiers,
-            "elements": [
-                [*_element_vers_liste(e), c, _SEP.join(sorted(self.lexique(n))), _SEP.join(li)]
-                for n, (e, c, li) in enumerate(
-                    zip(self.elements, self.chaines, self.liens, strict=True)
-                )
-            ],
-        }
-        from projterr.sorties import ecrire_atomiquement
-
-        octets = json.dumps(donnees, ensure_ascii=False).encode("utf-8")
-        # whole or not at all: a half-written index would be read back as a corrupt corpus
-        ecrire_atomiquement(chemin, lambda flux: flux.write(octets))
-
-    @classmethod
-    def charger(cls, chemin: Path) -> Corpus:
-        try:
-            donnees = json.loads(chemin.read_text(encoding="utf-8"))
-            if donnees.get("format") != FORMAT_INDEX:
-                raise ValueError(donnees.get("format"))
-            corpus = cls(donnees["empreinte"])
-            corpus.fichiers = [str(f) for f in donnees["fichiers"]]
-            for ligne in donnees["elements"]:
-                lex: str = ligne[9]
-                liens = tuple(ligne[10].split(_SEP) if ligne[10] else ())
-                traits = [*(lex.split(_SEP) if lex else ()), *liens]
-                corpus._ajouter(_element_depuis_liste(ligne), ligne[8], lex, liens, traits)
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-            raise ProjterrError(
-                "ce fichier n'est pas un index de projterr match (supprimez-le : il sera refait)",
-                str(chemin),
-            ) from exc
-        return corpus
-
-
-_SEP = "\x1f"  # between features in the saved index: no stem, acronym or code contains it
-
-
-def _element_vers_liste(e: Element) -> list[Any]:
-    return [e.territoire, e.document, e.id, e.numero, e.texte, e.genre, list(e.precisions),
-            e.type_niveau]  # fmt: skip
-
-
-def _element_depuis_liste(d: list[Any]) -> Element:
-    return Element(d[0], d[1], d[2], d[3], d[4], d[5], tuple(d[6]), d[7])
-
-
-def lexique(profil: Signature) -> set[str]:
-    """What the lexical score compares: stems and acronyms (met either way written).
-
-    The stems of an acronym's expansion are left out: a long expansion (« pacte territorial
-    de relance et de transition écologique ») would outweigh the text's own words. They still
-    feed rapidfuzz, the thesaurus and the themes.
-    """
-    return {*profil.formes, *(f"#{s}" for s in profil.sigles)}
-
-
-def indexer(
-    elements: Iterable[Element],
-    vocabulaire: Vocabulaire,
-    empreinte: str = "",
-    progression: Callable[[int], None] | None = None,
-) -> Corpus:
-    corpus = Corpus(empreinte)
-    for i, element in enumerate(elements):
-        # without the words as written: :meth:`Corpus.profil` reads them for the pairs shown
-        corpus.ajouter(element, vocabulaire.signature(element.textes, surfaces=False))
-        if progression is not None and i % 500 == 499:
-            progression(500)
-    return corpus
 
 
 # The parts of a score, in the order they are summed (the order of a pair's ``detail``).

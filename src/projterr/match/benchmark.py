@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from projterr.classement import Classeur, RapportClassement, classer
-from projterr.match.appariement import Apparieur, Paire, indexer
+from projterr.match.appariement import Apparieur, Paire
+from projterr.match.corpus import DocumentLu, indexer
 from projterr.match.elements import Element, elements_a_comparer, nom_document
 from projterr.match.interne import fonctionnement_interne
 from projterr.match.rapport import CoteDocument, apparier
@@ -34,7 +35,6 @@ from projterr.match.rapport_benchmark import (
     SANS_THEME,
     ActionAutre,
     Colonne,
-    DocumentLu,
     GroupePistes,
     LigneCouverture,
     Piste,

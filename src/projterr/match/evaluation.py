@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from projterr.match.appariement import Apparieur, Corpus, Paire, Poids, indexer
+from projterr.match.appariement import Apparieur, Paire, Poids
+from projterr.match.corpus import Corpus, indexer
 from projterr.match.elements import Element, elements_a_comparer
 from projterr.match.plongements import Plongeur
 from projterr.match.vocabulaire import Vocabulaire

@@ -11,7 +11,6 @@ from typing import Any
 
 from projterr.match.appariement import Paire
 from projterr.match.elements import Element
-from projterr.model import Projet
 from projterr.referentiels import Referentiel
 
 SANS_THEME = "Sans thème"
@@ -237,11 +236,3 @@ class Suggestion:
             "titre": self.referentiel.titre,
             "part_sans_theme": round(self.part_sans_theme, 3),
         }
-
-
-@dataclass(frozen=True)
-class DocumentLu:
-    """A document read for the benchmark, and the file it came from."""
-
-    projet: Projet
-    fichier: str | None = None
