@@ -6,28 +6,25 @@ are set aside with a reason. The result is a tree of fiches and fields, not yet 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from projterr.importers.fiches.lignes import (
     BARRE,
     CLE_FM,
     FILET,
-    GRAS_LIBELLE,
     HABILLAGE,
     ITEM_NUMERO,
-    LIBELLE,
     MENU_MOTS_MAX,
     PUCE,
-    TITRE_MD,
     LigneFiche,
     front_matter,
     nettoyer_ligne,
     sans_le_gras,
     valeur_fm,
 )
+from projterr.importers.fiches.reconnaissance import Reconnaissance
 from projterr.importers.profil import Fiches
-from projterr.importers.rubriques import MOT_FICHE, rubrique, titre_de_niveau, type_niveau
+from projterr.importers.rubriques import titre_de_niveau, type_niveau
 from projterr.model import (
     NonClasse,
 )
@@ -82,7 +79,7 @@ class LectureFiches:
         self.config = config
         self.brutes = texte.replace("\r\n", "\n").split("\n")
         self.lignes = [
-            LigneFiche(i + 1, b, nettoyer_ligne(b), self._niveau_md(b))
+            LigneFiche(i + 1, b, nettoyer_ligne(b), Reconnaissance.niveau_md(b))
             for i, b in enumerate(self.brutes)
         ]
         self.racines: list[BNoeud] = []
@@ -107,96 +104,9 @@ class LectureFiches:
         self.groupe_type = "orientation"  # node type of the parents named by front matter
         self.ignorer: list[tuple[re.Pattern[str], str]] = []
         self.regex_a_part = [(re.compile(r.motif), r.raison) for r in config.mettre_de_cote]
-        self.regex_rubriques = [(re.compile(r.motif), r.champ) for r in config.rubriques]
-        self.regex_fiche = [re.compile(m) for m in config.titre]
-        self.repetees = self._lignes_repetees()
-        self.fiches_md = self._titres_de_fiche()
-
-    @staticmethod
-    def _niveau_md(brute: str) -> int:
-        m = TITRE_MD.match(brute.strip())
-        return len(m.group("diese")) if m else 0
-
-    # --- pre-passes -------------------------------------------------------------------------
-
-    def _lignes_repetees(self) -> set[str]:
-        """Running headers and footers: the same plain line three times or more."""
-        compte = Counter(
-            ligne.texte
-            for ligne in self.lignes
-            if len(ligne.texte) >= 12
-            and not ligne.niveau_md
-            and not PUCE.match(ligne.brute)
-            and not ITEM_NUMERO.match(ligne.texte)
-            and not self._libelle(ligne.texte)
-        )
-        return {t for t, n in compte.items() if n >= 3}
-
-    def _titres_de_fiche(self) -> set[int]:
-        """Markdown headings that open a fiche: at least two sections directly under them."""
-        titres = [k for k, ligne in enumerate(self.lignes) if ligne.niveau_md]
-        fiches: set[int] = set()
-        for k in titres:
-            niveau = self.lignes[k].niveau_md
-            texte = self._texte_titre(self.lignes[k])
-            if self._rubrique(texte) or titre_de_niveau(texte):
-                continue
-            directes = 0
-            profond = 0  # level of a deeper non-section heading we are inside (0: none)
-            for ligne in self.lignes[k + 1 :]:
-                if ligne.brute.strip() == "---" and directes:
-                    break
-                if ligne.niveau_md:
-                    if ligne.niveau_md <= niveau:
-                        break
-                    sous = self._texte_titre(ligne)
-                    if self._rubrique(sous):
-                        if not profond or ligne.niveau_md <= profond:
-                            profond = 0
-                            directes += 1
-                    elif not profond or ligne.niveau_md <= profond:
-                        profond = ligne.niveau_md
-                elif not profond and self._libelle(ligne.texte):
-                    directes += 1
-            if directes >= 2:
-                fiches.add(self.lignes[k].numero)
-        return fiches
-
-    # --- recognising lines ------------------------------------------------------------------
-
-    @staticmethod
-    def _texte_titre(ligne: LigneFiche) -> str:
-        m = TITRE_MD.match(ligne.brute.strip())
-        return sans_le_gras(m.group("texte")) if m else ligne.texte
-
-    def _rubrique(self, libelle: str) -> str | None:
-        cle = libelle.strip().rstrip(":").strip()
-        for regex, champ in self.regex_rubriques:
-            if regex.search(cle):
-                return champ
-        return rubrique(cle)
-
-    def _libelle(self, texte: str) -> tuple[str, str] | None:
-        """(field, rest) for « **Partenaires :** A, B » or « Partenaires : A, B »."""
-        m = GRAS_LIBELLE.match(texte) or LIBELLE.match(sans_le_gras(texte))
-        if not m:
-            return None
-        champ = self._rubrique(m.group("libelle"))
-        groupe = self.config.grouper_par
-        if champ is None and groupe and normaliser(m.group("libelle")) == normaliser(groupe):
-            return "__groupe__", m.group("reste").strip()
-        return (champ, m.group("reste").strip()) if champ else None
-
-    def _titre_fiche(self, texte: str) -> tuple[str | None, str] | None:
-        for regex in self.regex_fiche:
-            m = regex.match(texte)
-            if m:
-                groupes = m.groupdict()
-                return groupes.get("numero"), (groupes.get("titre") or texte).strip()
-        m = MOT_FICHE.match(texte)
-        if m:
-            return m.group("numero"), m.group("titre").strip()
-        return None
+        self.reco = Reconnaissance(config)
+        self.repetees = self.reco.lignes_repetees(self.lignes)
+        self.fiches_md = self.reco.titres_de_fiche(self.lignes)
 
     # --- the reading loop -------------------------------------------------------------------
 
@@ -219,7 +129,7 @@ class LectureFiches:
         self.non_classe.append(NonClasse(ligne=ligne.numero, texte=ligne.texte, raison=raison))
 
     def _etiquette(self, ligne: LigneFiche, raison: str = "étiquette") -> None:
-        texte = self._texte_titre(ligne) if ligne.niveau_md else sans_le_gras(ligne.texte)
+        texte = self.reco.texte_titre(ligne) if ligne.niveau_md else sans_le_gras(ligne.texte)
         self.etiquettes.append(NonClasse(ligne=ligne.numero, texte=texte, raison=raison))
 
     def _classer(self, ligne: LigneFiche, k: int) -> None:
@@ -257,7 +167,7 @@ class LectureFiches:
                 self._mettre_de_cote(ligne, raison)
                 return
         sans_gras = sans_le_gras(texte)
-        fiche = self._titre_fiche(sans_gras)
+        fiche = self.reco.titre_fiche(sans_gras)
         if fiche:
             self._ouvrir_fiche(ligne, *fiche)
             return
@@ -269,7 +179,7 @@ class LectureFiches:
             else:
                 self._ouvrir_noeud(ligne, type_, m.group("numero"), m.group("titre"), rang=None)
             return
-        libelle = self._libelle(texte)
+        libelle = self.reco.libelle(texte)
         if libelle and (self.fiche or libelle[0] != "__groupe__"):
             champ, reste = libelle
             if self.fiche is None:
@@ -289,16 +199,16 @@ class LectureFiches:
         if (
             self.fiche
             and len(seul.split()) <= 4
-            and self._rubrique(seul)
+            and self.reco.rubrique(seul)
             and (sans_gras.endswith(":") or texte.startswith("**"))
         ):
-            self._ouvrir_champ(ligne, self._rubrique(seul) or "description", niveau=0)
+            self._ouvrir_champ(ligne, self.reco.rubrique(seul) or "description", niveau=0)
             return
         self._contenu(ligne)
 
     def _fin_a_part_texte(self, texte: str) -> bool:
         sans = sans_le_gras(texte)
-        return bool(self._titre_fiche(sans) or titre_de_niveau(sans))
+        return bool(self.reco.titre_fiche(sans) or titre_de_niveau(sans))
 
     def _menu(self, k: int) -> bool:
         """A run of very short lines before the document starts: the site's menu."""
@@ -442,14 +352,16 @@ class LectureFiches:
         self.imbrique = sous
 
     def _titre_md(self, ligne: LigneFiche) -> None:
-        texte = self._texte_titre(ligne)
+        texte = self.reco.texte_titre(ligne)
         niveau = ligne.niveau_md
         if self.a_part:
             if niveau > self.niveau_a_part and self.niveau_a_part:
                 self._mettre_de_cote(ligne, self.a_part)
                 return
             if not self.niveau_a_part and not (
-                self._titre_fiche(texte) or titre_de_niveau(texte) or ligne.numero in self.fiches_md
+                self.reco.titre_fiche(texte)
+                or titre_de_niveau(texte)
+                or ligne.numero in self.fiches_md
             ):
                 self._mettre_de_cote(ligne, self.a_part)
                 return
@@ -459,7 +371,7 @@ class LectureFiches:
                 self.a_part, self.niveau_a_part = raison, niveau
                 self._mettre_de_cote(ligne, raison)
                 return
-        champ = self._rubrique(texte)
+        champ = self.reco.rubrique(texte)
         if champ and self.fiche and (not self.niveau_fiche or niveau > self.niveau_fiche):
             self._ouvrir_champ(ligne, champ, niveau)
             return
@@ -476,7 +388,7 @@ class LectureFiches:
         if self.fiche and self.champ and (profond or etranger):
             self._ouvrir_imbrique(ligne, texte, m.group("numero") if m else None)
             return
-        fiche = self._titre_fiche(texte)
+        fiche = self.reco.titre_fiche(texte)
         if fiche or ligne.numero in self.fiches_md:
             numero, titre = fiche or self._numero_en_tete(texte)
             self._ouvrir_fiche(ligne, numero, titre, niveau)
