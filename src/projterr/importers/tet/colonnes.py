@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from projterr.champs_fiche import CHAMPS_FICHE
 from projterr.model import (
@@ -15,10 +15,6 @@ from projterr.model import (
     PRIORITES,
     STATUTS_ACTION,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 COLONNES: tuple[str, ...] = (
     "Axe (x)",
