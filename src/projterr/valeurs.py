@@ -111,6 +111,12 @@ _NUMEROS_MOIS = {m: k + 1 for k, m in enumerate(MOIS)}
 _ESPACES = str.maketrans({ESPACE_INSECABLE: " ", ESPACE_FINE: " "})
 
 
+def espaces_simples(texte: str) -> str:
+    """The no-break and narrow no-break spaces French typography puts in values, as plain
+    spaces, so that a value written can be read back."""
+    return texte.translate(_ESPACES)
+
+
 def lire_montant(valeur: object) -> int | float | None:
     """A whole value: 12000, 12000.5, « 12 000 € », « 1 500,50 € HT », « 1.500,50 » → a
     number; None when it is not one (a negative or infinite number is not an amount)."""
@@ -119,7 +125,7 @@ def lire_montant(valeur: object) -> int | float | None:
     if isinstance(valeur, int | float):
         valeur_ = float(valeur)
     else:
-        texte = str(valeur).translate(_ESPACES)
+        texte = espaces_simples(str(valeur))
         texte = re.sub(r"(?i)\s*(€|eur(os?)?)?\s*(ht|ttc)?\s*$", "", texte.strip())
         texte = texte.replace(" ", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", texte):
@@ -168,7 +174,7 @@ def lire_date(valeur: object) -> dt.date | None:
 
 def lire_date_longue(texte: str) -> dt.date | None:
     """« 1er mars 2026 » (as :func:`date` writes it) → a date; None when there is none."""
-    m = DATE_LONGUE.search(texte.translate(_ESPACES))
+    m = DATE_LONGUE.search(espaces_simples(texte))
     if not m or m.group(2) not in _NUMEROS_MOIS:
         return None
     return dt.date(int(m.group(3)), _NUMEROS_MOIS[m.group(2)], int(m.group(1)))

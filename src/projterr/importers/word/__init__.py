@@ -30,7 +30,7 @@ from projterr.importers.bureautique import modifications_acceptees, remarques_de
 from projterr.importers.pipeline import importer_source
 from projterr.importers.resultat import ResultatImport
 from projterr.importers.word.corps import LecteurWord, notes_de, texte_word
-from projterr.importers.word.ouverture import EN_TETE_OU_PIED, W, erreur_word, ouvrir_word, xml_word
+from projterr.importers.word.ouverture import EN_TETE_OU_PIED, erreur_word, ouvrir_word, xml_word
 from projterr.importers.word.relecture import (
     lire_export,
     peut_etre_un_export,
@@ -40,7 +40,7 @@ from projterr.importers.word.styles import Numerotation, StylesWord
 from projterr.model import Source
 from projterr.ooxml.gabarit import DEBUT_DU_PROJET
 from projterr.ooxml.reperes import lire_reperes
-from projterr.ooxml.revisions import accepter
+from projterr.ooxml.revisions import W, accepter
 from projterr.sources import empreinte, lire_octets
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ from projterr.importers.bureautique import (
     bloc_de_paragraphe,
     texte_de_cellule,
 )
-from projterr.importers.word.ouverture import NOTES, W, xml_word
+from projterr.importers.word.ouverture import NOTES, xml_word
 from projterr.importers.word.styles import Numerotation, StylesWord, numerotation_de
 from projterr.model import NonClasse
+from projterr.ooxml.revisions import W
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 
-NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{" + NS_W + "}"
-
 EN_TETE_OU_PIED = re.compile(r"^word/(?:header|footer)\d*\.xml$")
 
 NOTES = {

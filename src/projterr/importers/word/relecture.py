@@ -19,7 +19,6 @@ from projterr.importers.word.relecture_fiches import (
     STATUTS_DOCUMENT_LUS,
     TYPES_DOCUMENT_LUS,
     entete_fiche,
-    espaces_simples,
     ids_sous_actions,
     lire_details,
     lire_fiche,
@@ -210,7 +209,7 @@ class LectureExport:
                 and niveau_fiche is not None
                 and niveau > niveau_fiche
                 and any(
-                    espaces_simples(a.texte) == espaces_simples(texte)
+                    valeurs.espaces_simples(a.texte) == valeurs.espaces_simples(texte)
                     for a in toutes_sous_actions(fiche)
                 )
             ):
@@ -325,7 +324,7 @@ class LectureExport:
                 a
                 for a in toutes_sous_actions(fiche)
                 if (numero and a.numero == numero)
-                or espaces_simples(a.texte) == espaces_simples(texte)
+                or valeurs.espaces_simples(a.texte) == valeurs.espaces_simples(texte)
             ),
             None,
         )
@@ -339,14 +338,14 @@ class LectureExport:
         """A heading without a mark: its type is the one this file gives its level (or the
         one its text names), its number the one its text prints."""
         type_ = self.types_par_niveau.get(niveau)
-        nomme = _TYPE_NOMME.match(espaces_simples(texte))
+        nomme = _TYPE_NOMME.match(valeurs.espaces_simples(texte))
         if nomme is not None:
             type_ = _TYPES_PAR_LIBELLE.get(nomme.group("libelle").casefold(), type_)
             if type_ is not None:
                 self.types_par_niveau.setdefault(niveau, type_)
         type_ = type_ or "section"
         # the number after the type's name, or at the start (« LES 3 DÉFIS » has none)
-        numero_lu = NUMERO_EN_TETE.match(espaces_simples(texte))
+        numero_lu = NUMERO_EN_TETE.match(valeurs.espaces_simples(texte))
         if nomme is None and not texte[:1].isdigit():
             numero_lu = None
         numero = numero_lu.group("numero") if numero_lu else None
@@ -363,7 +362,7 @@ class LectureExport:
     def _page_de_titre(
         self, style: str, texte: str, document: dict[str, Any], territoire: dict[str, Any]
     ) -> None:
-        simple = espaces_simples(texte)
+        simple = valeurs.espaces_simples(texte)
         if style == "Title":
             document["titre"] = texte
         elif style == "Subtitle":
@@ -390,7 +389,9 @@ class LectureExport:
             pieces = [p.strip() for p in texte.split(SEPARATEUR.strip())]
             for piece in pieces:
                 if piece.startswith("département"):
-                    territoire["departement"] = espaces_simples(piece)[len("département ") :]
+                    territoire["departement"] = valeurs.espaces_simples(piece)[
+                        len("département ") :
+                    ]
                 elif piece:
                     territoire["type"] = piece
 
@@ -430,7 +431,7 @@ def ressemble_a_un_export(corps: _Element, styles: dict[str, str]) -> bool:
         if style in _STYLES_PROPRES:
             propres += 1
         elif niveau_du_style(style) is not None:
-            texte = espaces_simples(texte_paragraphe(p)).strip()
+            texte = valeurs.espaces_simples(texte_paragraphe(p)).strip()
             if texte.startswith("Annexe" + TIRET + "Glossaire"):
                 propres += 1
             elif _TYPE_NOMME.match(texte) or entete_fiche(texte):

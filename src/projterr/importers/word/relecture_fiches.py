@@ -25,17 +25,12 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 
-_ESPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 # The export's labels, read back: one table for the writer and the reader.
 _LISTES = {libelle: champ for champ, libelle in LIBELLES_LISTES.items()}
 _DETAILS = {libelle: champ for champ, libelle in DETAILS}
 _PARTICIPATIONS = {v: k for k, v in valeurs._PARTICIPATIONS.items()}
 STATUTS_DOCUMENT_LUS = {v: k for k, v in valeurs.STATUTS_DOCUMENT.items()}
 TYPES_DOCUMENT_LUS = {v: k for k, v in valeurs.TYPES_DOCUMENT.items() if v}
-
-
-def espaces_simples(texte: str) -> str:
-    return texte.translate(_ESPACES)
 
 
 # « Objectif opérationnel 1.3.3 – Titre », « Axe 2 : Titre »: the number after the label
@@ -55,7 +50,7 @@ _NUMERO_ET_TEXTE = re.compile(
 
 def numero_en_tete(texte: str) -> tuple[str | None, str]:
     """« 1.2.1 – Texte » → (« 1.2.1 », « Texte »); a text without it → (None, the text)."""
-    m = _NUMERO_ET_TEXTE.match(espaces_simples(texte))
+    m = _NUMERO_ET_TEXTE.match(valeurs.espaces_simples(texte))
     if m is None:
         return None, texte
     return m.group("numero"), texte[m.start("texte") :]
@@ -63,7 +58,7 @@ def numero_en_tete(texte: str) -> tuple[str | None, str]:
 
 def entete_fiche(texte: str) -> tuple[str | None, str] | None:
     """« Action 1.2.1 – Texte » → (« 1.2.1 », « Texte »); None for another heading."""
-    if not espaces_simples(texte).startswith("Action "):
+    if not valeurs.espaces_simples(texte).startswith("Action "):
         return None
     numero, reste = numero_en_tete(texte[len("Action ") :])
     if numero is None:
@@ -81,7 +76,7 @@ def sans_entete(texte: str, libelle: str, numero: str | None) -> str:
     if numero and numero.strip():
         debut = f"{libelle} " if libelle else ""
         for prefixe in (f"{debut}{numero}{TIRET}", f"{debut}{numero}"):
-            if espaces_simples(texte).startswith(espaces_simples(prefixe)):
+            if valeurs.espaces_simples(texte).startswith(valeurs.espaces_simples(prefixe)):
                 return texte[len(prefixe) :]
     return texte
 
@@ -90,7 +85,7 @@ def sans_numero(texte: str, numero: str | None) -> str:
     if (
         numero
         and numero.strip()
-        and espaces_simples(texte).startswith(espaces_simples(numero + TIRET))
+        and valeurs.espaces_simples(texte).startswith(valeurs.espaces_simples(numero + TIRET))
     ):
         return texte[len(numero + TIRET) :]
     return texte
@@ -98,7 +93,7 @@ def sans_numero(texte: str, numero: str | None) -> str:
 
 def lire_details(action: Action, texte: str) -> None:
     """« Partenaires : A, B · Dispositifs : PAT » → the action's lists."""
-    for morceau in espaces_simples(texte).split(SEPARATEUR.strip()):
+    for morceau in valeurs.espaces_simples(texte).split(SEPARATEUR.strip()):
         libelle, _, valeurs_ = morceau.partition(" :")
         champ = _DETAILS.get(libelle.strip())
         if champ is not None:
@@ -153,7 +148,7 @@ def lire_fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]])
         elif libelle == "Financeurs":
             for ligne in valeur:
                 ligne = ligne[2:] if ligne.startswith("– ") else ligne
-                coupure = espaces_simples(ligne).rfind(" : ")
+                coupure = valeurs.espaces_simples(ligne).rfind(" : ")
                 somme = ligne[coupure + 3 :] if coupure >= 0 else ""
                 if coupure >= 0 and valeurs.lire_montant(somme) is not None:
                     action.financements.append(
@@ -163,7 +158,7 @@ def lire_fiche(action: Action, tbl: _Element, ids: list[tuple[str, str | None]])
                     action.financements.append(Financement(financeur=ligne))
         elif libelle == "Calendrier":
             for ligne in valeur:
-                simple = espaces_simples(ligne)
+                simple = valeurs.espaces_simples(ligne)
                 if simple.startswith("Échéance : "):
                     action.echeance = ligne[len("Échéance : ") :]
                 elif simple.startswith("Du "):
@@ -197,7 +192,7 @@ def _sous_actions(action: Action, lignes: list[str], ids: list[tuple[str, str | 
             action.sous_actions.append(courante)
         elif courante is not None and ligne.startswith("    "):
             contenu = ligne[4:]
-            if any(espaces_simples(contenu).startswith(f"{lib} :") for lib in _DETAILS):
+            if any(valeurs.espaces_simples(contenu).startswith(f"{lib} :") for lib in _DETAILS):
                 lire_details(courante, contenu)
             else:
                 courante.sous_points.append(contenu)

@@ -14,7 +14,7 @@ from projterr.importers.bureautique import (
     niveau_herite,
     puce_lisible,
 )
-from projterr.importers.word.ouverture import W
+from projterr.ooxml.revisions import W
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
