@@ -69,24 +69,15 @@ def charger(chemin: Path, lignes: bool = False) -> Projet:
     """Load a projterr YAML or import a source, saying on stderr what the import noticed
     (a Windows-1252 file, say), as ``import`` does. ``lignes`` for commands that point at
     lines (``check``, ``classify``)."""
-    from projterr.importers.lecteurs import YAML
+    from projterr.importers import importer_fichier
 
-    if chemin.suffix.lower() in YAML:
-        from projterr.yamlio import charger_projet
-
-        projet = charger_projet(chemin, lignes=lignes)
-        remarques: list[str] = []
-    else:
-        from projterr.importers import importer_fichier
-
-        resultat = importer_fichier(chemin, lignes=lignes)
-        projet, remarques = resultat.projet, resultat.remarques
+    resultat = importer_fichier(chemin, lignes=lignes)
     # The document lives until the command ends: later collections need not walk it again
     # (a diff of two large documents builds as many objects after loading them).
     gc.freeze()
-    for remarque in remarques:
+    for remarque in resultat.remarques:
         sys.stderr.write(f"projterr : {chemin} : {remarque}\n")
-    return projet
+    return resultat.projet
 
 
 def lire_seuil(texte: str) -> float:
