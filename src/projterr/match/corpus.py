@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,22 +92,38 @@ def lire(
     """The documents of ``src``, in order; in a folder, a file that is not a projterr
     document is passed to ``ignorer`` (an error without it). ``lus`` receives the files read."""
     projets: list[Projet] = []
-    for fichier in src.fichiers:
-        if progression is not None:
-            progression(1)
-        try:
-            projets.append(charger(fichier))
-        except ProjterrError as exc:
-            if not src.dossier or ignorer is None:
-                raise
-            # one stray file (a profil, a référentiel) must not stop a corpus of hundreds
-            ignorer(fichier, exc)
-            continue
+    for fichier, projet in _lisibles(
+        src.fichiers, charger, lambda _: src.dossier, ignorer, progression
+    ):
+        projets.append(projet)
         if lus is not None:
             lus.append(str(fichier))
     if not projets:
         raise ProjterrError("aucun document projterr lisible dans ce dossier", str(src.chemin))
     return projets
+
+
+def _lisibles(
+    fichiers: Iterable[Path],
+    charger: Callable[[Path], Projet],
+    en_dossier: Callable[[Path], bool],
+    ignorer: Callable[[Path, ProjterrError], None] | None,
+    progression: Callable[[int], None] | None,
+) -> Iterator[tuple[Path, Projet]]:
+    """Each file read, in order; a file found in a folder that is not a projterr document is
+    passed to ``ignorer`` and skipped (an error without it, or for a file given by name)."""
+    for fichier in fichiers:
+        if progression is not None:
+            progression(1)
+        try:
+            projet = charger(fichier)
+        except ProjterrError as exc:
+            if ignorer is None or not en_dossier(fichier):
+                raise
+            # one stray file (a profil, a référentiel) must not stop a corpus of hundreds
+            ignorer(fichier, exc)
+            continue
+        yield fichier, projet
 
 
 @dataclass(frozen=True)
@@ -147,23 +163,19 @@ def lire_autres(
     identite = (moi.projet.territoire.nom, nom_document(moi.projet))
     lus: list[DocumentLu] = []
     ignores: list[str] = []
-    for fichier in autres_.fichiers:
-        if progression is not None:
-            progression(1)
-        dans_un_dossier = fichier in autres_.dans_un_dossier
-        try:
-            projet = charger(fichier)
-        except ProjterrError:
-            if not dans_un_dossier:
-                raise
-            # in a folder, a stray file (a profil, a référentiel) must not stop the run
-            ignorer(fichier, "ce n'est pas un document projterr lisible")
-            ignores.append(str(fichier))
-            continue
+
+    def illisible(fichier: Path, _: ProjterrError) -> None:
+        ignorer(fichier, "ce n'est pas un document projterr lisible")
+        ignores.append(str(fichier))
+
+    dans_un_dossier = autres_.dans_un_dossier.__contains__
+    for fichier, projet in _lisibles(
+        autres_.fichiers, charger, dans_un_dossier, illisible, progression
+    ):
         if (projet.territoire.nom, nom_document(projet)) == identite:
             # a copy of mine: match never pairs an element with its twin, so every action
             # would come out as a piste
-            if not dans_un_dossier:
+            if not dans_un_dossier(fichier):
                 raise ProjterrError(
                     "c'est le même document que MIEN : donnez ceux d'autres territoires",
                     str(fichier),
