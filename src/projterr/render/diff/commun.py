@@ -127,12 +127,8 @@ def _corps(c: Changement, cote: Cote) -> list[Segment]:
         return []
     texte = c.champ("texte") or c.champ("titre")
     if texte is not None and not texte.mineure:
-        return _morceaux(texte.segments)
+        return list(texte.segments)
     return [Segment("egal", cote.texte)]
-
-
-def _morceaux(segments: tuple[Segment, ...]) -> list[Segment]:
-    return list(segments)
 
 
 def _lignes_champs(c: Changement) -> list[LigneChamp]:
@@ -166,13 +162,13 @@ def _ligne_champ(champ: Champ) -> LigneChamp:
         return LigneChamp(
             nom,
             paragraphes=[
-                _morceaux(p.segments)
+                list(p.segments)
                 for p in champ.paragraphes
                 if p.ancien != p.nouveau and not p.mineure
             ],
         )
     if champ.segments:
-        return LigneChamp(nom, _morceaux(champ.segments))
+        return LigneChamp(nom, list(champ.segments))
     if champ.ajoutes or champ.retires:
         cle = champ.champ.rsplit(".", 1)[-1]
         morceaux: list[Segment] = []
