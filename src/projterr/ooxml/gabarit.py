@@ -17,4 +17,5 @@ LIBELLES_LISTES = {c.nom: c.etiquette for c in CHAMPS_FICHE if c.etiquette is no
 
 # Fields a plain list item shows (on a small line below it); any other filled field makes a fiche.
 CHAMPS_LISTE = ("sous_points", "partenaires", "porteurs", "dispositifs", "thematiques")
-DETAILS = tuple((nom, LIBELLES_LISTES[nom]) for nom in CHAMPS_LISTE[1:])
+# the small line's labelled parts (the sous-points are second-level bullets of their own)
+DETAILS = tuple((nom, LIBELLES_LISTES[nom]) for nom in CHAMPS_LISTE if nom != "sous_points")
