@@ -482,7 +482,8 @@ def test_deliberation_de_projets_quelconques(projet: Projet, ancien: Projet) -> 
 
 def test_seule_la_note_change_pas_de_tableau_vide() -> None:
     """Only projterr's internal note changed (a case hypothesis found): annex 2 says that
-    nothing changed instead of drawing a table with a header and no row."""
+    nothing changed instead of drawing a table with a header and no row, and the exposé
+    says the same."""
 
     def projet(note: str | None) -> Projet:
         return Projet.model_validate(
@@ -494,8 +495,12 @@ def test_seule_la_note_change_pas_de_tableau_vide() -> None:
         )
 
     document = relire(document_deliberation(projet(None), Seance(), ancien=projet("à relire")))
-    annexe = texte_complet(document).split("Annexe 2")[-1]
+    texte = texte_complet(document)
+    annexe = texte.split("Annexe 2")[-1]
     assert "Aucune modification." in annexe
+    # and the exposé agrees: it does not announce a change the annex does not show
+    assert "Le document est identique à la version précédente" in texte
+    assert "la révision compte" not in texte
     assert all(t.rows[0].cells[0].text != "Changement" for t in document.tables)
 
 

@@ -24,7 +24,9 @@ def changements_presentes(
     """The changes the délibération presents, and the numbering findings of ``projet`` (the
     new version). A number ``check`` flags — a duplicate, one out of place — is an error of
     the source: a renumbering to it is left out (the element's other changes kept), and the
-    annex lists the findings to check instead of asking the council to approve them."""
+    annex lists the findings to check instead of asking the council to approve them. The
+    document's own record keeps only the fields the council reads: a change of projterr's
+    note or source alone is no change of the projet."""
     from dataclasses import replace
 
     from projterr.check.registre import verifier_numerotation
@@ -33,6 +35,11 @@ def changements_presentes(
     douteux = {c.id for c in constats if c.id}
     gardes: list[Changement] = []
     for c in rapport.changements:
+        if c.nature == DOCUMENT and not c.mineure:
+            publics = champs_publics(c)
+            if not publics:
+                continue
+            c = replace(c, champs=tuple(publics))
         if "renumerotation" in c.types and c.nouveau is not None and c.nouveau.id in douteux:
             types = tuple(t for t in c.types if t != "renumerotation")
             if not types:
@@ -79,7 +86,7 @@ def ecrire_annexe_changements(
     )
     lignes: list[list[Cellule]] = []
     document = next((c for c in rapport.significatifs() if c.nature == DOCUMENT), None)
-    if document is not None and champs_publics(document):
+    if document is not None:
         lignes.append(_ligne_document(document))
     lignes += [_ligne_element(c, rapport) for c in elements_changes(rapport)]
     if lignes:
